@@ -1,0 +1,52 @@
+// sonde-cli: the headless face of Sonde's core. Each subcommand lives in its own file.
+#include "EchoCommand.h"
+#include "SendCommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+
+void printUsage(QTextStream &out)
+{
+    out << "Usage: sonde-cli <command> [options]\n\n"
+           "Commands:\n"
+           "  send URL       send one HTTP request and print the response\n"
+           "  echo           run the built-in echo server on 127.0.0.1\n\n"
+           "Run 'sonde-cli <command> --help' for the options of a command.\n";
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("sonde-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Sonde"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SONDE_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (arguments.isEmpty()) {
+        printUsage(err);
+        return 2;
+    }
+    const QString command = arguments.takeFirst();
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        printUsage(out);
+        return 0;
+    }
+    if (command == u"--version") {
+        out << "sonde-cli " << SONDE_VERSION << "\n";
+        return 0;
+    }
+    if (command == u"send")
+        return runSendCommand(arguments);
+    if (command == u"echo")
+        return runEchoCommand(arguments);
+    err << "sonde-cli: unknown command '" << command << "'\n\n";
+    printUsage(err);
+    return 2;
+}

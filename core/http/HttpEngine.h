@@ -1,0 +1,46 @@
+#pragma once
+
+#include "model/Request.h"
+
+#include <QObject>
+
+class QNetworkAccessManager;
+
+namespace Sonde {
+
+class Transfer;
+
+/// Sends requests through one injected QNetworkAccessManager and records each as an Exchange.
+///
+/// The engine owns nothing global: the application creates one QNetworkAccessManager and passes it in.
+class HttpEngine final : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr qint64 DefaultMemoryThreshold = 8 * 1024 * 1024;
+    static constexpr qint64 ReadBufferSize = 1024 * 1024;
+
+    explicit HttpEngine(QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    /// Bodies larger than this go to a temporary file instead of memory.
+    void setMemoryThreshold(qint64 bytes) { m_memoryThreshold = bytes; }
+    qint64 memoryThreshold() const { return m_memoryThreshold; }
+
+    /// Where temporary body files go; the system temporary folder by default.
+    void setTemporaryDirectory(const QString &path) { m_temporaryDirectory = path; }
+    QString temporaryDirectory() const { return m_temporaryDirectory; }
+
+    /// Starts sending `request` and returns the transfer, parented to `owner` (the caller deletes it,
+    /// typically with deleteLater() after Transfer::finished). Invalid requests finish at once, queued,
+    /// with an error.
+    Transfer *send(const Request &request, QObject *owner);
+
+    QNetworkAccessManager *network() const { return m_network; }
+
+private:
+    QNetworkAccessManager *m_network;
+    qint64 m_memoryThreshold = DefaultMemoryThreshold;
+    QString m_temporaryDirectory;
+};
+
+} // namespace Sonde

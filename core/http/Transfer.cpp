@@ -1,0 +1,602 @@
+#include "http/Transfer.h"
+
+#include "http/ContentDecoder.h"
+#include "http/WireHeaders.h"
+
+#include <QDir>
+#include <QHostAddress>
+#include <QHostInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslCipher>
+#include <QSslConfiguration>
+#include <QTemporaryFile>
+
+namespace Sonde {
+
+namespace {
+
+QString sizeInWords(qint64 bytes)
+{
+    if (bytes < 1024)
+        return QStringLiteral("%1 bytes").arg(bytes);
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString tlsProtocolName(QSsl::SslProtocol protocol)
+{
+    switch (protocol) {
+    case QSsl::TlsV1_2: return QStringLiteral("TLS 1.2");
+    case QSsl::TlsV1_3: return QStringLiteral("TLS 1.3");
+    case QSsl::DtlsV1_2: return QStringLiteral("DTLS 1.2");
+    default: return QStringLiteral("TLS");
+    }
+}
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(a.scheme() == u"https" ? 443 : 80) == b.port(b.scheme() == u"https" ? 443 : 80);
+}
+
+/// Turns the text of the URL field into the URL to request, or explains why it cannot be one.
+QUrl parseUrl(const QString &text, QString *problem)
+{
+    QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) {
+        *problem = QStringLiteral("The URL is empty.");
+        return {};
+    }
+    // Like a browser's address bar: "example.com/x" means http://example.com/x.
+    if (!trimmed.contains(QStringLiteral("://")))
+        trimmed.prepend(QStringLiteral("http://"));
+    QUrl url(trimmed, QUrl::TolerantMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid()) {
+        *problem = QStringLiteral("“%1” is not a valid URL: %2").arg(text, url.errorString());
+        return {};
+    }
+    if (scheme != u"http" && scheme != u"https") {
+        *problem = QStringLiteral("Sonde sends HTTP and HTTPS requests; “%1” uses %2:.").arg(text, url.scheme());
+        return {};
+    }
+    if (url.host().isEmpty()) {
+        *problem = QStringLiteral("“%1” has no host name.").arg(text);
+        return {};
+    }
+    // The fragment stays in the browser: it is never sent.
+    url.setFragment(QString());
+    return url;
+}
+
+} // namespace
+
+Transfer::Transfer(QNetworkAccessManager *network, const Request &request, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_options(options)
+{
+    m_exchange.id = QUuid::createUuid();
+    m_exchange.request = request;
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        fail(TransportError::Kind::Timeout,
+             QStringLiteral("No complete response within %1 ms (the request's timeout); %2 received.")
+                 .arg(m_exchange.request.settings.timeoutMs)
+                 .arg(sizeInWords(m_wireSize)));
+    });
+    QMetaObject::invokeMethod(this, &Transfer::start, Qt::QueuedConnection);
+}
+
+Transfer::~Transfer()
+{
+    if (m_lookupId >= 0)
+        QHostInfo::abortHostLookup(m_lookupId);
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+    }
+}
+
+double Transfer::elapsedMs() const
+{
+    return m_clock.nsecsElapsed() / 1e6;
+}
+
+void Transfer::cancel()
+{
+    if (m_finished)
+        return;
+    fail(TransportError::Kind::Cancelled,
+         QStringLiteral("Cancelled after %1 ms; %2 received.")
+             .arg(qRound(elapsedMs()))
+             .arg(sizeInWords(m_wireSize)));
+}
+
+void Transfer::start()
+{
+    if (m_finished) // cancelled before it started
+        return;
+    m_clock.start();
+    m_exchange.startedAt = QDateTime::currentDateTimeUtc();
+    const Request &request = m_exchange.request;
+
+    const QString method = request.method.trimmed();
+    if (!isValidMethod(method)) {
+        fail(TransportError::Kind::Other, QStringLiteral("“%1” is not a valid HTTP method.").arg(request.method));
+        return;
+    }
+    QString problem;
+    const QUrl url = parseUrl(request.url, &problem);
+    if (!url.isValid()) {
+        fail(TransportError::Kind::InvalidUrl, problem);
+        return;
+    }
+    if (request.settings.timeoutMs > 0)
+        m_timeout.start(request.settings.timeoutMs);
+
+    const bool hasBody = request.body.kind != Body::Kind::None;
+    startHop(url, method.toLatin1(), request.body.data, hasBody);
+}
+
+void Transfer::startHop(const QUrl &url, const QByteArray &method, const QByteArray &body, bool sendBody)
+{
+    m_url = url;
+    m_method = method;
+    m_body = body;
+    m_sendBody = sendBody;
+
+    // DNS is timed with our own lookup just before the send; QNAM's own lookup then hits the cache.
+    QHostAddress literal;
+    if (literal.setAddress(url.host())) {
+        m_exchange.timings.dns = -1;
+        sendHop();
+        return;
+    }
+    const double lookupStart = elapsedMs();
+    m_lookupId = QHostInfo::lookupHost(url.host(), this, [this, lookupStart](const QHostInfo &info) {
+        m_lookupId = -1;
+        if (m_finished)
+            return;
+        m_exchange.timings.dns = elapsedMs() - lookupStart;
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            fail(TransportError::Kind::HostNotFound, QStringLiteral("Could not resolve the host name “%1”: %2")
+                                                         .arg(m_url.host(), info.errorString()));
+            return;
+        }
+        sendHop();
+    });
+}
+
+void Transfer::sendHop()
+{
+    const Request &request = m_exchange.request;
+    QNetworkRequest networkRequest(m_url);
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    networkRequest.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    networkRequest.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    networkRequest.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    const HttpVersionPolicy version = request.settings.httpVersion;
+    networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, version != HttpVersionPolicy::Http1Only);
+    networkRequest.setAttribute(QNetworkRequest::Http2DirectAttribute,
+                                version == HttpVersionPolicy::Http2PriorKnowledge);
+
+    // The user's headers, in order; a repeated name is sent once with the values joined (RFC 9110 §5.3).
+    HeaderList headers;
+    const bool crossOriginHop = !m_exchange.redirects.isEmpty()
+        && !sameOrigin(m_exchange.redirects.constFirst().sent.url, m_url);
+    for (const KeyValue &row : request.headers) {
+        if (!row.enabled || row.key.trimmed().isEmpty())
+            continue;
+        const QByteArray name = row.key.trimmed().toLatin1();
+        // Credentials are not carried to another origin on a redirect, as browsers and curl do.
+        if (crossOriginHop && (name.compare("Authorization", Qt::CaseInsensitive) == 0
+                               || name.compare("Cookie", Qt::CaseInsensitive) == 0))
+            continue;
+        const QByteArray value = row.value.toUtf8();
+        auto existing = std::find_if(headers.begin(), headers.end(), [&name](const auto &header) {
+            return header.first.compare(name, Qt::CaseInsensitive) == 0;
+        });
+        if (existing != headers.end())
+            existing->second += (name.compare("Cookie", Qt::CaseInsensitive) == 0 ? "; " : ", ") + value;
+        else
+            headers.append({name, value});
+    }
+    const auto addDefault = [&headers](QByteArrayView name, const QByteArray &value) {
+        for (const auto &header : headers) {
+            if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+                return;
+        }
+        headers.append({name.toByteArray(), value});
+    };
+    m_userAcceptEncoding = !headerValue(headers, "Accept-Encoding").isNull();
+    if (m_sendBody && !request.body.contentType.isEmpty())
+        addDefault("Content-Type", request.body.contentType.toLatin1());
+    addDefault("User-Agent", QByteArrayLiteral("Sonde/" SONDE_VERSION));
+    addDefault("Accept", "*/*");
+    addDefault("Accept-Encoding", "gzip, deflate");
+    for (const auto &header : std::as_const(headers))
+        networkRequest.setRawHeader(header.first, header.second);
+
+    SentRequest &sent = m_exchange.sent;
+    sent = SentRequest();
+    sent.method = m_method;
+    sent.url = m_url;
+    sent.target = WireHeaders::requestTarget(m_url);
+    sent.httpVersion = "HTTP/1.1";
+    sent.headers = WireHeaders::forHttp1(headers, m_url, m_sendBody ? m_body.size() : -1);
+    if (m_sendBody) {
+        sent.body = m_body;
+        sent.bodySize = m_body.size();
+    }
+
+    m_hopStart = elapsedMs();
+    m_connectStart = m_encrypted = m_requestSent = m_firstByte = -1;
+    m_headSeen = false;
+    m_wireSize = m_decodedSize = 0;
+    m_memoryBody.clear();
+    m_spool.reset();
+    m_decoder.reset();
+
+    QNetworkReply *reply = nullptr;
+    if (m_method == "HEAD")
+        reply = m_network->head(networkRequest);
+    else if (m_method == "GET" && !m_sendBody)
+        reply = m_network->get(networkRequest);
+    else if (m_sendBody)
+        reply = m_network->sendCustomRequest(networkRequest, m_method, m_body);
+    else
+        reply = m_network->sendCustomRequest(networkRequest, m_method, static_cast<QIODevice *>(nullptr));
+    m_reply.reset(reply);
+    if (m_options.readBufferSize > 0)
+        reply->setReadBufferSize(m_options.readBufferSize);
+
+    connect(reply, &QNetworkReply::socketStartedConnecting, this, [this] { m_connectStart = elapsedMs(); });
+    connect(reply, &QNetworkReply::encrypted, this, [this] {
+        m_encrypted = elapsedMs();
+        const QSslConfiguration tls = m_reply->sslConfiguration();
+        TlsInfo &info = m_exchange.tls;
+        info.used = true;
+        info.protocol = tlsProtocolName(tls.sessionProtocol());
+        info.cipher = tls.sessionCipher().name();
+        const QSslCertificate peer = tls.peerCertificate();
+        info.peerSubject = peer.subjectDisplayName();
+        info.peerIssuer = peer.issuerDisplayName();
+        info.peerExpiry = peer.expiryDate();
+    });
+    connect(reply, &QNetworkReply::requestSent, this, [this] { m_requestSent = elapsedMs(); });
+    connect(reply, &QNetworkReply::metaDataChanged, this, &Transfer::onMetaData);
+    connect(reply, &QNetworkReply::readyRead, this, &Transfer::onReadyRead);
+    connect(reply, &QNetworkReply::finished, this, &Transfer::onReplyFinished);
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64, qint64 total) {
+        Q_EMIT downloadProgress(m_wireSize, total);
+    });
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        if (m_exchange.request.settings.ignoreTlsErrors) {
+            m_reply->ignoreSslErrors();
+            return;
+        }
+        for (const QSslError &error : errors) {
+            QString text = error.errorString();
+            if (!error.certificate().isNull())
+                text += QStringLiteral(" (certificate for “%1”, issued by “%2”)")
+                            .arg(error.certificate().subjectDisplayName(),
+                                 error.certificate().issuerDisplayName());
+            m_tlsErrors.append(text);
+        }
+    });
+}
+
+void Transfer::onMetaData()
+{
+    if (m_headSeen)
+        return;
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid())
+        return;
+    m_headSeen = true;
+    if (m_firstByte < 0)
+        m_firstByte = elapsedMs();
+
+    ResponseHead head;
+    head.statusCode = status.toInt();
+    head.reasonPhrase = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    const bool http2 = m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
+    head.httpVersion = http2 ? "HTTP/2" : "HTTP/1.1";
+    for (const auto &pair : m_reply->rawHeaderPairs())
+        head.headers.append(pair);
+    if (http2) {
+        SentRequest &sent = m_exchange.sent;
+        sent.httpVersion = "HTTP/2";
+        sent.headers = WireHeaders::forHttp2(sent.headers, sent.method, sent.url);
+    }
+    m_exchange.response = head;
+
+    const QByteArray encoding = headerValue(head.headers, "Content-Encoding").trimmed();
+    m_exchange.sizes.contentEncoding.clear();
+    if (!encoding.isEmpty() && encoding.compare("identity", Qt::CaseInsensitive) != 0) {
+        m_exchange.sizes.contentEncoding = encoding;
+        m_decoder = ContentDecoder::create(encoding);
+    }
+}
+
+void Transfer::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    if (!m_headSeen)
+        onMetaData();
+    while (m_reply && m_reply->bytesAvailable() > 0) {
+        const QByteArray chunk = m_reply->read(256 * 1024);
+        if (chunk.isEmpty())
+            break;
+        if (!consume(chunk))
+            return;
+    }
+}
+
+bool Transfer::consume(const QByteArray &chunk)
+{
+    m_wireSize += chunk.size();
+    // A redirect's own body is read and dropped: only the final response is kept.
+    if (m_exchange.request.settings.followRedirects && m_exchange.response
+        && isRedirect(m_exchange.response->statusCode)
+        && !headerValue(m_exchange.response->headers, "Location").isEmpty())
+        return true;
+    if (!m_decoder)
+        return appendDecoded(chunk);
+    const QByteArray decoded = m_decoder->decode(chunk);
+    if (m_decoder->hasError()) {
+        fail(TransportError::Kind::Protocol, m_decoder->errorString());
+        return false;
+    }
+    return appendDecoded(decoded);
+}
+
+bool Transfer::appendDecoded(const QByteArray &data)
+{
+    if (data.isEmpty())
+        return true;
+    m_decodedSize += data.size();
+    if (!m_spool && m_memoryBody.size() + data.size() <= m_options.memoryThreshold) {
+        m_memoryBody += data;
+        return true;
+    }
+    if (!m_spool) {
+        const QString folder = m_options.temporaryDirectory.isEmpty() ? QDir::tempPath()
+                                                                       : m_options.temporaryDirectory;
+        m_spool = std::make_unique<QTemporaryFile>(folder + QStringLiteral("/sonde-body-XXXXXX"));
+        // BodyData takes the file over and removes it when the last handle goes.
+        m_spool->setAutoRemove(false);
+        if (!m_spool->open()) {
+            fail(TransportError::Kind::Other,
+                 QStringLiteral("Could not create a temporary file in %1 for the response body: %2")
+                     .arg(folder, m_spool->errorString()));
+            return false;
+        }
+        if (m_spool->write(m_memoryBody) != m_memoryBody.size()) {
+            fail(TransportError::Kind::Other, QStringLiteral("Could not write the response body to %1: %2")
+                                                  .arg(m_spool->fileName(), m_spool->errorString()));
+            return false;
+        }
+        m_memoryBody.clear();
+        m_memoryBody.squeeze();
+    }
+    if (m_spool->write(data) != data.size()) {
+        fail(TransportError::Kind::Other, QStringLiteral("Could not write the response body to %1: %2")
+                                              .arg(m_spool->fileName(), m_spool->errorString()));
+        return false;
+    }
+    return true;
+}
+
+void Transfer::onReplyFinished()
+{
+    if (!m_reply || m_finished)
+        return;
+    onReadyRead();
+    if (m_finished)
+        return;
+    const QNetworkReply::NetworkError error = m_reply->error();
+    const QString errorString = m_reply->errorString();
+    if (!m_headSeen)
+        onMetaData();
+
+    // Errors that mean "no complete HTTP response". HTTP statuses (4xx, 5xx) are answers, not errors.
+    const bool httpStatusError = m_headSeen
+        && ((error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownContentError)
+            || (error >= QNetworkReply::ProtocolInvalidOperationError && error <= QNetworkReply::UnknownServerError)
+            || error == QNetworkReply::ProxyAuthenticationRequiredError);
+    if (error != QNetworkReply::NoError && !httpStatusError) {
+        using Kind = TransportError::Kind;
+        const QString where = m_url.host() + u':' + QString::number(m_url.port(m_url.scheme() == u"https" ? 443 : 80));
+        switch (error) {
+        case QNetworkReply::ConnectionRefusedError:
+            fail(Kind::ConnectionRefused,
+                 QStringLiteral("Connection refused by %1: nothing is listening there.").arg(where));
+            return;
+        case QNetworkReply::HostNotFoundError:
+            fail(Kind::HostNotFound, QStringLiteral("Could not resolve the host name “%1”.").arg(m_url.host()));
+            return;
+        case QNetworkReply::SslHandshakeFailedError:
+            fail(Kind::Tls,
+                 m_tlsErrors.isEmpty()
+                     ? QStringLiteral("The TLS handshake with %1 failed: %2").arg(where, errorString)
+                     : QStringLiteral("The certificate of %1 is not trusted. Turn on “Ignore TLS errors” in the "
+                                      "request's settings to connect anyway.")
+                           .arg(where),
+                 m_tlsErrors);
+            return;
+        case QNetworkReply::RemoteHostClosedError:
+        case QNetworkReply::NetworkSessionFailedError:
+        case QNetworkReply::UnknownNetworkError:
+        case QNetworkReply::ProtocolFailure:
+        case QNetworkReply::TemporaryNetworkFailureError: {
+            const qint64 expected = m_exchange.response
+                ? headerValue(m_exchange.response->headers, "Content-Length").toLongLong()
+                : 0;
+            if (!m_headSeen)
+                fail(Kind::ConnectionClosed,
+                     QStringLiteral("%1 closed the connection before sending a response (%2).").arg(where, errorString));
+            else if (expected > 0)
+                fail(Kind::ConnectionClosed, QStringLiteral("The connection was closed after %1 of %2 of the body.")
+                                                 .arg(sizeInWords(m_wireSize), sizeInWords(expected)));
+            else
+                fail(Kind::ConnectionClosed,
+                     QStringLiteral("The connection was closed in the middle of the body, after %1 (%2).")
+                         .arg(sizeInWords(m_wireSize), errorString));
+            return;
+        }
+        case QNetworkReply::TimeoutError:
+            fail(Kind::Timeout, QStringLiteral("The connection to %1 timed out.").arg(where));
+            return;
+        case QNetworkReply::ProxyConnectionRefusedError:
+        case QNetworkReply::ProxyConnectionClosedError:
+        case QNetworkReply::ProxyNotFoundError:
+        case QNetworkReply::ProxyTimeoutError:
+        case QNetworkReply::UnknownProxyError:
+            fail(Kind::Proxy, QStringLiteral("Proxy error: %1").arg(errorString));
+            return;
+        case QNetworkReply::InsecureRedirectError:
+        case QNetworkReply::ProtocolUnknownError:
+        case QNetworkReply::ProtocolInvalidOperationError:
+            fail(Kind::Protocol, errorString);
+            return;
+        default:
+            fail(Kind::Other, errorString);
+            return;
+        }
+    }
+
+    if (m_decoder && !m_decoder->isFinished() && m_wireSize > 0) {
+        fail(TransportError::Kind::Protocol,
+             QStringLiteral("The %1 body ended before the end of the compressed stream.")
+                 .arg(QString::fromLatin1(m_exchange.sizes.contentEncoding)));
+        return;
+    }
+    if (followRedirect())
+        return;
+    finish();
+}
+
+bool Transfer::followRedirect()
+{
+    const RequestSettings &settings = m_exchange.request.settings;
+    if (!settings.followRedirects || !m_exchange.response || !isRedirect(m_exchange.response->statusCode))
+        return false;
+    const QByteArray location = headerValue(m_exchange.response->headers, "Location");
+    if (location.isEmpty())
+        return false;
+    const QUrl next = m_url.resolved(QUrl::fromEncoded(location.trimmed(), QUrl::TolerantMode));
+    if (!next.isValid() || (next.scheme() != u"http" && next.scheme() != u"https")) {
+        fail(TransportError::Kind::Protocol,
+             QStringLiteral("The server redirected to “%1”, which Sonde cannot follow.").arg(QString::fromUtf8(location)));
+        return true;
+    }
+    if (m_exchange.redirects.size() >= settings.maxRedirects) {
+        QList<QUrl> visited;
+        for (const RedirectHop &hop : std::as_const(m_exchange.redirects))
+            visited.append(hop.sent.url);
+        const bool loop = visited.contains(next) || next == m_url;
+        fail(TransportError::Kind::TooManyRedirects,
+             QStringLiteral("Stopped after %1 redirects (the maximum)%2; the last one pointed to %3.")
+                 .arg(settings.maxRedirects)
+                 .arg(loop ? QStringLiteral(": the server redirects in a loop") : QString())
+                 .arg(next.toDisplayString()));
+        return true;
+    }
+
+    m_exchange.redirects.append({m_exchange.sent, *m_exchange.response});
+    releaseReply();
+    m_exchange.response.reset();
+    m_exchange.sizes = Sizes();
+    m_exchange.tls = TlsInfo();
+
+    // 303, and 301/302 after POST, become GET without a body (RFC 9110 §15.4, as browsers do).
+    const int status = m_exchange.redirects.constLast().response.statusCode;
+    QByteArray method = m_method;
+    bool sendBody = m_sendBody;
+    if ((status == 303 && method != "HEAD") || ((status == 301 || status == 302) && method == "POST")) {
+        method = "GET";
+        sendBody = false;
+    }
+    startHop(next, method, sendBody ? m_body : QByteArray(), sendBody);
+    return true;
+}
+
+void Transfer::fail(TransportError::Kind kind, const QString &message, const QStringList &details)
+{
+    if (m_finished)
+        return;
+    m_exchange.error.kind = kind;
+    m_exchange.error.message = message;
+    m_exchange.error.details = details;
+    if (m_lookupId >= 0) {
+        QHostInfo::abortHostLookup(m_lookupId);
+        m_lookupId = -1;
+    }
+    finish();
+}
+
+void Transfer::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timeout.stop();
+    const double end = m_clock.isValid() ? elapsedMs() : 0;
+    releaseReply();
+
+    Timings &t = m_exchange.timings;
+    t.total = end;
+    t.connectionReused = m_connectStart < 0 && m_requestSent >= 0;
+    if (m_connectStart >= 0) {
+        if (m_encrypted >= 0) {
+            t.connect = m_encrypted - m_connectStart;
+            if (m_requestSent >= 0)
+                t.send = m_requestSent - m_encrypted;
+        } else if (m_requestSent >= 0) {
+            t.connect = m_requestSent - m_connectStart;
+        }
+    } else if (m_requestSent >= 0) {
+        t.send = m_requestSent - m_hopStart;
+    }
+    if (m_firstByte >= 0) {
+        const double sentAt = m_requestSent >= 0 ? m_requestSent : m_hopStart;
+        t.wait = m_firstByte - sentAt;
+        t.download = end - m_firstByte;
+    }
+
+    if (m_spool) {
+        const QString path = m_spool->fileName();
+        m_spool->close();
+        m_spool.reset();
+        m_exchange.body = BodyData::fromTemporaryFile(path, m_decodedSize);
+    } else {
+        m_exchange.body = BodyData::fromBytes(std::exchange(m_memoryBody, QByteArray()));
+    }
+    m_exchange.sizes.wireBodyBytes = m_wireSize;
+    m_exchange.sizes.decodedBodyBytes = m_decodedSize;
+    if (m_exchange.response)
+        m_exchange.sizes.headerBytes = m_exchange.response->headSize();
+    Q_EMIT finished(m_exchange);
+}
+
+void Transfer::releaseReply()
+{
+    if (!m_reply)
+        return;
+    m_reply->disconnect(this);
+    if (m_reply->isRunning())
+        m_reply->abort();
+    m_reply.release()->deleteLater();
+}
+
+} // namespace Sonde

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "model/Exchange.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTemporaryFile;
+
+namespace Sonde {
+
+class ContentDecoder;
+
+/// One request in flight, from DNS lookup to the last byte, redirects included.
+///
+/// Emits finished() exactly once, with the complete Exchange (also on error and on cancel).
+class Transfer final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        qint64 memoryThreshold = 0;
+        qint64 readBufferSize = 0;
+        QString temporaryDirectory;
+    };
+
+    Transfer(QNetworkAccessManager *network, const Request &request, const Options &options,
+             QObject *parent = nullptr);
+    ~Transfer() override;
+
+    /// Stops the transfer; finished() follows with a Cancelled error. Does nothing once finished.
+    void cancel();
+
+    bool isFinished() const { return m_finished; }
+    const Exchange &exchange() const { return m_exchange; }
+
+Q_SIGNALS:
+    /// Body bytes received so far (as on the wire) and the expected total, or -1 when unknown.
+    void downloadProgress(qint64 received, qint64 total);
+    void finished(const Sonde::Exchange &exchange);
+
+private:
+    void start();
+    void startHop(const QUrl &url, const QByteArray &method, const QByteArray &body, bool sendBody);
+    void sendHop();
+    void onMetaData();
+    void onReadyRead();
+    void onReplyFinished();
+    bool consume(const QByteArray &chunk);
+    bool appendDecoded(const QByteArray &data);
+    bool followRedirect();
+    void fail(TransportError::Kind kind, const QString &message, const QStringList &details = {});
+    void finish();
+    void releaseReply();
+    double elapsedMs() const;
+
+    QNetworkAccessManager *m_network;
+    Options m_options;
+    Exchange m_exchange;
+
+    // The hop in progress.
+    QByteArray m_method;
+    QByteArray m_body;
+    bool m_sendBody = false;
+    QUrl m_url;
+    std::unique_ptr<QNetworkReply> m_reply;
+    std::unique_ptr<ContentDecoder> m_decoder;
+    QByteArray m_memoryBody;
+    std::unique_ptr<QTemporaryFile> m_spool;
+    qint64 m_decodedSize = 0;
+    qint64 m_wireSize = 0;
+    bool m_headSeen = false;
+
+    QElapsedTimer m_clock;
+    double m_hopStart = 0;
+    double m_connectStart = -1;
+    double m_encrypted = -1;
+    double m_requestSent = -1;
+    double m_firstByte = -1;
+    int m_lookupId = -1;
+    QTimer m_timeout;
+    QStringList m_tlsErrors;
+    bool m_finished = false;
+    bool m_userAcceptEncoding = false;
+};
+
+} // namespace Sonde
