@@ -11,7 +11,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev qt6-image-formats-plugins
   libqscintilla2-qt6-dev libyaml-cpp-dev qtkeychain-qt6-dev libxml2-dev zlib1g-dev libgl-dev
   # running the GUI headless, screenshots, desktop-file checks
-  xvfb xauth x11-apps desktop-file-utils appstream
+  xvfb xauth x11-apps imagemagick desktop-file-utils appstream
   # tests: certificates, keychain (Secret Service), OpenID provider, chroot stage
   openssl ca-certificates dbus dbus-x11 gnome-keyring libsecret-tools nodejs npm debootstrap
 )
