@@ -1,0 +1,218 @@
+#include "editor/LexerFactory.h"
+
+// QScintilla's headers use the `signals`/`slots` keywords that QT_NO_KEYWORDS removes.
+#define signals Q_SIGNALS
+#define slots Q_SLOTS
+#include <Qsci/qscilexercss.h>
+#include <Qsci/qscilexerhtml.h>
+#include <Qsci/qscilexerjavascript.h>
+#include <Qsci/qscilexerjson.h>
+#include <Qsci/qscilexerxml.h>
+#include <Qsci/qscilexeryaml.h>
+#undef signals
+#undef slots
+
+#include <QFont>
+
+#include <span>
+
+namespace Sonde::LexerFactory {
+
+namespace {
+
+struct StyleRole
+{
+    int style;
+    TokenRole role;
+};
+
+using R = TokenRole;
+
+constexpr StyleRole jsonRoles[] = {
+    {QsciLexerJSON::Number, R::Number},           {QsciLexerJSON::String, R::String},
+    {QsciLexerJSON::UnclosedString, R::Error},    {QsciLexerJSON::Property, R::Property},
+    {QsciLexerJSON::EscapeSequence, R::Escape},   {QsciLexerJSON::CommentLine, R::Comment},
+    {QsciLexerJSON::CommentBlock, R::Comment},    {QsciLexerJSON::Operator, R::Operator},
+    {QsciLexerJSON::IRI, R::Special},             {QsciLexerJSON::IRICompact, R::Special},
+    {QsciLexerJSON::Keyword, R::Keyword},         {QsciLexerJSON::KeywordLD, R::Keyword},
+    {QsciLexerJSON::Error, R::Error},
+};
+
+// XML and HTML share Scintilla's HTML lexer; HTML also embeds JavaScript.
+constexpr StyleRole markupRoles[] = {
+    {QsciLexerHTML::Tag, R::Tag},
+    {QsciLexerHTML::UnknownTag, R::Tag},
+    {QsciLexerHTML::XMLTagEnd, R::Tag},
+    {QsciLexerHTML::Attribute, R::Attribute},
+    {QsciLexerHTML::UnknownAttribute, R::Attribute},
+    {QsciLexerHTML::HTMLNumber, R::Number},
+    {QsciLexerHTML::HTMLDoubleQuotedString, R::String},
+    {QsciLexerHTML::HTMLSingleQuotedString, R::String},
+    {QsciLexerHTML::HTMLValue, R::String},
+    {QsciLexerHTML::OtherInTag, R::Operator},
+    {QsciLexerHTML::HTMLComment, R::Comment},
+    {QsciLexerHTML::Entity, R::Escape},
+    {QsciLexerHTML::XMLStart, R::Special},
+    {QsciLexerHTML::XMLEnd, R::Special},
+    {QsciLexerHTML::CDATA, R::Special},
+    {QsciLexerHTML::SGMLDefault, R::Special},
+    {QsciLexerHTML::SGMLCommand, R::Keyword},
+    {QsciLexerHTML::SGMLParameter, R::Attribute},
+    {QsciLexerHTML::SGMLDoubleQuotedString, R::String},
+    {QsciLexerHTML::SGMLSingleQuotedString, R::String},
+    {QsciLexerHTML::SGMLError, R::Error},
+    {QsciLexerHTML::SGMLSpecial, R::Special},
+    {QsciLexerHTML::SGMLEntity, R::Escape},
+    {QsciLexerHTML::SGMLComment, R::Comment},
+    {QsciLexerHTML::SGMLParameterComment, R::Comment},
+    {QsciLexerHTML::SGMLBlockDefault, R::Special},
+    {QsciLexerHTML::JavaScriptComment, R::Comment},
+    {QsciLexerHTML::JavaScriptCommentLine, R::Comment},
+    {QsciLexerHTML::JavaScriptCommentDoc, R::Comment},
+    {QsciLexerHTML::JavaScriptNumber, R::Number},
+    {QsciLexerHTML::JavaScriptKeyword, R::Keyword},
+    {QsciLexerHTML::JavaScriptDoubleQuotedString, R::String},
+    {QsciLexerHTML::JavaScriptSingleQuotedString, R::String},
+    {QsciLexerHTML::JavaScriptSymbol, R::Operator},
+    {QsciLexerHTML::JavaScriptUnclosedString, R::Error},
+    {QsciLexerHTML::JavaScriptRegex, R::String},
+};
+
+constexpr StyleRole javaScriptRoles[] = {
+    {QsciLexerCPP::Comment, R::Comment},
+    {QsciLexerCPP::CommentLine, R::Comment},
+    {QsciLexerCPP::CommentDoc, R::Comment},
+    {QsciLexerCPP::CommentLineDoc, R::Comment},
+    {QsciLexerCPP::CommentDocKeyword, R::Special},
+    {QsciLexerCPP::CommentDocKeywordError, R::Error},
+    {QsciLexerCPP::Number, R::Number},
+    {QsciLexerCPP::UUID, R::Number},
+    {QsciLexerCPP::Keyword, R::Keyword},
+    {QsciLexerCPP::KeywordSet2, R::Keyword},
+    {QsciLexerCPP::DoubleQuotedString, R::String},
+    {QsciLexerCPP::SingleQuotedString, R::String},
+    {QsciLexerCPP::VerbatimString, R::String},
+    {QsciLexerCPP::RawString, R::String},
+    {QsciLexerCPP::TripleQuotedVerbatimString, R::String},
+    {QsciLexerCPP::HashQuotedString, R::String},
+    {QsciLexerCPP::Regex, R::String},
+    {QsciLexerCPP::UnclosedString, R::Error},
+    {QsciLexerCPP::PreProcessor, R::Special},
+    {QsciLexerCPP::Operator, R::Operator},
+    {QsciLexerCPP::GlobalClass, R::Property},
+    {QsciLexerCPP::EscapeSequence, R::Escape},
+};
+
+constexpr StyleRole yamlRoles[] = {
+    {QsciLexerYAML::Comment, R::Comment},          {QsciLexerYAML::Identifier, R::Property},
+    {QsciLexerYAML::Keyword, R::Keyword},          {QsciLexerYAML::Number, R::Number},
+    {QsciLexerYAML::Reference, R::Special},        {QsciLexerYAML::DocumentDelimiter, R::Special},
+    {QsciLexerYAML::TextBlockMarker, R::Operator}, {QsciLexerYAML::SyntaxErrorMarker, R::Error},
+    {QsciLexerYAML::Operator, R::Operator},
+};
+
+constexpr StyleRole cssRoles[] = {
+    {QsciLexerCSS::Tag, R::Tag},
+    {QsciLexerCSS::ClassSelector, R::Attribute},
+    {QsciLexerCSS::IDSelector, R::Attribute},
+    {QsciLexerCSS::Attribute, R::Attribute},
+    {QsciLexerCSS::PseudoClass, R::Special},
+    {QsciLexerCSS::PseudoElement, R::Special},
+    {QsciLexerCSS::ExtendedPseudoClass, R::Special},
+    {QsciLexerCSS::ExtendedPseudoElement, R::Special},
+    {QsciLexerCSS::UnknownPseudoClass, R::Error},
+    {QsciLexerCSS::Operator, R::Operator},
+    {QsciLexerCSS::CSS1Property, R::Property},
+    {QsciLexerCSS::CSS2Property, R::Property},
+    {QsciLexerCSS::CSS3Property, R::Property},
+    {QsciLexerCSS::ExtendedCSSProperty, R::Property},
+    {QsciLexerCSS::UnknownProperty, R::Property},
+    {QsciLexerCSS::Value, R::Number},
+    {QsciLexerCSS::Comment, R::Comment},
+    {QsciLexerCSS::Important, R::Keyword},
+    {QsciLexerCSS::AtRule, R::Keyword},
+    {QsciLexerCSS::MediaRule, R::Keyword},
+    {QsciLexerCSS::DoubleQuotedString, R::String},
+    {QsciLexerCSS::SingleQuotedString, R::String},
+    {QsciLexerCSS::Variable, R::Special},
+};
+
+std::span<const StyleRole> rolesFor(CodeEditor::Language language)
+{
+    switch (language) {
+    case CodeEditor::Language::PlainText: return {};
+    case CodeEditor::Language::Json: return jsonRoles;
+    case CodeEditor::Language::Xml:
+    case CodeEditor::Language::Html: return markupRoles;
+    case CodeEditor::Language::JavaScript: return javaScriptRoles;
+    case CodeEditor::Language::Yaml: return yamlRoles;
+    case CodeEditor::Language::Css: return cssRoles;
+    }
+    return {};
+}
+
+} // namespace
+
+QsciLexer *create(CodeEditor::Language language, QObject *parent)
+{
+    switch (language) {
+    case CodeEditor::Language::PlainText: return nullptr;
+    case CodeEditor::Language::Json: {
+        auto *lexer = new QsciLexerJSON(parent);
+        lexer->setHighlightEscapeSequences(true);
+        lexer->setFoldCompact(false);
+        return lexer;
+    }
+    case CodeEditor::Language::Xml: {
+        auto *lexer = new QsciLexerXML(parent);
+        lexer->setFoldCompact(false);
+        return lexer;
+    }
+    case CodeEditor::Language::Html: {
+        auto *lexer = new QsciLexerHTML(parent);
+        lexer->setFoldCompact(false);
+        return lexer;
+    }
+    case CodeEditor::Language::JavaScript: {
+        auto *lexer = new QsciLexerJavaScript(parent);
+        lexer->setFoldCompact(false);
+        return lexer;
+    }
+    case CodeEditor::Language::Yaml: return new QsciLexerYAML(parent);
+    case CodeEditor::Language::Css: {
+        auto *lexer = new QsciLexerCSS(parent);
+        lexer->setFoldCompact(false);
+        return lexer;
+    }
+    }
+    return nullptr;
+}
+
+void applyTheme(QsciLexer &lexer, CodeEditor::Language language, const SyntaxTheme &theme, const QFont &font)
+{
+    lexer.setDefaultFont(font);
+    lexer.setDefaultPaper(theme.paper);
+    lexer.setDefaultColor(theme.text);
+    lexer.setFont(font, -1);
+    lexer.setPaper(theme.paper, -1);
+    lexer.setColor(theme.text, -1);
+    lexer.setEolFill(false, -1);
+
+    QFont italic = font;
+    italic.setItalic(true);
+    for (const StyleRole &entry : rolesFor(language)) {
+        lexer.setColor(theme.color(entry.role), entry.style);
+        if (entry.role == TokenRole::Comment)
+            lexer.setFont(italic, entry.style);
+    }
+}
+
+QList<std::pair<QByteArray, QByteArray>> extraProperties(CodeEditor::Language language)
+{
+    // QsciLexerHTML/XML leave Scintilla's HTML folding off.
+    if (language == CodeEditor::Language::Xml || language == CodeEditor::Language::Html)
+        return {{QByteArrayLiteral("fold.html"), QByteArrayLiteral("1")}};
+    return {};
+}
+
+} // namespace Sonde::LexerFactory
