@@ -178,7 +178,8 @@ void Transfer::sendHop()
     const Request &request = m_exchange.request;
     QNetworkRequest networkRequest(m_url);
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    // The default load control (PreferNetwork) with no cache on the manager always goes to the network;
+    // AlwaysNetwork would add Cache-Control and Pragma headers the user did not ask for.
     networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     networkRequest.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     networkRequest.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);

@@ -1,0 +1,456 @@
+// The HTTP engine against real loopback servers: the built-in echo server, and scripted servers the
+// tests control byte by byte.
+#include "ScriptedServer.h"
+#include "echo/EchoServer.h"
+#include "http/HttpEngine.h"
+#include "http/Transfer.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace Sonde;
+
+Q_DECLARE_METATYPE(Sonde::Exchange)
+
+namespace {
+
+qint64 residentKiB(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestHttpEngine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void wireRecordMatchesReceivedBytes_data();
+    void wireRecordMatchesReceivedBytes();
+    void statusClasses_data();
+    void statusClasses();
+    void headHasNoBody();
+    void redirectsFollowed();
+    void redirectsNotFollowed();
+    void redirectMaximum();
+    void redirectLoop();
+    void seeOtherTurnsPostIntoGet();
+    void credentialsDroppedAcrossOrigins();
+    void cancelMidFlight();
+    void cancelBeforeStart();
+    void timeout();
+    void gzipDecodedWithBothSizes();
+    void chunkedBody();
+    void largeBodyGoesToTemporaryFile();
+    void tlsSelfSignedRejectedByDefault();
+    void tlsSelfSignedAcceptedWithToggle();
+    void connectionResetMidBody();
+    void connectionRefused();
+    void invalidRequestsCaughtBeforeSending_data();
+    void invalidRequestsCaughtBeforeSending();
+    void reusedConnectionHasNoConnectPhase();
+
+private:
+    Exchange run(const Request &request, std::function<void(Transfer *)> whileRunning = {});
+    Request request(const QString &path, const QString &method = QStringLiteral("GET")) const;
+
+    QNetworkAccessManager m_network;
+    HttpEngine m_engine {&m_network};
+    EchoServer m_echo;
+};
+
+void TestHttpEngine::initTestCase()
+{
+    qRegisterMetaType<Sonde::Exchange>();
+    QVERIFY2(m_echo.listen(), qPrintable(m_echo.errorString()));
+}
+
+Exchange TestHttpEngine::run(const Request &request, std::function<void(Transfer *)> whileRunning)
+{
+    Transfer *transfer = m_engine.send(request, this);
+    QSignalSpy finished(transfer, &Transfer::finished);
+    if (whileRunning)
+        whileRunning(transfer);
+    if (finished.isEmpty())
+        finished.wait(60000);
+    transfer->deleteLater();
+    if (finished.size() != 1) {
+        qWarning("transfer did not finish exactly once (%lld)", static_cast<long long>(finished.size()));
+        return {};
+    }
+    return finished.takeFirst().at(0).value<Exchange>();
+}
+
+Request TestHttpEngine::request(const QString &path, const QString &method) const
+{
+    Request r;
+    r.method = method;
+    r.url = m_echo.baseUrl().resolved(QUrl(path)).toString();
+    return r;
+}
+
+void TestHttpEngine::wireRecordMatchesReceivedBytes_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<KeyValueList>("headers");
+    const KeyValueList none;
+    QTest::newRow("GET") << "GET" << QByteArray() << none;
+    QTest::newRow("GET with body") << "GET" << QByteArray(R"({"q":1})") << none;
+    QTest::newRow("HEAD") << "HEAD" << QByteArray() << none;
+    QTest::newRow("POST JSON") << "POST" << QByteArray(R"({"name":"Sonde"})") << none;
+    QTest::newRow("PUT") << "PUT" << QByteArray("plain text\n") << none;
+    QTest::newRow("DELETE with body") << "DELETE" << QByteArray("gone") << none;
+    QTest::newRow("DELETE") << "DELETE" << QByteArray() << none;
+    QTest::newRow("OPTIONS") << "OPTIONS" << QByteArray() << none;
+    QTest::newRow("custom method") << "PURGE" << QByteArray() << none;
+    QTest::newRow("repeated and disabled headers")
+        << "GET" << QByteArray()
+        << KeyValueList {{"X-Trace", "a"}, {"X-Off", "no", false}, {"x-trace", "b"}, {"Accept", "text/xml"}};
+    QTest::newRow("user agent and host overridden")
+        << "POST" << QByteArray("x")
+        << KeyValueList {{"User-Agent", "curl/8"}, {"Host", "example.test"}, {"Content-Type", "text/csv"}};
+    QTest::newRow("user Accept-Encoding") << "GET" << QByteArray() << KeyValueList {{"Accept-Encoding", "identity"}};
+}
+
+void TestHttpEngine::wireRecordMatchesReceivedBytes()
+{
+    QFETCH(QString, method);
+    QFETCH(QByteArray, body);
+    QFETCH(KeyValueList, headers);
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, "ok"));
+    Request r;
+    r.method = method;
+    r.url = server.url(QStringLiteral("/path/to?x=1&y=a%20b&z=caf%C3%A9")).toString() + QStringLiteral("#frag");
+    r.headers = headers;
+    if (!body.isNull()) {
+        r.body.kind = Body::Kind::Raw;
+        r.body.contentType = QStringLiteral("application/json");
+        r.body.data = body;
+    }
+    const Exchange exchange = run(r);
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QCOMPARE(server.requestCount(), 1);
+    // What the engine says it sent is exactly what arrived, byte for byte.
+    QCOMPARE(exchange.sent.headText(), server.lastRequestHead());
+    QCOMPARE(exchange.sent.body, server.lastRequestBody());
+    QCOMPARE(exchange.sent.target, QByteArray("/path/to?x=1&y=a%20b&z=caf%C3%A9"));
+    QVERIFY(!server.lastRequestHead().contains("frag"));
+}
+
+void TestHttpEngine::statusClasses_data()
+{
+    QTest::addColumn<int>("status");
+    for (int status : {200, 201, 202, 204, 301, 302, 400, 401, 403, 404, 418, 429, 500, 502, 503})
+        QTest::addRow("%d", status) << status;
+}
+
+void TestHttpEngine::statusClasses()
+{
+    QFETCH(int, status);
+    Request r = request(QStringLiteral("/status/%1").arg(status));
+    r.settings.followRedirects = false;
+    const Exchange exchange = run(r);
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QVERIFY(exchange.hasResponse());
+    QCOMPARE(exchange.response->statusCode, status);
+    QVERIFY(!exchange.response->reasonPhrase.isEmpty());
+}
+
+void TestHttpEngine::headHasNoBody()
+{
+    const Exchange exchange = run(request(QStringLiteral("/json"), QStringLiteral("HEAD")));
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QCOMPARE(exchange.response->statusCode, 200);
+    QVERIFY(headerValue(exchange.response->headers, "Content-Length").toInt() > 0);
+    QCOMPARE(exchange.body.size(), 0);
+}
+
+void TestHttpEngine::redirectsFollowed()
+{
+    const Exchange exchange = run(request(QStringLiteral("/redirect/3")));
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QCOMPARE(exchange.response->statusCode, 200);
+    QCOMPARE(exchange.redirects.size(), 3);
+    QCOMPARE(exchange.redirects.at(0).sent.target, QByteArray("/redirect/3"));
+    QCOMPARE(exchange.redirects.at(0).response.statusCode, 302);
+    QCOMPARE(exchange.redirects.at(2).sent.target, QByteArray("/redirect/1"));
+    QCOMPARE(exchange.sent.target, QByteArray("/get"));
+}
+
+void TestHttpEngine::redirectsNotFollowed()
+{
+    Request r = request(QStringLiteral("/redirect/2"));
+    r.settings.followRedirects = false;
+    const Exchange exchange = run(r);
+    QVERIFY(!exchange.error.isError());
+    QCOMPARE(exchange.response->statusCode, 302);
+    QCOMPARE(headerValue(exchange.response->headers, "Location"), QByteArray("/redirect/1"));
+    QVERIFY(exchange.redirects.isEmpty());
+}
+
+void TestHttpEngine::redirectMaximum()
+{
+    Request r = request(QStringLiteral("/redirect/5"));
+    r.settings.maxRedirects = 2;
+    const Exchange exchange = run(r);
+    QCOMPARE(exchange.error.kind, TransportError::Kind::TooManyRedirects);
+    QVERIFY(exchange.error.message.contains(u"2 redirects"));
+    QCOMPARE(exchange.redirects.size(), 2);
+}
+
+void TestHttpEngine::redirectLoop()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(302, {}, {{"Location", "/again"}}));
+    Request r;
+    r.url = server.url(QStringLiteral("/again")).toString();
+    const Exchange exchange = run(r);
+    QCOMPARE(exchange.error.kind, TransportError::Kind::TooManyRedirects);
+    QVERIFY2(exchange.error.message.contains(u"loop"), qPrintable(exchange.error.message));
+}
+
+void TestHttpEngine::seeOtherTurnsPostIntoGet()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.queueResponse(ScriptedServer::response(303, {}, {{"Location", "/result"}}));
+    server.setResponse(ScriptedServer::response(200, "done"));
+    Request r;
+    r.method = QStringLiteral("POST");
+    r.url = server.url(QStringLiteral("/submit")).toString();
+    r.body = {Body::Kind::Raw, QStringLiteral("text/plain"), "payload"};
+    const Exchange exchange = run(r);
+    QVERIFY(!exchange.error.isError());
+    QCOMPARE(server.requestCount(), 2);
+    QVERIFY(server.requestHeads().at(1).startsWith("GET /result HTTP/1.1"));
+    QVERIFY(!server.requestHeads().at(1).contains("Content-Length"));
+    QCOMPARE(exchange.sent.method, QByteArray("GET"));
+    QCOMPARE(exchange.sent.headText(), server.requestHeads().at(1));
+    QCOMPARE(exchange.body.bytes(), QByteArray("done"));
+}
+
+void TestHttpEngine::credentialsDroppedAcrossOrigins()
+{
+    ScriptedServer target;
+    QVERIFY(target.listen());
+    target.setResponse(ScriptedServer::response(200, "there"));
+    ScriptedServer origin;
+    QVERIFY(origin.listen());
+    origin.setResponse(ScriptedServer::response(307, {}, {{"Location", target.url(QStringLiteral("/x")).toEncoded()}}));
+    Request r;
+    r.url = origin.url(QStringLiteral("/start")).toString();
+    r.headers = {{"Authorization", "Bearer secret"}, {"X-Keep", "1"}};
+    const Exchange exchange = run(r);
+    QVERIFY(!exchange.error.isError());
+    QVERIFY(origin.lastRequestHead().contains("Authorization: Bearer secret"));
+    QVERIFY(!target.lastRequestHead().contains("Authorization"));
+    QVERIFY(target.lastRequestHead().contains("X-Keep: 1"));
+}
+
+void TestHttpEngine::cancelMidFlight()
+{
+    const Exchange exchange = run(request(QStringLiteral("/delay/10000")), [](Transfer *transfer) {
+        QSignalSpy spy(transfer, &Transfer::finished);
+        QTest::qWait(100);
+        QVERIFY(!transfer->isFinished());
+        transfer->cancel();
+    });
+    QCOMPARE(exchange.error.kind, TransportError::Kind::Cancelled);
+    QVERIFY(exchange.error.message.startsWith(u"Cancelled"));
+}
+
+void TestHttpEngine::cancelBeforeStart()
+{
+    Transfer *transfer = m_engine.send(request(QStringLiteral("/get")), this);
+    QSignalSpy finished(transfer, &Transfer::finished);
+    transfer->cancel();
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(0).value<Exchange>().error.kind, TransportError::Kind::Cancelled);
+    QTest::qWait(50); // the queued start must not send anything after a cancel
+    QCOMPARE(finished.size(), 1);
+    delete transfer;
+}
+
+void TestHttpEngine::timeout()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.setNeverAnswer(true);
+    Request r;
+    r.url = server.url().toString();
+    r.settings.timeoutMs = 300;
+    const Exchange exchange = run(r);
+    QCOMPARE(exchange.error.kind, TransportError::Kind::Timeout);
+    QVERIFY(exchange.error.message.contains(u"300 ms"));
+    QVERIFY(!exchange.hasResponse());
+}
+
+void TestHttpEngine::gzipDecodedWithBothSizes()
+{
+    const Exchange exchange = run(request(QStringLiteral("/gzip")));
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QCOMPARE(exchange.sizes.contentEncoding, QByteArray("gzip"));
+    const QJsonObject echo = QJsonDocument::fromJson(exchange.body.bytes()).object();
+    QCOMPARE(echo.value(u"method").toString(), QStringLiteral("GET"));
+    QCOMPARE(exchange.sizes.decodedBodyBytes, exchange.body.size());
+    QCOMPARE(exchange.sizes.wireBodyBytes, headerValue(exchange.response->headers, "Content-Length").toLongLong());
+    QVERIFY(exchange.sizes.wireBodyBytes < exchange.sizes.decodedBodyBytes);
+}
+
+void TestHttpEngine::chunkedBody()
+{
+    const Exchange exchange = run(request(QStringLiteral("/chunked/100000")));
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QCOMPARE(headerValue(exchange.response->headers, "Transfer-Encoding").toLower(), QByteArray("chunked"));
+    QCOMPARE(exchange.body.size(), 100000);
+}
+
+void TestHttpEngine::largeBodyGoesToTemporaryFile()
+{
+    const qint64 size = 200 * 1024 * 1024;
+    qint64 peakKiB = 0;
+    QTimer sampler;
+    connect(&sampler, &QTimer::timeout, this, [&peakKiB] { peakKiB = qMax(peakKiB, residentKiB("VmRSS")); });
+    sampler.start(20);
+    const qint64 before = residentKiB("VmRSS");
+    QString path;
+    {
+        const Exchange exchange = run(request(QStringLiteral("/bytes/%1").arg(size)));
+        sampler.stop();
+        QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+        QCOMPARE(exchange.body.size(), size);
+        QVERIFY(!exchange.body.isInMemory());
+        path = exchange.body.filePath();
+        QVERIFY(QFile::exists(path));
+        QCOMPARE(QFileInfo(path).size(), size);
+        QCOMPARE(exchange.body.head(4096), EchoServer::pseudoRandomBytes(4096, quint64(size)));
+    }
+    // The transfer keeps its copy until it is deleted (deleteLater): then the file must go.
+    QTRY_VERIFY2(!QFile::exists(path), "the temporary body file outlives its last handle");
+    qInfo("RSS before %lld MiB, peak while receiving 200 MiB %lld MiB", before / 1024, peakKiB / 1024);
+    QVERIFY2(peakKiB < 100 * 1024, qPrintable(QStringLiteral("peak RSS %1 MiB").arg(peakKiB / 1024)));
+}
+
+void TestHttpEngine::tlsSelfSignedRejectedByDefault()
+{
+    const auto certificate = TestCertificate::generate();
+    if (!certificate)
+        QSKIP("openssl is not available to make a test certificate");
+    TlsScriptedServer server(*certificate);
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, "secret"));
+    Request r;
+    r.url = server.url(QStringLiteral("/")).toString();
+    const Exchange exchange = run(r);
+    QCOMPARE(exchange.error.kind, TransportError::Kind::Tls);
+    QVERIFY(!exchange.error.details.isEmpty());
+    QVERIFY2(exchange.error.details.join(u'\n').contains(u"self signed", Qt::CaseInsensitive)
+                 || exchange.error.details.join(u'\n').contains(u"self-signed", Qt::CaseInsensitive),
+             qPrintable(exchange.error.details.join(u'\n')));
+    QVERIFY(!exchange.hasResponse());
+}
+
+void TestHttpEngine::tlsSelfSignedAcceptedWithToggle()
+{
+    const auto certificate = TestCertificate::generate();
+    if (!certificate)
+        QSKIP("openssl is not available to make a test certificate");
+    TlsScriptedServer server(*certificate);
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, "secret"));
+    Request r;
+    r.url = server.url(QStringLiteral("/tls")).toString();
+    r.settings.ignoreTlsErrors = true;
+    const Exchange exchange = run(r);
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QCOMPARE(exchange.body.bytes(), QByteArray("secret"));
+    QVERIFY(exchange.tls.used);
+    QVERIFY(exchange.tls.protocol.startsWith(u"TLS"));
+    QVERIFY(exchange.tls.peerSubject.contains(u"localhost"));
+    QVERIFY(exchange.timings.connect >= 0);
+    QCOMPARE(exchange.sent.headText(), server.lastRequestHead());
+}
+
+void TestHttpEngine::connectionResetMidBody()
+{
+    const Exchange exchange = run(request(QStringLiteral("/drop/1000")));
+    QCOMPARE(exchange.error.kind, TransportError::Kind::ConnectionClosed);
+    QVERIFY2(exchange.error.message.contains(u"closed"), qPrintable(exchange.error.message));
+    QVERIFY(exchange.hasResponse());
+}
+
+void TestHttpEngine::connectionRefused()
+{
+    quint16 port = 0;
+    {
+        ScriptedServer closed;
+        QVERIFY(closed.listen());
+        port = closed.port();
+    }
+    Request r;
+    r.url = QStringLiteral("http://127.0.0.1:%1/").arg(port);
+    const Exchange exchange = run(r);
+    QCOMPARE(exchange.error.kind, TransportError::Kind::ConnectionRefused);
+    QVERIFY(exchange.error.message.contains(QString::number(port)));
+}
+
+void TestHttpEngine::invalidRequestsCaughtBeforeSending_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<int>("kind");
+    const int invalidUrl = int(TransportError::Kind::InvalidUrl);
+    QTest::newRow("empty") << "GET" << "" << invalidUrl;
+    QTest::newRow("blank") << "GET" << "   " << invalidUrl;
+    QTest::newRow("ftp") << "GET" << "ftp://127.0.0.1/file" << invalidUrl;
+    QTest::newRow("no host") << "GET" << "http:///path" << invalidUrl;
+    QTest::newRow("bad port") << "GET" << "http://127.0.0.1:99999/" << invalidUrl;
+    QTest::newRow("method with space") << "GE T" << "http://127.0.0.1/" << int(TransportError::Kind::Other);
+    QTest::newRow("empty method") << "" << "http://127.0.0.1/" << int(TransportError::Kind::Other);
+}
+
+void TestHttpEngine::invalidRequestsCaughtBeforeSending()
+{
+    QFETCH(QString, method);
+    QFETCH(QString, url);
+    QFETCH(int, kind);
+    Request r;
+    r.method = method;
+    r.url = url;
+    const Exchange exchange = run(r);
+    QCOMPARE(int(exchange.error.kind), kind);
+    QVERIFY(!exchange.error.message.isEmpty());
+    QVERIFY(exchange.sent.method.isEmpty()); // nothing went out
+}
+
+void TestHttpEngine::reusedConnectionHasNoConnectPhase()
+{
+    const Exchange first = run(request(QStringLiteral("/get")));
+    const Exchange second = run(request(QStringLiteral("/get?again")));
+    QVERIFY(!first.error.isError() && !second.error.isError());
+    QVERIFY(second.timings.connectionReused);
+    QVERIFY(second.timings.connect < 0);
+    QVERIFY(second.timings.wait >= 0);
+    QVERIFY(second.timings.total >= second.timings.wait);
+}
+
+QTEST_GUILESS_MAIN(TestHttpEngine)
+#include "tst_httpengine.moc"
