@@ -178,9 +178,10 @@ build() {
     CCACHE_DIR=/var/cache/ccache cmake --build /build-trixie
     CCACHE_DIR=/var/cache/ccache ccache --show-stats 2>/dev/null | grep -iE "hits|misses" || true'
 }
-run_tests() {
-  in_chroot "$root" env QT_QPA_PLATFORM=offscreen SONDE_CORPUS=/shared/corpus CI="${CI:-}" \
-    ctest --test-dir /build-trixie --output-on-failure --no-tests=error --timeout 300
+run_tests() { # a fresh HOME on the per-run /tmp: no state carried over from an earlier run
+  mkdir -p "$root/tmp/home"
+  in_chroot "$root" env HOME=/tmp/home QT_QPA_PLATFORM=offscreen SONDE_CORPUS=/shared/corpus \
+    CI="${CI:-}" ctest --test-dir /build-trixie --output-on-failure --no-tests=error --timeout 300
 }
 timed "configure and build (Debian 13)" build
 timed "test (Debian 13)" run_tests
