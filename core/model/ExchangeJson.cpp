@@ -14,7 +14,7 @@ QJsonValue milliseconds(double value)
 
 void putBody(QJsonObject &object, const QByteArray &bytes, bool truncated)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
     const QString text = decoder.decode(bytes);
     if (!decoder.hasError())
         object.insert(QStringLiteral("body"), text);

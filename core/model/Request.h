@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/KeyValue.h"
+#include "model/Variable.h"
 
 #include <QByteArray>
 #include <QString>
@@ -38,6 +39,21 @@ struct RequestSettings
     friend bool operator==(const RequestSettings &, const RequestSettings &) = default;
 };
 
+/// After the response arrives, stores a value from it into a variable, so the next request can use it
+/// (e.g. `token` ← `$.access_token`).
+struct ResponseCapture
+{
+    enum class Source { JsonPath, Header, Status };
+
+    QString variable;
+    Source source = Source::JsonPath;
+    /// A JSONPath for Source::JsonPath, a header name for Source::Header; unused for Source::Status.
+    QString expression;
+    bool enabled = true;
+
+    friend bool operator==(const ResponseCapture &, const ResponseCapture &) = default;
+};
+
 /// A request as the user edits it: a plain value, no event loop needed.
 ///
 /// `url` is the text of the URL field, query included; `params` is the query table, which also holds
@@ -51,6 +67,14 @@ struct Request
     KeyValueList headers;
     Body body;
     RequestSettings settings;
+    /// Request-scope variables: the narrowest scope.
+    VariableList variables;
+    QList<ResponseCapture> captures;
+    QString description;
+    /// Position among its siblings in a folder (smaller first); ties sort by name.
+    int sortKey = 0;
+    /// The request's file name in its folder on disk, empty until it is saved.
+    QString fileName;
 
     friend bool operator==(const Request &, const Request &) = default;
 };

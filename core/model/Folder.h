@@ -1,0 +1,38 @@
+#pragma once
+
+#include "model/Request.h"
+#include "model/Variable.h"
+
+namespace Sonde {
+
+/// A folder of requests and sub-folders. A collection is a top-level folder of a workspace.
+///
+/// Settings here apply to everything below: variables (wider than the request's, narrower than the
+/// parent folder's) and default headers (a request's own header of the same name wins).
+struct Folder
+{
+    QString name;
+    QString description;
+    VariableList variables;
+    KeyValueList headers;
+    int sortKey = 0;
+    QList<Folder> folders;
+    QList<Request> requests;
+    /// The folder's directory name on disk, empty until it is saved.
+    QString directoryName;
+
+    friend bool operator==(const Folder &, const Folder &) = default;
+};
+
+/// Everything a user keeps in one workspace folder.
+struct Workspace
+{
+    QString name;
+    VariableList globals;
+    QList<Folder> collections;
+    QList<Environment> environments;
+
+    friend bool operator==(const Workspace &, const Workspace &) = default;
+};
+
+} // namespace Sonde
