@@ -1,0 +1,210 @@
+#include "request/RequestEditor.h"
+
+#include "model/QueryParams.h"
+#include "request/BodyEditor.h"
+#include "request/KeyValueTableModel.h"
+#include "request/KeyValueTableView.h"
+#include "request/MethodBox.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace Sonde {
+
+namespace {
+
+enum Tab { ParamsTab, HeadersTab, BodyTab };
+
+QString titleWithCount(const QString &title, int count)
+{
+    return count > 0 ? title + QStringLiteral(" (%1)").arg(count) : title;
+}
+
+} // namespace
+
+RequestEditor::RequestEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_method(new MethodBox(this))
+    , m_url(new QLineEdit(this))
+    , m_send(new QPushButton(this))
+    , m_tabs(new QTabWidget(this))
+    , m_params(new KeyValueTableModel(this))
+    , m_headers(new KeyValueTableModel(this))
+    , m_paramsView(new KeyValueTableView(m_params, m_tabs))
+    , m_headersView(new KeyValueTableView(m_headers, m_tabs))
+    , m_body(new BodyEditor(m_tabs))
+    , m_sendAction(new QAction(tr("Send"), this))
+    , m_cancelAction(new QAction(tr("Cancel"), this))
+{
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_paramsView, QString());
+    m_tabs->addTab(m_headersView, QString());
+    m_tabs->addTab(m_body, QString());
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 0);
+    layout->addWidget(createUrlBar());
+    layout->addWidget(m_tabs, 1);
+
+    // Window-wide: a shortcut only fires for a visible widget, so of several editors in a tab widget
+    // only the one on the current tab answers.
+    m_sendAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_sendAction->setShortcutContext(Qt::WindowShortcut);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_sendAction);
+    addAction(m_cancelAction);
+    connect(m_sendAction, &QAction::triggered, this, &RequestEditor::sendRequested);
+    connect(m_cancelAction, &QAction::triggered, this, &RequestEditor::cancelRequested);
+
+    connect(m_method, &MethodBox::methodEdited, this, &RequestEditor::requestEdited);
+    connect(m_url, &QLineEdit::textEdited, this, &RequestEditor::onUrlEdited);
+    connect(m_url, &QLineEdit::returnPressed, this, [this] {
+        if (!m_inFlight)
+            Q_EMIT sendRequested();
+    });
+    connect(m_send, &QPushButton::clicked, this, &RequestEditor::onSendClicked);
+    connect(m_params, &KeyValueTableModel::rowsEdited, this, &RequestEditor::onParamsEdited);
+    connect(m_headers, &KeyValueTableModel::rowsEdited, this, [this] {
+        updateTabTitles();
+        Q_EMIT requestEdited();
+    });
+    connect(m_body, &BodyEditor::bodyEdited, this, [this] {
+        updateTabTitles();
+        Q_EMIT requestEdited();
+    });
+
+    updateSendButton();
+    updateTabTitles();
+}
+
+QWidget *RequestEditor::createUrlBar()
+{
+    auto *bar = new QWidget(this);
+    m_url->setPlaceholderText(tr("Enter a URL, e.g. http://127.0.0.1:PORT/get"));
+    m_url->setClearButtonEnabled(true);
+    m_url->setAccessibleName(tr("URL"));
+    m_send->setAutoDefault(false);
+    m_send->setMinimumWidth(m_send->fontMetrics().horizontalAdvance(tr("Cancel")) + 40);
+
+    // The URL bar is the main control of the window: a little taller than a plain line edit.
+    const int height = m_url->sizeHint().height() + 8;
+    m_method->setFixedHeight(height);
+    m_url->setFixedHeight(height);
+    m_send->setFixedHeight(height);
+
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_method);
+    layout->addWidget(m_url, 1);
+    layout->addWidget(m_send);
+    return bar;
+}
+
+Request RequestEditor::request() const
+{
+    Request request = m_request;
+    request.method = m_method->method();
+    request.url = m_url->text();
+    request.params = m_params->rows();
+    request.headers = m_headers->rows();
+    request.body = m_body->body();
+    return request;
+}
+
+void RequestEditor::setRequest(const Request &request)
+{
+    m_request = request;
+    m_method->setMethod(request.method);
+    m_url->setText(request.url);
+    m_url->setCursorPosition(0);
+    m_params->setRows(QueryParams::mergeFromUrl(request.params, request.url));
+    m_headers->setRows(request.headers);
+    m_body->setBody(request.body);
+    updateTabTitles();
+}
+
+void RequestEditor::setInFlight(bool inFlight)
+{
+    m_inFlight = inFlight;
+    updateSendButton();
+}
+
+void RequestEditor::focusUrl()
+{
+    m_url->setFocus(Qt::OtherFocusReason);
+    m_url->selectAll();
+}
+
+void RequestEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateSendButton();
+}
+
+void RequestEditor::onUrlEdited(const QString &text)
+{
+    // setRows() does not emit rowsEdited, so this does not come back to the URL.
+    m_params->setRows(QueryParams::mergeFromUrl(m_params->rows(), text));
+    updateTabTitles();
+    Q_EMIT requestEdited();
+}
+
+void RequestEditor::onParamsEdited()
+{
+    const QString current = m_url->text();
+    const QString updated = QueryParams::applyToUrl(current, m_params->rows());
+    if (updated != current) {
+        // setText() emits no textEdited, so this does not come back to the table; the cursor stays put.
+        const int cursor = m_url->cursorPosition();
+        m_url->setText(updated);
+        m_url->setCursorPosition(qMin(cursor, int(updated.size())));
+    }
+    updateTabTitles();
+    Q_EMIT requestEdited();
+}
+
+void RequestEditor::onSendClicked()
+{
+    if (m_inFlight)
+        Q_EMIT cancelRequested();
+    else
+        Q_EMIT sendRequested();
+}
+
+void RequestEditor::updateTabTitles()
+{
+    m_tabs->setTabText(ParamsTab, titleWithCount(tr("Params"), m_params->activeCount()));
+    m_tabs->setTabText(HeadersTab, titleWithCount(tr("Headers"), m_headers->activeCount()));
+    const QString body = m_body->summary();
+    m_tabs->setTabText(BodyTab, body.isEmpty() ? tr("Body") : tr("Body (%1)").arg(body));
+}
+
+void RequestEditor::updateSendButton()
+{
+    m_send->setText(m_inFlight ? tr("Cancel") : tr("Send"));
+    m_send->setToolTip(m_inFlight ? tr("Cancel the request (Esc)") : tr("Send the request (Ctrl+Enter)"));
+    m_sendAction->setEnabled(!m_inFlight);
+    m_cancelAction->setEnabled(m_inFlight);
+
+    // Send is the primary action: drawn in the accent colour; Cancel is a plain button.
+    QPalette palette = this->palette();
+    if (!m_inFlight) {
+        palette.setColor(QPalette::Button, palette.color(QPalette::Highlight));
+        palette.setColor(QPalette::ButtonText, palette.color(QPalette::HighlightedText));
+    }
+    m_send->setPalette(palette);
+    QFont font = m_send->font();
+    font.setBold(!m_inFlight);
+    m_send->setFont(font);
+}
+
+} // namespace Sonde

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "model/Request.h"
+
+#include <QWidget>
+
+class QAction;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
+
+namespace Sonde {
+
+class BodyEditor;
+class KeyValueTableModel;
+class KeyValueTableView;
+class MethodBox;
+
+/// The top half of a request tab: method, URL and Send button, and the Params, Headers and Body tabs.
+///
+/// The Params table and the URL's query are two views of one thing: typing in the URL refills the
+/// table (disabled rows are kept), editing the table rewrites the query (QueryParams does both).
+/// Send is Ctrl+Enter (or Ctrl+Return) anywhere in the window; while a request is in flight the
+/// button is Cancel and Esc cancels.
+class RequestEditor final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RequestEditor(QWidget *parent = nullptr);
+
+    /// The request as edited; the fields the editor does not show (name, settings) are those of the
+    /// last setRequest().
+    Request request() const;
+    /// Shows `request`; emits nothing. The URL is the truth for the enabled query parameters.
+    void setRequest(const Request &request);
+
+    /// Turns the Send button into Cancel (and back).
+    void setInFlight(bool inFlight);
+    bool isInFlight() const { return m_inFlight; }
+
+    /// Puts the keyboard focus in the URL field, text selected.
+    void focusUrl();
+
+    /// Ctrl+Enter / Ctrl+Return, anywhere in the window while the editor is visible.
+    QAction *sendAction() const { return m_sendAction; }
+    /// Esc while in flight, anywhere in the window while the editor is visible.
+    QAction *cancelAction() const { return m_cancelAction; }
+
+    MethodBox *methodBox() const { return m_method; }
+    QLineEdit *urlEdit() const { return m_url; }
+    QPushButton *sendButton() const { return m_send; }
+    QTabWidget *tabs() const { return m_tabs; }
+    KeyValueTableModel *paramsModel() const { return m_params; }
+    KeyValueTableModel *headersModel() const { return m_headers; }
+    KeyValueTableView *paramsView() const { return m_paramsView; }
+    BodyEditor *bodyEditor() const { return m_body; }
+
+Q_SIGNALS:
+    void sendRequested();
+    void cancelRequested();
+    /// The user changed anything of the request.
+    void requestEdited();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *createUrlBar();
+    void onUrlEdited(const QString &text);
+    void onParamsEdited();
+    void onSendClicked();
+    void updateTabTitles();
+    void updateSendButton();
+
+    Request m_request;
+    MethodBox *m_method;
+    QLineEdit *m_url;
+    QPushButton *m_send;
+    QTabWidget *m_tabs;
+    KeyValueTableModel *m_params;
+    KeyValueTableModel *m_headers;
+    KeyValueTableView *m_paramsView;
+    KeyValueTableView *m_headersView;
+    BodyEditor *m_body;
+    QAction *m_sendAction;
+    QAction *m_cancelAction;
+    bool m_inFlight = false;
+};
+
+} // namespace Sonde
