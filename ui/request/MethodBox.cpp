@@ -3,6 +3,7 @@
 #include "model/Request.h"
 
 #include <QCompleter>
+#include <QFontMetrics>
 #include <QLineEdit>
 #include <QPainter>
 
@@ -31,8 +32,24 @@ MethodBox::MethodBox(QWidget *parent)
         validate();
         Q_EMIT methodEdited();
     });
-    connect(this, &QComboBox::currentTextChanged, this, &MethodBox::validate);
+    connect(this, &QComboBox::currentTextChanged, this, [this] {
+        validate();
+        updateGeometry();
+    });
     validate();
+}
+
+QSize MethodBox::sizeHint() const
+{
+    // QComboBox sizes itself to its longest item; a longer custom method would be cut off.
+    constexpr int MaxTextWidth = 220;
+    const QSize base = QComboBox::sizeHint();
+    const QFontMetrics metrics(lineEdit()->font());
+    int widestItem = 0;
+    for (int i = 0; i < count(); ++i)
+        widestItem = qMax(widestItem, metrics.horizontalAdvance(itemText(i)));
+    const int typed = qMin(metrics.horizontalAdvance(currentText()), MaxTextWidth);
+    return {base.width() + qMax(0, typed - widestItem), base.height()};
 }
 
 QString MethodBox::method() const

@@ -20,6 +20,10 @@ public:
     void setMethod(const QString &method);
     bool isMethodValid() const { return m_valid; }
 
+    /// Wide enough for the standard methods and for the method typed, up to a limit.
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override { return sizeHint(); }
+
 Q_SIGNALS:
     /// The user picked or typed a method.
     void methodEdited();

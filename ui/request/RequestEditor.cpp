@@ -140,7 +140,8 @@ void RequestEditor::setInFlight(bool inFlight)
 void RequestEditor::focusUrl()
 {
     m_url->setFocus(Qt::OtherFocusReason);
-    m_url->selectAll();
+    m_url->deselect();
+    m_url->end(false);
 }
 
 void RequestEditor::changeEvent(QEvent *event)

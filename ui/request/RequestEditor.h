@@ -38,7 +38,7 @@ public:
     void setInFlight(bool inFlight);
     bool isInFlight() const { return m_inFlight; }
 
-    /// Puts the keyboard focus in the URL field, text selected.
+    /// Puts the keyboard focus in the URL field, the cursor at the end.
     void focusUrl();
 
     /// Ctrl+Enter / Ctrl+Return, anywhere in the window while the editor is visible.
