@@ -34,12 +34,7 @@ int digitCount(int number)
 CodeEditor::CodeEditor(QWidget *parent)
     : QsciScintilla(parent)
 {
-    setUtf8(true);
-    setEolMode(EolUnix);
     setWrapMode(WrapNone);
-    setIndentationsUseTabs(false);
-    setIndentationWidth(2);
-    setTabWidth(2);
     setAutoIndent(true);
     setBraceMatching(SloppyBraceMatch);
     setCaretLineVisible(true);
@@ -56,9 +51,9 @@ CodeEditor::CodeEditor(QWidget *parent)
     SendScintilla(SCI_SETSCROLLWIDTHTRACKING, 1);
 
     connect(this, &QsciScintilla::linesChanged, this, &CodeEditor::updateLineNumberMarginWidth);
+    configureDocument(false);
     setFolding(NoFoldStyle, FoldMarginIndex);
     applyTheme();
-    updateLineNumberMarginWidth();
 }
 
 CodeEditor::~CodeEditor() = default;
@@ -77,10 +72,7 @@ void CodeEditor::setLanguage(Language language)
     }
     setLexer(m_lexer);
     delete previous;
-
-    const auto properties = LexerFactory::extraProperties(language);
-    for (const auto &[name, value] : properties)
-        SendScintilla(SCI_SETPROPERTY, name.constData(), value.constData());
+    configureDocument(isReadOnly());
     setFolding(m_lexer ? BoxedTreeFoldStyle : NoFoldStyle, FoldMarginIndex);
     // setLexer() and setFolding() reset the plain-text colours and the fold markers.
     applyTheme();
@@ -116,6 +108,7 @@ CodeEditor::Language CodeEditor::languageForContentType(const QString &contentTy
 
 void CodeEditor::setReadOnlyViewer(bool readOnly)
 {
+    m_readOnlyViewer = readOnly;
     setReadOnly(readOnly);
     setCaretLineVisible(!readOnly);
     SendScintilla(SCI_SETUNDOCOLLECTION, static_cast<unsigned long>(!readOnly));
@@ -126,18 +119,22 @@ void CodeEditor::setReadOnlyViewer(bool readOnly)
 void CodeEditor::setUtf8Text(const QByteArray &utf8)
 {
     const bool readOnly = isReadOnly();
-    const bool collectUndo = SendScintilla(SCI_GETUNDOCOLLECTION) != 0;
-    SendScintilla(SCI_SETREADONLY, 0UL);
+    SendScintilla(SCI_SETDOCPOINTER, 0UL, static_cast<void *>(nullptr)); // a fresh document
+    configureDocument(false);
+    // QScintilla's accessibility hook turns every insertion into a QString and counts the characters
+    // before it: seconds for a big text. Nobody needs modification events for a wholesale load.
+    const long eventMask = SendScintilla(SCI_GETMODEVENTMASK);
+    SendScintilla(SCI_SETMODEVENTMASK, 0UL);
     SendScintilla(SCI_SETUNDOCOLLECTION, 0UL);
-    SendScintilla(SCI_SETSCROLLWIDTH, 1UL);
-    // CLEARALL + APPENDTEXT is SCI_SETTEXT with an explicit length: a body may contain NUL bytes.
-    SendScintilla(SCI_CLEARALL);
-    if (!utf8.isEmpty())
+    if (!utf8.isEmpty()) {
+        // One allocation instead of repeated growth (each growth copies the whole buffer).
+        SendScintilla(SCI_ALLOCATE, static_cast<unsigned long>(utf8.size() + 1));
+        // APPENDTEXT is SETTEXT with an explicit length: a body may contain NUL bytes.
         SendScintilla(SCI_APPENDTEXT, static_cast<uintptr_t>(utf8.size()), utf8.constData());
-    SendScintilla(SCI_EMPTYUNDOBUFFER);
-    SendScintilla(SCI_SETUNDOCOLLECTION, static_cast<unsigned long>(collectUndo));
-    SendScintilla(SCI_SETREADONLY, static_cast<unsigned long>(readOnly));
-    SendScintilla(SCI_GOTOPOS, 0UL);
+    }
+    SendScintilla(SCI_SETMODEVENTMASK, static_cast<unsigned long>(eventMask));
+    configureDocument(readOnly);
+    afterTextReplaced();
 }
 
 QByteArray CodeEditor::utf8Text() const
@@ -150,11 +147,64 @@ QByteArray CodeEditor::utf8Text() const
     return QByteArray(data, length);
 }
 
+TextDocument CodeEditor::createDocument() const
+{
+    return TextDocument(SendScintillaPtrResult(SCI_CREATELOADER));
+}
+
+void CodeEditor::showDocument(const TextDocument &document)
+{
+    if (document.isNull())
+        return;
+    const bool readOnly = isReadOnly();
+    SendScintilla(SCI_SETDOCPOINTER, 0UL, document.scintillaDocument());
+    configureDocument(readOnly);
+    afterTextReplaced();
+}
+
 void CodeEditor::changeEvent(QEvent *event)
 {
     QsciScintilla::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         applyTheme();
+}
+
+void CodeEditor::configureDocument(bool readOnly)
+{
+    // Scintilla keeps these per document, and a document shown with SCI_SETDOCPOINTER starts with defaults.
+    setUtf8(true);
+    setEolMode(EolUnix);
+    setIndentationsUseTabs(false);
+    setIndentationWidth(2);
+    setTabWidth(2);
+    setReadOnly(readOnly);
+    SendScintilla(SCI_SETUNDOCOLLECTION, static_cast<unsigned long>(!m_readOnlyViewer));
+    if (!m_lexer)
+        return;
+    // The lexer and its settings too; QsciScintilla::setLexer() would also restyle the whole text at once.
+    if (const char *name = m_lexer->lexer())
+        SendScintilla(SCI_SETLEXERLANGUAGE, 0UL, name);
+    else
+        SendScintilla(SCI_SETLEXER, static_cast<unsigned long>(m_lexer->lexerId()));
+    for (int set = 0; set <= 8; ++set) {
+        if (const char *words = m_lexer->keywords(set + 1))
+            SendScintilla(SCI_SETKEYWORDS, static_cast<unsigned long>(set), words);
+    }
+    m_lexer->refreshProperties();
+    SendScintilla(SCI_SETPROPERTY, "fold", "1");
+    for (const auto &[name, value] : LexerFactory::extraProperties(m_language))
+        SendScintilla(SCI_SETPROPERTY, name.constData(), value.constData());
+}
+
+void CodeEditor::afterTextReplaced()
+{
+    // Matching a brace next to the caret scans (and styles) up to its partner: on a big document
+    // that is the whole text, seconds on the first paint. Only small documents get it.
+    constexpr long BraceMatchLimit = 1024 * 1024;
+    setBraceMatching(SendScintilla(SCI_GETLENGTH) <= BraceMatchLimit ? SloppyBraceMatch : NoBraceMatch);
+    SendScintilla(SCI_SETSCROLLWIDTH, 1UL);
+    updateLineNumberMarginWidth();
+    Q_EMIT textChanged();
 }
 
 void CodeEditor::applyTheme()

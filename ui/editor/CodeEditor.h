@@ -1,6 +1,7 @@
 #pragma once
 
 #include "editor/QsciIncludes.h"
+#include "editor/TextDocument.h"
 
 #include <QByteArray>
 #include <QString>
@@ -10,9 +11,11 @@ namespace Sonde {
 /// The one text editor and viewer of Sonde: request bodies, response bodies, scripts, raw requests.
 ///
 /// A QsciScintilla set up for big documents (text set as UTF-8 bytes, page layout cache, styling in
-/// idle time), with line numbers, folding, brace matching, a monospace font and colours that follow
-/// the application palette (light or dark). The lexer for a language comes from LexerFactory, the one
-/// place that knows which highlighting backend is used.
+/// idle time, documents that can be filled off the UI thread), with line numbers, folding, brace
+/// matching, a monospace font and colours that follow the application palette (light or dark). The
+/// lexer for a language comes from LexerFactory, the one place that knows the highlighting backend.
+///
+/// CodeEditor manages the documents it shows: do not use QsciScintilla::setDocument() on it.
 class CodeEditor : public QsciScintilla
 {
     Q_OBJECT
@@ -23,6 +26,7 @@ public:
     explicit CodeEditor(QWidget *parent = nullptr);
     ~CodeEditor() override;
 
+    /// Sets the highlighting. Cheapest before the text: on a big document the new lexer styles it all.
     void setLanguage(Language language);
     Language language() const;
 
@@ -35,20 +39,29 @@ public:
     /// Viewer mode: read-only, no caret line, no undo history (saves memory on big bodies).
     void setReadOnlyViewer(bool readOnly);
 
-    /// Replaces the whole text with UTF-8 bytes, without a QString round trip; clears the undo history.
+    /// Replaces the whole text with UTF-8 bytes, without a QString round trip, in a fresh document
+    /// (so the undo history starts empty).
     void setUtf8Text(const QByteArray &utf8);
     /// The whole text as UTF-8 bytes.
     QByteArray utf8Text() const;
+
+    /// A new empty document to fill off the UI thread (TextDocument::append) and show later.
+    TextDocument createDocument() const;
+    /// Shows a filled document instead of the current text, within milliseconds whatever its size.
+    void showDocument(const TextDocument &document);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void configureDocument(bool readOnly);
+    void afterTextReplaced();
     void applyTheme();
     void updateLineNumberMarginWidth();
 
     Language m_language = Language::PlainText;
     QsciLexer *m_lexer = nullptr;
+    bool m_readOnlyViewer = false;
     int m_lineNumberDigits = 0;
 };
 

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "editor/TextDocument.h"
+#include "model/BodyData.h"
+#include "response/BodyRenderer.h"
+
+#include <QWidget>
+
+#include <array>
+#include <atomic>
+#include <memory>
+
+class QLabel;
+class QToolButton;
+
+namespace Sonde {
+
+class CodeEditor;
+
+/// The Body tab: a read-only CodeEditor showing the response body pretty-printed or raw.
+///
+/// Reading, decoding, pretty-printing and loading the text into a document happen in a worker
+/// (renderBody); the finished document is swapped into the editor at once. A new body cancels the
+/// work for the previous one. The Pretty/Raw choice is the user's and stays across bodies; each
+/// mode's document is kept once built, so toggling back is instant.
+class BodyView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit BodyView(QWidget *parent = nullptr);
+    ~BodyView() override;
+
+    /// Shows `body`, interpreted with `contentType`; rendered() follows when it is on screen.
+    void setBody(const BodyData &body, const QString &contentType);
+    void clear();
+
+    bool prettyPreferred() const { return m_prettyPreferred; }
+    void setPrettyPreferred(bool pretty);
+
+    /// What the editor shows now.
+    BodyRendering::Shown shown() const { return m_shown; }
+    QString notice() const;
+    CodeEditor *editor() const { return m_editor; }
+
+Q_SIGNALS:
+    void rendered();
+
+private:
+    void startRendering(bool pretty);
+    void present(const BodyRendering &rendering);
+    void cancelRendering();
+    void releaseBuiltDocuments();
+    void updateButtons();
+
+    CodeEditor *m_editor = nullptr;
+    QToolButton *m_prettyButton = nullptr;
+    QToolButton *m_rawButton = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_notice = nullptr;
+
+    BodyData m_body;
+    QString m_contentType;
+    bool m_prettyPreferred = true;
+    bool m_prettyAvailable = false;
+    BodyRendering::Shown m_shown = BodyRendering::Shown::Nothing;
+    /// Documents built for the current body: [0] raw, [1] pretty; with their notices.
+    std::array<BodyRendering, 2> m_built;
+    quint64 m_generation = 0;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+};
+
+} // namespace Sonde

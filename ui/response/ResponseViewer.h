@@ -1,0 +1,74 @@
+#pragma once
+
+#include "model/Exchange.h"
+
+#include <QUrl>
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+
+namespace Sonde {
+
+class BodyView;
+class ErrorPanel;
+class HeadersTableModel;
+class HeadersView;
+class InFlightView;
+class ResponseSummary;
+class SentRequestView;
+class TimelineView;
+
+/// The response half of the main window: a hint before anything is sent, progress while a request
+/// is in flight, then the exchange — a summary line (status, time, size) over the Body, Headers,
+/// Timeline and Request tabs, or an error panel when no response came back.
+class ResponseViewer : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ResponseViewer(QWidget *parent = nullptr);
+    ~ResponseViewer() override;
+
+    /// Nothing sent yet: a short hint.
+    void showEmpty();
+    /// A request is on its way: what is sent and the time elapsed.
+    void showInFlight(const QString &method, const QUrl &url);
+    /// Bytes of the response received so far; `total` is -1 when unknown.
+    void showProgress(qint64 received, qint64 total);
+    /// Shows a finished (or failed) exchange. The body is prepared off the UI thread; bodyRendered()
+    /// follows once it is on screen.
+    void showExchange(const Sonde::Exchange &exchange);
+    const Sonde::Exchange &exchange() const;
+
+    // The parts, for tests and the self-test.
+    ResponseSummary *summary() const { return m_summary; }
+    BodyView *bodyView() const { return m_body; }
+    HeadersTableModel *headersModel() const { return m_headersModel; }
+    TimelineView *timelineView() const { return m_timeline; }
+    SentRequestView *sentRequestView() const { return m_sent; }
+    ErrorPanel *errorPanel() const { return m_error; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    /// Emitted once the body view shows the (pretty or raw) body of the exchange last shown.
+    void bodyRendered();
+
+private:
+    Exchange m_exchange;
+    QStackedWidget *m_pages;
+    QLabel *m_hint;
+    InFlightView *m_inFlight;
+    QWidget *m_exchangePage;
+    ResponseSummary *m_summary;
+    ErrorPanel *m_error;
+    QTabWidget *m_tabs;
+    BodyView *m_body;
+    HeadersTableModel *m_headersModel;
+    HeadersView *m_headers;
+    TimelineView *m_timeline;
+    SentRequestView *m_sent;
+};
+
+} // namespace Sonde
