@@ -1,15 +1,17 @@
 #include "SendCommand.h"
 
+#include "WorkspaceRequest.h"
 #include "http/HttpEngine.h"
 #include "http/Transfer.h"
 #include "model/ExchangeJson.h"
+#include "template/RequestLocator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
-
 #include <cstdio>
 
 namespace {
@@ -63,27 +65,36 @@ int runSendCommand(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The URL to request."));
     const QCommandLineOption methodOption({QStringLiteral("X"), QStringLiteral("request")},
-                                          QStringLiteral("HTTP method (default GET, or POST with a body)."),
-                                          QStringLiteral("method"));
+        QStringLiteral("HTTP method (default GET, or POST with a body)."), QStringLiteral("method"));
     const QCommandLineOption headerOption({QStringLiteral("H"), QStringLiteral("header")},
-                                          QStringLiteral("A header, 'Name: value'; repeatable."),
-                                          QStringLiteral("header"));
+        QStringLiteral("A header, 'Name: value'; repeatable."), QStringLiteral("header"));
     const QCommandLineOption dataOption({QStringLiteral("d"), QStringLiteral("data")},
-                                        QStringLiteral("The request body."), QStringLiteral("body"));
+        QStringLiteral("The request body."), QStringLiteral("body"));
     const QCommandLineOption dataFileOption(QStringLiteral("data-file"),
-                                            QStringLiteral("Read the request body from a file."),
-                                            QStringLiteral("file"));
+        QStringLiteral("Read the request body from a file."), QStringLiteral("file"));
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
-                                           QStringLiteral("Time limit for the whole exchange (default 30000; 0 = none)."),
-                                           QStringLiteral("ms"));
+        QStringLiteral("Time limit for the whole exchange (default 30000; 0 = none)."), QStringLiteral("ms"));
     const QCommandLineOption insecureOption({QStringLiteral("k"), QStringLiteral("insecure")},
-                                            QStringLiteral("Accept TLS certificates that fail verification."));
-    const QCommandLineOption noFollowOption(QStringLiteral("no-follow"),
-                                            QStringLiteral("Do not follow redirects."));
-    const QCommandLineOption jsonOption(QStringLiteral("json"),
-                                        QStringLiteral("Print the whole exchange as JSON (see docs/cli.md)."));
+        QStringLiteral("Accept TLS certificates that fail verification."));
+    const QCommandLineOption noFollowOption(
+        QStringLiteral("no-follow"), QStringLiteral("Do not follow redirects."));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"), QStringLiteral("Print the whole exchange as JSON (see docs/cli.md)."));
+    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
+        QStringLiteral("Send a saved request of this workspace folder; the argument "
+                       "is then COLLECTION/FOLDER/REQUEST."),
+        QStringLiteral("dir"));
+    const QCommandLineOption environmentOption(QStringLiteral("env"),
+        QStringLiteral("The environment whose variables apply (with --workspace)."), QStringLiteral("name"));
+    const QCommandLineOption variableOption(QStringLiteral("var"),
+        QStringLiteral("A variable value for this run, 'name=value'; repeatable; "
+                       "wins over every other scope."),
+        QStringLiteral("name=value"));
+    const QCommandLineOption allowUnresolvedOption(QStringLiteral("allow-unresolved"),
+        QStringLiteral("Send even when some {{variables}} cannot be resolved."));
     parser.addOptions({methodOption, headerOption, dataOption, dataFileOption, timeoutOption, insecureOption,
-                       noFollowOption, jsonOption});
+        noFollowOption, jsonOption, workspaceOption, environmentOption, variableOption,
+        allowUnresolvedOption});
     if (!parser.parse(QStringList {QStringLiteral("sonde-cli send")} + arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -91,8 +102,25 @@ int runSendCommand(const QStringList &arguments)
         return 0;
     }
     const QStringList positional = parser.positionalArguments();
+    const bool fromWorkspace = parser.isSet(workspaceOption);
     if (positional.size() != 1)
-        return usageError(QStringLiteral("expected exactly one URL (see --help)"));
+        return usageError(fromWorkspace
+                ? QStringLiteral("expected exactly one request path, COLLECTION/FOLDER/REQUEST")
+                : QStringLiteral("expected exactly one URL (see --help)"));
+    if (!fromWorkspace && (parser.isSet(environmentOption) || parser.isSet(variableOption)))
+        return usageError(QStringLiteral("--env and --var go with --workspace"));
+    WorkspaceRequestOptions saved;
+    if (fromWorkspace) {
+        saved.workspace = parser.value(workspaceOption);
+        saved.requestPath = positional.first();
+        saved.environment = parser.value(environmentOption);
+        for (const QString &assignment : parser.values(variableOption)) {
+            const qsizetype equals = assignment.indexOf(u'=');
+            if (equals <= 0)
+                return usageError(QStringLiteral("--var “%1” is not of the form name=value").arg(assignment));
+            saved.overrides.append({assignment.left(equals), assignment.mid(equals + 1)});
+        }
+    }
 
     Sonde::Request request;
     request.url = positional.first();
@@ -111,37 +139,109 @@ int runSendCommand(const QStringList &arguments)
         } else {
             QFile file(parser.value(dataFileOption));
             if (!file.open(QIODevice::ReadOnly))
-                return usageError(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+                return usageError(
+                    QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
             request.body.data = file.readAll();
         }
         request.body.contentType = defaultContentType(request.body.data);
         request.method = QStringLiteral("POST");
     }
-    if (parser.isSet(methodOption))
-        request.method = parser.value(methodOption);
+    int timeoutMs = -1;
     if (parser.isSet(timeoutOption)) {
         bool ok = false;
-        request.settings.timeoutMs = parser.value(timeoutOption).toInt(&ok);
-        if (!ok || request.settings.timeoutMs < 0)
+        timeoutMs = parser.value(timeoutOption).toInt(&ok);
+        if (!ok || timeoutMs < 0)
             return usageError(QStringLiteral("--timeout takes a number of milliseconds"));
     }
-    request.settings.ignoreTlsErrors = parser.isSet(insecureOption);
-    request.settings.followRedirects = !parser.isSet(noFollowOption);
+    // Options given on the command line win over what a saved request says.
+    const auto applyOptions = [&](Sonde::Request &r) {
+        if (parser.isSet(methodOption))
+            r.method = parser.value(methodOption);
+        if (timeoutMs >= 0)
+            r.settings.timeoutMs = timeoutMs;
+        if (parser.isSet(insecureOption))
+            r.settings.ignoreTlsErrors = true;
+        if (parser.isSet(noFollowOption))
+            r.settings.followRedirects = false;
+        if (fromWorkspace) {
+            r.headers += request.headers;
+            if (request.body.kind != Sonde::Body::Kind::None)
+                r.body = request.body;
+        }
+    };
 
     QNetworkAccessManager network;
     Sonde::HttpEngine engine(&network);
+    Sonde::KeychainSecretStore secrets(QStringLiteral("Sonde"));
     Sonde::Exchange result;
-    Sonde::Transfer *transfer = engine.send(request, &engine);
-    QObject::connect(transfer, &Sonde::Transfer::finished, &engine, [&result](const Sonde::Exchange &exchange) {
-        result = exchange;
-        QCoreApplication::exit(0);
-    });
+    QList<Sonde::ResponseCapture> captures;
+    QString failure;
+    const auto send = [&](Sonde::Request r) {
+        applyOptions(r);
+        captures = r.captures;
+        Sonde::Transfer *transfer = engine.send(r, &engine);
+        QObject::connect(
+            transfer, &Sonde::Transfer::finished, &engine, [&result](const Sonde::Exchange &exchange) {
+                result = exchange;
+                QCoreApplication::exit(0);
+            });
+    };
+    if (fromWorkspace) {
+        const bool allowUnresolved = parser.isSet(allowUnresolvedOption);
+        // Started from the event loop, so an answer that comes at once can still end the loop.
+        QMetaObject::invokeMethod(
+            &engine,
+            [&] {
+                prepareWorkspaceRequest(saved, &secrets, &engine, [&](const PreparedRequest &prepared) {
+                    for (const QString &note : prepared.notes)
+                        std::fprintf(stderr, "sonde-cli send: note: %s\n", qPrintable(note));
+                    if (!prepared.error.isEmpty()) {
+                        failure = prepared.error;
+                    } else if (!prepared.unresolved.isEmpty() && !allowUnresolved) {
+                        failure = QStringLiteral(
+                            "unresolved variables: %1 (define them, pick an environment with --env, give "
+                            "--var name=value, or send anyway with --allow-unresolved)")
+                                      .arg(prepared.unresolved.join(QStringLiteral(", ")));
+                    } else {
+                        for (const QString &name : prepared.unresolved)
+                            std::fprintf(stderr,
+                                "sonde-cli send: warning: {{%s}} is unresolved and sent as written\n",
+                                qPrintable(name));
+                        send(prepared.request);
+                        return;
+                    }
+                    QCoreApplication::exit(0);
+                });
+            },
+            Qt::QueuedConnection);
+    } else {
+        send(request);
+    }
     QCoreApplication::exec();
+    if (!failure.isEmpty())
+        return usageError(failure);
 
+    const QList<Sonde::CapturedValue> captured = Sonde::applyCaptures(captures, result);
     if (parser.isSet(jsonOption)) {
-        writeOut(QJsonDocument(Sonde::ExchangeJson::toJson(result)).toJson(QJsonDocument::Indented));
+        QJsonObject json = Sonde::ExchangeJson::toJson(result);
+        if (!captured.isEmpty()) {
+            QJsonObject values;
+            for (const Sonde::CapturedValue &value : captured) {
+                if (value.error.isEmpty())
+                    values.insert(value.variable, value.value);
+            }
+            json.insert(QStringLiteral("captures"), values);
+        }
+        writeOut(QJsonDocument(json).toJson(QJsonDocument::Indented));
     } else if (result.hasResponse() && !result.error.isError()) {
         printExchange(result);
+    }
+    for (const Sonde::CapturedValue &value : captured) {
+        if (value.error.isEmpty())
+            std::fprintf(stderr, "sonde-cli send: captured %s\n", qPrintable(value.variable));
+        else
+            std::fprintf(stderr, "sonde-cli send: could not capture %s: %s\n", qPrintable(value.variable),
+                qPrintable(value.error));
     }
     if (result.error.isError()) {
         std::fprintf(stderr, "sonde-cli send: %s\n", qPrintable(result.error.message));

@@ -1,5 +1,6 @@
 // sonde-cli: the headless face of Sonde's core. Each subcommand lives in its own file.
 #include "EchoCommand.h"
+#include "QueryCommand.h"
 #include "SendCommand.h"
 
 #include <QCoreApplication>
@@ -12,7 +13,8 @@ void printUsage(QTextStream &out)
     out << "Usage: sonde-cli <command> [options]\n\n"
            "Commands:\n"
            "  send URL       send one HTTP request and print the response\n"
-           "  echo           run the built-in echo server on 127.0.0.1\n\n"
+           "  echo           run the built-in echo server on 127.0.0.1\n"
+           "  query EXPR     evaluate JSONPath on JSON or XPath on XML\n\n"
            "Run 'sonde-cli <command> --help' for the options of a command.\n";
 }
 
@@ -46,6 +48,8 @@ int main(int argc, char *argv[])
         return runSendCommand(arguments);
     if (command == u"echo")
         return runEchoCommand(arguments);
+    if (command == u"query")
+        return runQueryCommand(arguments);
     err << "sonde-cli: unknown command '" << command << "'\n\n";
     printUsage(err);
     return 2;

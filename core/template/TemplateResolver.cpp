@@ -34,9 +34,12 @@ TemplateResolver::TemplateResolver(QList<VariableScope> scopes)
 }
 
 TemplateResolver TemplateResolver::forRequest(const Request &request, const QList<const Folder *> &folderPath,
-                                              const Environment *environment, const VariableList &globals)
+                                              const Environment *environment, const VariableList &globals,
+                                              const VariableList &overrides)
 {
     QList<VariableScope> scopes;
+    if (!overrides.isEmpty())
+        scopes.append({QStringLiteral("command line"), overrides});
     scopes.append({QStringLiteral("request"), request.variables});
     for (auto it = folderPath.crbegin(); it != folderPath.crend(); ++it) {
         const bool isCollection = it == std::prev(folderPath.crend());

@@ -33,9 +33,11 @@ public:
     explicit TemplateResolver(QList<VariableScope> scopes);
 
     /// The scopes for a request in a folder path (collection first, then sub-folders), with the
-    /// active environment (may be null) and the globals.
+    /// active environment (may be null) and the globals. `overrides` (values given for one run, such
+    /// as sonde-cli's --var) are narrower than everything.
     static TemplateResolver forRequest(const Request &request, const QList<const Folder *> &folderPath,
-                                       const Environment *environment, const VariableList &globals);
+                                       const Environment *environment, const VariableList &globals,
+                                       const VariableList &overrides = {});
 
     /// `text` with every resolvable {{name}} replaced; names that could not be resolved are appended to
     /// `unresolved` (once each) and left as written.
