@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 
@@ -211,10 +212,22 @@ LoadedWorkspace load(const QString &root)
         error.clear();
     }
 
+    // Collections are read in parallel: parsing YAML is the cost, and the files are independent.
     const QDir collections(dir.filePath(QLatin1String(CollectionsDir)));
+    QStringList collectionPaths;
     for (const QFileInfo &entry : collections.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         if (!entry.fileName().startsWith(u'.'))
-            result.workspace.collections.append(loadFolder(entry.filePath(), result.problems));
+            collectionPaths.append(entry.filePath());
+    }
+    const QList<std::pair<Folder, FormatProblems>> loadedCollections =
+        QtConcurrent::blockingMapped(collectionPaths, [](const QString &path) {
+            FormatProblems problems;
+            Folder folder = loadFolder(path, problems);
+            return std::pair<Folder, FormatProblems> {std::move(folder), std::move(problems)};
+        });
+    for (const auto &[collection, problems] : loadedCollections) {
+        result.workspace.collections.append(collection);
+        result.problems += problems;
     }
     sortSiblings(result.workspace.collections);
     return result;
