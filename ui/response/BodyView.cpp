@@ -1,6 +1,8 @@
 #include "response/BodyView.h"
 
 #include "editor/CodeEditor.h"
+#include "response/BodyFilter.h"
+#include "response/BodyFilterBar.h"
 
 #include <QButtonGroup>
 #include <QFutureWatcher>
@@ -35,6 +37,7 @@ BodyView::BodyView(QWidget *parent)
     , m_rawButton(new QToolButton(this))
     , m_status(new QLabel(this))
     , m_notice(new QLabel(this))
+    , m_filterBar(new BodyFilterBar(this))
 {
     m_editor->setReadOnlyViewer(true);
     m_editor->setFrameShape(QFrame::NoFrame);
@@ -72,17 +75,21 @@ BodyView::BodyView(QWidget *parent)
     layout->setSpacing(0);
     layout->addLayout(bar);
     layout->addWidget(m_editor, 1);
+    layout->addWidget(m_filterBar);
+    connect(m_filterBar, &BodyFilterBar::filterRequested, this, &BodyView::applyFilter);
     updateButtons();
 }
 
 BodyView::~BodyView()
 {
     cancelRendering();
+    cancelFilter();
 }
 
 void BodyView::setBody(const BodyData &body, const QString &contentType)
 {
     cancelRendering();
+    cancelFilter();
     m_body = body;
     m_contentType = contentType;
     m_prettyAvailable = false;
@@ -98,6 +105,8 @@ void BodyView::setBody(const BodyData &body, const QString &contentType)
 void BodyView::clear()
 {
     cancelRendering();
+    cancelFilter();
+    m_filterBar->setSyntax(BodyFilterBar::Syntax::None);
     m_body = {};
     m_prettyAvailable = false;
     m_shown = BodyRendering::Shown::Nothing;
@@ -121,6 +130,8 @@ void BodyView::setPrettyPreferred(bool pretty)
     }
     if (!m_prettyAvailable)
         return;
+    if (isFiltered())
+        return; // the matches stay on screen; the choice applies once the filter is cleared
     const BodyRendering &built = m_built.at(pretty ? 1 : 0);
     if (!built.document.isNull()) {
         present(built);
@@ -161,6 +172,22 @@ void BodyView::present(const BodyRendering &rendering)
     m_status->clear();
     m_prettyAvailable = rendering.prettyAvailable;
     m_shown = rendering.shown;
+    showRendering(rendering);
+    m_notice->setText(rendering.notice);
+    m_notice->setToolTip(rendering.notice);
+    const bool hasText = rendering.shown == BodyRendering::Shown::Pretty || rendering.shown == BodyRendering::Shown::Raw;
+    m_filterBar->setSyntax(!hasText                                          ? BodyFilterBar::Syntax::None
+                           : rendering.language == CodeEditor::Language::Json ? BodyFilterBar::Syntax::JsonPath
+                           : rendering.language == CodeEditor::Language::Xml  ? BodyFilterBar::Syntax::XPath
+                                                                              : BodyFilterBar::Syntax::None);
+    updateButtons();
+    Q_EMIT rendered();
+    if (!m_filterBar->expression().isEmpty())
+        applyFilter(m_filterBar->expression());
+}
+
+void BodyView::showRendering(const BodyRendering &rendering)
+{
     if (rendering.language != m_editor->language()) {
         // A new lexer styles the whole current text at once: switch while the editor holds nothing.
         m_editor->setUtf8Text({});
@@ -170,16 +197,79 @@ void BodyView::present(const BodyRendering &rendering)
         m_editor->setUtf8Text({});
     else
         m_editor->showDocument(rendering.document);
-    m_notice->setText(rendering.notice);
-    m_notice->setToolTip(rendering.notice);
-    updateButtons();
-    Q_EMIT rendered();
+}
+
+void BodyView::applyFilter(const QString &expression)
+{
+    cancelFilter();
+    m_filterBar->setError({});
+    m_filterBar->setStatus({});
+    if (expression.isEmpty() || m_filterBar->syntax() == BodyFilterBar::Syntax::None) {
+        showUnfiltered();
+        if (!expression.isEmpty())
+            Q_EMIT filterFinished();
+        return;
+    }
+    m_filterBar->setStatus(tr("Filtering…"));
+    m_filterCancel = std::make_shared<std::atomic_bool>(false);
+    BodyFilterRequest request{m_body, m_contentType,
+                              m_filterBar->syntax() == BodyFilterBar::Syntax::XPath ? BodyFilterRequest::Syntax::XPath
+                                                                                   : BodyFilterRequest::Syntax::JsonPath,
+                              expression, m_editor->createDocument(), m_filterCancel};
+    const quint64 generation = ++m_filterGeneration;
+    auto *watcher = new QFutureWatcher<BodyFilterResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        BodyFilterResult result = watcher->future().takeResult();
+        if (generation != m_filterGeneration || result.cancelled) {
+            releaseInBackground({result.document});
+            return;
+        }
+        m_filterCancel.reset();
+        if (!result.ok) {
+            // The text on screen stays as it was: the user is probably still typing the expression.
+            m_filterBar->setStatus({});
+            m_filterBar->setError(result.error);
+        } else {
+            const TextDocument previous = m_filterDocument;
+            m_filterDocument = result.document;
+            m_editor->showDocument(m_filterDocument);
+            releaseInBackground({previous});
+            m_filterBar->setStatus(result.matches == 1 ? tr("1 match") : tr("%n matches", nullptr, int(result.matches)));
+        }
+        Q_EMIT filterFinished();
+    });
+    watcher->setFuture(QtConcurrent::run(&filterBody, std::move(request)));
+}
+
+void BodyView::cancelFilter()
+{
+    if (m_filterCancel)
+        m_filterCancel->store(true);
+    m_filterCancel.reset();
+    ++m_filterGeneration;
+}
+
+void BodyView::showUnfiltered()
+{
+    if (!isFiltered())
+        return;
+    const BodyRendering &built = m_built.at(m_shown == BodyRendering::Shown::Pretty ? 1 : 0);
+    if (!built.document.isNull())
+        m_editor->showDocument(built.document);
+    else
+        m_editor->setUtf8Text({});
+    releaseInBackground({m_filterDocument});
+    m_filterDocument = {};
 }
 
 void BodyView::releaseBuiltDocuments()
 {
-    releaseInBackground({m_built.at(0).document, m_built.at(1).document});
+    if (isFiltered())
+        m_editor->setUtf8Text({}); // the filter's document is released with the others
+    releaseInBackground({m_built.at(0).document, m_built.at(1).document, m_filterDocument});
     m_built = {};
+    m_filterDocument = {};
 }
 
 void BodyView::cancelRendering()

@@ -15,6 +15,7 @@ class QToolButton;
 
 namespace Sonde {
 
+class BodyFilterBar;
 class CodeEditor;
 
 /// The Body tab: a read-only CodeEditor showing the response body pretty-printed or raw.
@@ -23,6 +24,9 @@ class CodeEditor;
 /// (renderBody); the finished document is swapped into the editor at once. A new body cancels the
 /// work for the previous one. The Pretty/Raw choice is the user's and stays across bodies; each
 /// mode's document is kept once built, so toggling back is instant.
+///
+/// A filter field under the body narrows a JSON body with JSONPath or an XML body with XPath; the
+/// matches are computed in a worker too and replace the text until the filter is cleared.
 class BodyView : public QWidget
 {
     Q_OBJECT
@@ -42,9 +46,14 @@ public:
     BodyRendering::Shown shown() const { return m_shown; }
     QString notice() const;
     CodeEditor *editor() const { return m_editor; }
+    BodyFilterBar *filterBar() const { return m_filterBar; }
+    /// True while the editor shows the matches of a filter instead of the body.
+    bool isFiltered() const { return !m_filterDocument.isNull(); }
 
 Q_SIGNALS:
     void rendered();
+    /// A filter finished: its matches are shown, or its error is under the field.
+    void filterFinished();
 
 private:
     void startRendering(bool pretty);
@@ -52,12 +61,17 @@ private:
     void cancelRendering();
     void releaseBuiltDocuments();
     void updateButtons();
+    void showRendering(const BodyRendering &rendering);
+    void applyFilter(const QString &expression);
+    void cancelFilter();
+    void showUnfiltered();
 
     CodeEditor *m_editor = nullptr;
     QToolButton *m_prettyButton = nullptr;
     QToolButton *m_rawButton = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_notice = nullptr;
+    BodyFilterBar *m_filterBar = nullptr;
 
     BodyData m_body;
     QString m_contentType;
@@ -68,6 +82,10 @@ private:
     std::array<BodyRendering, 2> m_built;
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    /// The document of the filter shown now; null when the body is shown.
+    TextDocument m_filterDocument;
+    quint64 m_filterGeneration = 0;
+    std::shared_ptr<std::atomic_bool> m_filterCancel;
 };
 
 } // namespace Sonde
