@@ -42,6 +42,11 @@ die() { echo "ci-debian13: $*" >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] || die "must run as root (chroot, mount)"
 command -v debootstrap >/dev/null || [ -d "$root" ] || die "debootstrap is missing: run packaging/install-deps.sh"
 
+# One run at a time per chroot: a second one waits (they would share mounts and the build tree).
+mkdir -p "$(dirname "$root")"
+exec 9>"$root.lock"
+flock -n 9 || { echo "waiting for another run using $root"; flock 9; }
+
 # ---- mounts: everything mounted is recorded and unmounted on exit, whatever happens ----
 mounted=()
 mount_in() { # mount_in TARGET MOUNT-ARGS...
