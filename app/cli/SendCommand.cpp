@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -56,6 +57,41 @@ QString defaultContentType(const QByteArray &body)
                                                    : QStringLiteral("text/plain");
 }
 
+/// A curl-style -F argument: 'name=value', or 'name=@path' with optional ';type=mime' and ';filename=name'.
+std::optional<Sonde::MultipartPart> parseFormPart(const QString &argument, QString *problem)
+{
+    const qsizetype equals = argument.indexOf(u'=');
+    if (equals <= 0) {
+        *problem = QStringLiteral("-F “%1” is not of the form name=value or name=@file").arg(argument);
+        return std::nullopt;
+    }
+    Sonde::MultipartPart part;
+    part.name = argument.left(equals);
+    const QString value = argument.mid(equals + 1);
+    if (!value.startsWith(u'@')) {
+        part.value = value;
+        return part;
+    }
+    const QStringList pieces = value.mid(1).split(u';');
+    part.filePath = pieces.first();
+    for (qsizetype i = 1; i < pieces.size(); ++i) {
+        const QString piece = pieces.at(i).trimmed();
+        if (piece.startsWith(QStringLiteral("type=")))
+            part.contentType = piece.mid(5);
+        else if (piece.startsWith(QStringLiteral("filename=")))
+            part.fileName = piece.mid(9);
+        else {
+            *problem = QStringLiteral("-F “%1”: unknown “%2” (type= and filename= are known)").arg(argument, piece);
+            return std::nullopt;
+        }
+    }
+    if (part.filePath.isEmpty()) {
+        *problem = QStringLiteral("-F “%1” names no file after @").arg(argument);
+        return std::nullopt;
+    }
+    return part;
+}
+
 } // namespace
 
 int runSendCommand(const QStringList &arguments)
@@ -92,9 +128,30 @@ int runSendCommand(const QStringList &arguments)
         QStringLiteral("name=value"));
     const QCommandLineOption allowUnresolvedOption(QStringLiteral("allow-unresolved"),
         QStringLiteral("Send even when some {{variables}} cannot be resolved."));
+    const QCommandLineOption formOption({QStringLiteral("F"), QStringLiteral("form")},
+        QStringLiteral("A multipart part, 'name=value' or 'name=@path[;type=mime]'; repeatable."),
+        QStringLiteral("part"));
+    const QCommandLineOption urlencodeOption(QStringLiteral("data-urlencode"),
+        QStringLiteral("A form field 'name=value', URL-encoded into an "
+                       "application/x-www-form-urlencoded body; repeatable."),
+        QStringLiteral("name=value"));
+    const QCommandLineOption uploadOption({QStringLiteral("T"), QStringLiteral("upload-file")},
+        QStringLiteral("Stream a file as the body (method PUT unless -X says otherwise)."), QStringLiteral("path"));
+    const QCommandLineOption graphqlOption(QStringLiteral("graphql"),
+        QStringLiteral("Send a GraphQL query as a JSON POST."), QStringLiteral("query"));
+    const QCommandLineOption variablesOption(QStringLiteral("variables"),
+        QStringLiteral("GraphQL variables, a JSON object (with --graphql)."), QStringLiteral("json"));
+    const QCommandLineOption operationOption(QStringLiteral("operation"),
+        QStringLiteral("The GraphQL operation to run (with --graphql)."), QStringLiteral("name"));
+    const QCommandLineOption http1Option(QStringLiteral("http1.1"), QStringLiteral("Use HTTP/1.1 only."));
+    const QCommandLineOption http2Option(QStringLiteral("http2-prior-knowledge"),
+        QStringLiteral("Speak HTTP/2 from the start, without upgrade or ALPN."));
+    const QCommandLineOption maxRedirectsOption(QStringLiteral("max-redirects"),
+        QStringLiteral("Follow at most this many redirects (default 10)."), QStringLiteral("n"));
     parser.addOptions({methodOption, headerOption, dataOption, dataFileOption, timeoutOption, insecureOption,
         noFollowOption, jsonOption, workspaceOption, environmentOption, variableOption,
-        allowUnresolvedOption});
+        allowUnresolvedOption, formOption, urlencodeOption, uploadOption, graphqlOption, variablesOption,
+        operationOption, http1Option, http2Option, maxRedirectsOption});
     if (!parser.parse(QStringList {QStringLiteral("sonde-cli send")} + arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -130,8 +187,15 @@ int runSendCommand(const QStringList &arguments)
             return usageError(QStringLiteral("header “%1” is not of the form 'Name: value'").arg(header));
         request.headers.append({header.left(colon).trimmed(), header.mid(colon + 1).trimmed(), true});
     }
-    if (parser.isSet(dataOption) && parser.isSet(dataFileOption))
-        return usageError(QStringLiteral("give the body with -d or with --data-file, not both"));
+    int bodySources = 0;
+    for (const QCommandLineOption *option : {&dataOption, &dataFileOption, &formOption, &urlencodeOption,
+             &uploadOption, &graphqlOption})
+        bodySources += parser.isSet(*option) ? 1 : 0;
+    if (bodySources > 1)
+        return usageError(QStringLiteral(
+            "give one kind of body: -d, --data-file, -F, --data-urlencode, --upload-file or --graphql"));
+    if ((parser.isSet(variablesOption) || parser.isSet(operationOption)) && !parser.isSet(graphqlOption))
+        return usageError(QStringLiteral("--variables and --operation go with --graphql"));
     if (parser.isSet(dataOption) || parser.isSet(dataFileOption)) {
         request.body.kind = Sonde::Body::Kind::Raw;
         if (parser.isSet(dataOption)) {
@@ -145,6 +209,45 @@ int runSendCommand(const QStringList &arguments)
         }
         request.body.contentType = defaultContentType(request.body.data);
         request.method = QStringLiteral("POST");
+    } else if (parser.isSet(formOption)) {
+        request.body.kind = Sonde::Body::Kind::Multipart;
+        for (const QString &argument : parser.values(formOption)) {
+            QString problem;
+            const std::optional<Sonde::MultipartPart> part = parseFormPart(argument, &problem);
+            if (!part)
+                return usageError(problem);
+            request.body.parts.append(*part);
+        }
+        request.method = QStringLiteral("POST");
+    } else if (parser.isSet(urlencodeOption)) {
+        request.body.kind = Sonde::Body::Kind::FormUrlEncoded;
+        for (const QString &assignment : parser.values(urlencodeOption)) {
+            const qsizetype equals = assignment.indexOf(u'=');
+            if (equals <= 0)
+                return usageError(
+                    QStringLiteral("--data-urlencode “%1” is not of the form name=value").arg(assignment));
+            request.body.fields.append({assignment.left(equals), assignment.mid(equals + 1), true});
+        }
+        request.method = QStringLiteral("POST");
+    } else if (parser.isSet(uploadOption)) {
+        request.body.kind = Sonde::Body::Kind::Binary;
+        request.body.filePath = parser.value(uploadOption);
+        request.method = QStringLiteral("PUT");
+    } else if (parser.isSet(graphqlOption)) {
+        request.body.kind = Sonde::Body::Kind::GraphQL;
+        request.body.graphqlQuery = parser.value(graphqlOption);
+        request.body.graphqlVariables = parser.value(variablesOption);
+        request.body.graphqlOperationName = parser.value(operationOption);
+        request.method = QStringLiteral("POST");
+    }
+    if (parser.isSet(http1Option) && parser.isSet(http2Option))
+        return usageError(QStringLiteral("give --http1.1 or --http2-prior-knowledge, not both"));
+    int maxRedirects = -1;
+    if (parser.isSet(maxRedirectsOption)) {
+        bool ok = false;
+        maxRedirects = parser.value(maxRedirectsOption).toInt(&ok);
+        if (!ok || maxRedirects < 0)
+            return usageError(QStringLiteral("--max-redirects takes a number"));
     }
     int timeoutMs = -1;
     if (parser.isSet(timeoutOption)) {
@@ -163,6 +266,12 @@ int runSendCommand(const QStringList &arguments)
             r.settings.ignoreTlsErrors = true;
         if (parser.isSet(noFollowOption))
             r.settings.followRedirects = false;
+        if (maxRedirects >= 0)
+            r.settings.maxRedirects = maxRedirects;
+        if (parser.isSet(http1Option))
+            r.settings.httpVersion = Sonde::HttpVersionPolicy::Http1Only;
+        if (parser.isSet(http2Option))
+            r.settings.httpVersion = Sonde::HttpVersionPolicy::Http2PriorKnowledge;
         if (fromWorkspace) {
             r.headers += request.headers;
             if (request.body.kind != Sonde::Body::Kind::None)

@@ -1,6 +1,7 @@
 #include "http/Transfer.h"
 
 #include "http/ContentDecoder.h"
+#include "http/RequestBuilder.h"
 #include "http/WireHeaders.h"
 
 #include <QDir>
@@ -42,36 +43,6 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
 {
     return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
         && a.port(a.scheme() == u"https" ? 443 : 80) == b.port(b.scheme() == u"https" ? 443 : 80);
-}
-
-/// Turns the text of the URL field into the URL to request, or explains why it cannot be one.
-QUrl parseUrl(const QString &text, QString *problem)
-{
-    QString trimmed = text.trimmed();
-    if (trimmed.isEmpty()) {
-        *problem = QStringLiteral("The URL is empty.");
-        return {};
-    }
-    // Like a browser's address bar: "example.com/x" means http://example.com/x.
-    if (!trimmed.contains(QStringLiteral("://")))
-        trimmed.prepend(QStringLiteral("http://"));
-    QUrl url(trimmed, QUrl::TolerantMode);
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid()) {
-        *problem = QStringLiteral("“%1” is not a valid URL: %2").arg(text, url.errorString());
-        return {};
-    }
-    if (scheme != u"http" && scheme != u"https") {
-        *problem = QStringLiteral("Sonde sends HTTP and HTTPS requests; “%1” uses %2:.").arg(text, url.scheme());
-        return {};
-    }
-    if (url.host().isEmpty()) {
-        *problem = QStringLiteral("“%1” has no host name.").arg(text);
-        return {};
-    }
-    // The fragment stays in the browser: it is never sent.
-    url.setFragment(QString());
-    return url;
 }
 
 } // namespace
@@ -126,29 +97,21 @@ void Transfer::start()
     m_exchange.startedAt = QDateTime::currentDateTimeUtc();
     const Request &request = m_exchange.request;
 
-    const QString method = request.method.trimmed();
-    if (!isValidMethod(method)) {
-        fail(TransportError::Kind::Other, QStringLiteral("“%1” is not a valid HTTP method.").arg(request.method));
+    PreparedRequest prepared = RequestBuilder::prepare(request);
+    if (prepared.error.isError()) {
+        fail(prepared.error.kind, prepared.error.message);
         return;
     }
-    QString problem;
-    const QUrl url = parseUrl(request.url, &problem);
-    if (!url.isValid()) {
-        fail(TransportError::Kind::InvalidUrl, problem);
-        return;
-    }
+    m_body = std::move(prepared.body);
     if (request.settings.timeoutMs > 0)
         m_timeout.start(request.settings.timeoutMs);
-
-    const bool hasBody = request.body.kind != Body::Kind::None;
-    startHop(url, method.toLatin1(), request.body.data, hasBody);
+    startHop(prepared.url, prepared.method, m_body.present);
 }
 
-void Transfer::startHop(const QUrl &url, const QByteArray &method, const QByteArray &body, bool sendBody)
+void Transfer::startHop(const QUrl &url, const QByteArray &method, bool sendBody)
 {
     m_url = url;
     m_method = method;
-    m_body = body;
     m_sendBody = sendBody;
 
     // DNS is timed with our own lookup just before the send; QNAM's own lookup then hits the cache.
@@ -189,40 +152,10 @@ void Transfer::sendHop()
     networkRequest.setAttribute(QNetworkRequest::Http2DirectAttribute,
                                 version == HttpVersionPolicy::Http2PriorKnowledge);
 
-    // The user's headers, in order; a repeated name is sent once with the values joined (RFC 9110 §5.3).
-    HeaderList headers;
     const bool crossOriginHop = !m_exchange.redirects.isEmpty()
         && !sameOrigin(m_exchange.redirects.constFirst().sent.url, m_url);
-    for (const KeyValue &row : request.headers) {
-        if (!row.enabled || row.key.trimmed().isEmpty())
-            continue;
-        const QByteArray name = row.key.trimmed().toLatin1();
-        // Credentials are not carried to another origin on a redirect, as browsers and curl do.
-        if (crossOriginHop && (name.compare("Authorization", Qt::CaseInsensitive) == 0
-                               || name.compare("Cookie", Qt::CaseInsensitive) == 0))
-            continue;
-        const QByteArray value = row.value.toUtf8();
-        auto existing = std::find_if(headers.begin(), headers.end(), [&name](const auto &header) {
-            return header.first.compare(name, Qt::CaseInsensitive) == 0;
-        });
-        if (existing != headers.end())
-            existing->second += (name.compare("Cookie", Qt::CaseInsensitive) == 0 ? "; " : ", ") + value;
-        else
-            headers.append({name, value});
-    }
-    const auto addDefault = [&headers](QByteArrayView name, const QByteArray &value) {
-        for (const auto &header : headers) {
-            if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-                return;
-        }
-        headers.append({name.toByteArray(), value});
-    };
+    const HeaderList headers = RequestBuilder::headers(request, m_body, m_sendBody, crossOriginHop);
     m_userAcceptEncoding = !headerValue(headers, "Accept-Encoding").isNull();
-    if (m_sendBody && !request.body.contentType.isEmpty())
-        addDefault("Content-Type", request.body.contentType.toLatin1());
-    addDefault("User-Agent", QByteArrayLiteral("Sonde/" SONDE_VERSION));
-    addDefault("Accept", "*/*");
-    addDefault("Accept-Encoding", "gzip, deflate");
     for (const auto &header : std::as_const(headers))
         networkRequest.setRawHeader(header.first, header.second);
 
@@ -232,10 +165,11 @@ void Transfer::sendHop()
     sent.url = m_url;
     sent.target = WireHeaders::requestTarget(m_url);
     sent.httpVersion = "HTTP/1.1";
-    sent.headers = WireHeaders::forHttp1(headers, m_url, m_sendBody ? m_body.size() : -1);
+    sent.headers = WireHeaders::forHttp1(headers, m_url, m_sendBody ? m_body.size : -1);
     if (m_sendBody) {
-        sent.body = m_body;
-        sent.bodySize = m_body.size();
+        // A streamed body is recorded by its size: its files may be larger than memory.
+        sent.body = m_body.bytes;
+        sent.bodySize = m_body.size;
     }
 
     m_hopStart = elapsedMs();
@@ -251,8 +185,10 @@ void Transfer::sendHop()
         reply = m_network->head(networkRequest);
     else if (m_method == "GET" && !m_sendBody)
         reply = m_network->get(networkRequest);
+    else if (m_sendBody && !m_body.isStreamed())
+        reply = m_network->sendCustomRequest(networkRequest, m_method, m_body.bytes);
     else if (m_sendBody)
-        reply = m_network->sendCustomRequest(networkRequest, m_method, m_body);
+        reply = sendStreamed(networkRequest);
     else
         reply = m_network->sendCustomRequest(networkRequest, m_method, static_cast<QIODevice *>(nullptr));
     m_reply.reset(reply);
@@ -276,6 +212,11 @@ void Transfer::sendHop()
     connect(reply, &QNetworkReply::metaDataChanged, this, &Transfer::onMetaData);
     connect(reply, &QNetworkReply::readyRead, this, &Transfer::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &Transfer::onReplyFinished);
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 bytesSent, qint64 total) {
+        // QNAM reports (0, 0) once the reply is done; that says nothing about the body.
+        if (total > 0)
+            Q_EMIT uploadProgress(bytesSent, total);
+    });
     connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64, qint64 total) {
         Q_EMIT downloadProgress(m_wireSize, total);
     });
@@ -293,6 +234,17 @@ void Transfer::sendHop()
             m_tlsErrors.append(text);
         }
     });
+}
+
+QNetworkReply *Transfer::sendStreamed(QNetworkRequest &networkRequest)
+{
+    // A known length keeps QNAM from reading the whole device into memory first.
+    networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, m_body.size);
+    std::unique_ptr<QIODevice> device = m_body.open();
+    QNetworkReply *reply = m_network->sendCustomRequest(networkRequest, m_method, device.get());
+    // The reply reads the device until it finishes: it owns it (as with QHttpMultiPart).
+    device.release()->setParent(reply);
+    return reply;
 }
 
 void Transfer::onMetaData()
@@ -528,7 +480,7 @@ bool Transfer::followRedirect()
         method = "GET";
         sendBody = false;
     }
-    startHop(next, method, sendBody ? m_body : QByteArray(), sendBody);
+    startHop(next, method, sendBody);
     return true;
 }
 

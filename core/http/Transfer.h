@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/RequestBuilder.h"
 #include "model/Exchange.h"
 
 #include <QElapsedTimer>
@@ -11,6 +12,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 class QTemporaryFile;
 
 namespace Sonde {
@@ -44,12 +46,15 @@ public:
 Q_SIGNALS:
     /// Body bytes received so far (as on the wire) and the expected total, or -1 when unknown.
     void downloadProgress(qint64 received, qint64 total);
+    /// Body bytes sent so far and the body's size (for each hop of a redirected upload anew).
+    void uploadProgress(qint64 sent, qint64 total);
     void finished(const Sonde::Exchange &exchange);
 
 private:
     void start();
-    void startHop(const QUrl &url, const QByteArray &method, const QByteArray &body, bool sendBody);
+    void startHop(const QUrl &url, const QByteArray &method, bool sendBody);
     void sendHop();
+    QNetworkReply *sendStreamed(QNetworkRequest &networkRequest);
     void onMetaData();
     void onReadyRead();
     void onReplyFinished();
@@ -67,7 +72,7 @@ private:
 
     // The hop in progress.
     QByteArray m_method;
-    QByteArray m_body;
+    PreparedBody m_body;
     bool m_sendBody = false;
     QUrl m_url;
     std::unique_ptr<QNetworkReply> m_reply;

@@ -8,22 +8,58 @@
 
 namespace Sonde {
 
+/// One part of a multipart/form-data body: a text value, or a file streamed from disk.
+struct MultipartPart
+{
+    QString name {};
+    /// The text sent for a text part (UTF-8); unused when filePath is set.
+    QString value {};
+    /// A file to send as the part's content; empty for a text part.
+    QString filePath {};
+    /// The part's Content-Type; for a file part, empty means guessed from the file.
+    QString contentType {};
+    /// The file name announced in Content-Disposition; empty means the file's own name.
+    QString fileName {};
+    bool enabled = true;
+
+    bool isFile() const { return !filePath.isEmpty(); }
+    friend bool operator==(const MultipartPart &, const MultipartPart &) = default;
+};
+
 /// What a request carries as its body.
+///
+/// The first three members stay first: `Body {Kind::Raw, type, bytes}` is how raw bodies are written.
 struct Body
 {
-    enum class Kind { None, Raw };
+    enum class Kind { None, Raw, FormUrlEncoded, Multipart, Binary, GraphQL };
 
     Kind kind = Kind::None;
-    /// Media type of a raw body, e.g. "application/json"; sent as Content-Type unless a header says otherwise.
+    /// Media type of a raw or binary body, e.g. "application/json"; sent as Content-Type unless a header
+    /// says otherwise. Form, multipart and GraphQL bodies have their own type.
     QString contentType;
     /// The raw body as bytes (text bodies are UTF-8).
     QByteArray data;
+    /// FormUrlEncoded: the fields, in order.
+    KeyValueList fields {};
+    /// Multipart: the parts, in order.
+    QList<MultipartPart> parts {};
+    /// Binary: the file sent as the body, streamed from disk.
+    QString filePath {};
+    /// GraphQL: the document, the variables as JSON text (may be empty) and the operation to run.
+    QString graphqlQuery {};
+    QString graphqlVariables {};
+    QString graphqlOperationName {};
+    /// GraphQL: send as GET with `query`, `variables`, `operationName` query parameters instead of a JSON POST.
+    bool graphqlUseGet = false;
 
     bool isEmpty() const { return kind == Kind::None; }
     friend bool operator==(const Body &, const Body &) = default;
 };
 
 enum class HttpVersionPolicy { Automatic, Http1Only, Http2PriorKnowledge };
+
+/// Which proxy a request goes through: none (direct), the system's settings, or the one given.
+enum class ProxyMode { None, System, Custom };
 
 /// Per-request transport settings.
 struct RequestSettings
@@ -35,6 +71,14 @@ struct RequestSettings
     /// Accept certificates that fail verification (self-signed, expired, wrong host). Off by default.
     bool ignoreTlsErrors = false;
     HttpVersionPolicy httpVersion = HttpVersionPolicy::Automatic;
+    ProxyMode proxyMode = ProxyMode::None;
+    /// ProxyMode::Custom: `http://host:port` or `socks5://host:port`.
+    QString proxyUrl;
+    QString proxyUser;
+    /// Never written to workspace files (collections get shared): give it per run.
+    QString proxyPassword;
+    /// Add the cookies the engine's cookie jar holds for the URL, and store the ones the server sets.
+    bool useCookieJar = true;
 
     friend bool operator==(const RequestSettings &, const RequestSettings &) = default;
 };
@@ -84,5 +128,9 @@ QStringList standardMethods();
 
 /// True when `method` is a valid HTTP method token (RFC 9110 `token`).
 bool isValidMethod(const QString &method);
+
+/// Why the enabled headers of a request cannot be sent (a name that is not a token, a value with a
+/// line break or another control character), in words; empty when they can.
+QString headerProblem(const KeyValueList &headers);
 
 } // namespace Sonde

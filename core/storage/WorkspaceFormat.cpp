@@ -1,6 +1,8 @@
 #include "storage/WorkspaceFormat.h"
 
 #include "model/QueryParams.h"
+#include "storage/RequestYaml.h"
+#include "storage/YamlReader.h"
 #include "storage/YamlWriter.h"
 
 #include <QSet>
@@ -56,16 +58,6 @@ QString captureSourceName(ResponseCapture::Source source)
     return QStringLiteral("jsonpath");
 }
 
-QString httpVersionName(HttpVersionPolicy policy)
-{
-    switch (policy) {
-    case HttpVersionPolicy::Automatic: return QStringLiteral("auto");
-    case HttpVersionPolicy::Http1Only: return QStringLiteral("http1.1");
-    case HttpVersionPolicy::Http2PriorKnowledge: return QStringLiteral("http2-prior-knowledge");
-    }
-    return QStringLiteral("auto");
-}
-
 void insertIfAny(YamlNode &map, const QString &key, const YamlNode &value)
 {
     if (!value.isEmptyCollection())
@@ -74,140 +66,7 @@ void insertIfAny(YamlNode &map, const QString &key, const YamlNode &value)
 
 // ---- reading ---------------------------------------------------------------------------------
 
-/// Thrown inside the parsers; turned into a FormatProblem at the boundary.
-struct ReadError
-{
-    QString message;
-    YAML::Mark mark;
-};
-
-QString text(const YAML::Node &node)
-{
-    return QString::fromStdString(node.Scalar());
-}
-
-QString describe(const YAML::Node &node)
-{
-    if (node.IsMap())
-        return QStringLiteral("a mapping");
-    if (node.IsSequence())
-        return QStringLiteral("a list");
-    if (node.IsNull())
-        return QStringLiteral("nothing");
-    return QStringLiteral("“%1”").arg(text(node));
-}
-
-class Reader
-{
-public:
-    explicit Reader(FormatProblems *warnings) : m_warnings(warnings) { }
-
-    void expectMap(const YAML::Node &node, const QString &what) const
-    {
-        if (!node.IsMap())
-            throw ReadError {QStringLiteral("%1 must be a mapping of keys to values, not %2").arg(what, describe(node)),
-                             node.Mark()};
-    }
-
-    /// Warns about keys this version does not know, so a typo does not vanish silently.
-    void checkKeys(const YAML::Node &map, std::initializer_list<const char *> known, const QString &where) const
-    {
-        for (const auto &entry : map) {
-            const std::string key = entry.first.Scalar();
-            if (std::none_of(known.begin(), known.end(), [&key](const char *k) { return key == k; }) && m_warnings)
-                m_warnings->append({QString(), entry.first.Mark().line + 1, entry.first.Mark().column + 1,
-                                    QStringLiteral("unknown key “%1” in %2 ignored").arg(QString::fromStdString(key), where),
-                                    true});
-        }
-    }
-
-    QString string(const YAML::Node &map, const char *key, const QString &fallback = QString()) const
-    {
-        const YAML::Node node = map[key];
-        if (!node.IsDefined() || node.IsNull())
-            return fallback;
-        if (!node.IsScalar())
-            throw ReadError {QStringLiteral("“%1” must be text, not %2").arg(QLatin1String(key), describe(node)),
-                             node.Mark()};
-        return text(node);
-    }
-
-    bool boolean(const YAML::Node &map, const char *key, bool fallback) const
-    {
-        const YAML::Node node = map[key];
-        if (!node.IsDefined() || node.IsNull())
-            return fallback;
-        bool value = fallback;
-        if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value))
-            throw ReadError {QStringLiteral("“%1” must be true or false, not %2").arg(QLatin1String(key), describe(node)),
-                             node.Mark()};
-        return value;
-    }
-
-    qint64 integer(const YAML::Node &map, const char *key, qint64 fallback, qint64 minimum, qint64 maximum) const
-    {
-        const YAML::Node node = map[key];
-        if (!node.IsDefined() || node.IsNull())
-            return fallback;
-        bool ok = false;
-        const qint64 value = node.IsScalar() ? text(node).toLongLong(&ok) : 0;
-        if (!ok || value < minimum || value > maximum)
-            throw ReadError {QStringLiteral("“%1” must be a whole number from %2 to %3, not %4")
-                                 .arg(QLatin1String(key))
-                                 .arg(minimum)
-                                 .arg(maximum)
-                                 .arg(describe(node)),
-                             node.Mark()};
-        return value;
-    }
-
-    YAML::Node list(const YAML::Node &map, const char *key) const
-    {
-        const YAML::Node node = map[key];
-        if (node.IsDefined() && !node.IsNull() && !node.IsSequence())
-            throw ReadError {QStringLiteral("“%1” must be a list, not %2").arg(QLatin1String(key), describe(node)),
-                             node.Mark()};
-        return node;
-    }
-
-    KeyValueList keyValues(const YAML::Node &map, const char *key) const
-    {
-        KeyValueList rows;
-        const YAML::Node items = list(map, key);
-        if (!items.IsDefined() || items.IsNull())
-            return rows;
-        for (const YAML::Node &item : items) {
-            expectMap(item, QStringLiteral("Each entry of “%1”").arg(QLatin1String(key)));
-            checkKeys(item, {"key", "value", "enabled"}, QLatin1String(key));
-            rows.append({string(item, "key"), string(item, "value"), boolean(item, "enabled", true)});
-        }
-        return rows;
-    }
-
-    VariableList variables(const YAML::Node &map, const char *key) const
-    {
-        VariableList result;
-        const YAML::Node items = list(map, key);
-        if (!items.IsDefined() || items.IsNull())
-            return result;
-        for (const YAML::Node &item : items) {
-            expectMap(item, QStringLiteral("Each entry of “%1”").arg(QLatin1String(key)));
-            checkKeys(item, {"name", "value", "secret", "enabled"}, QLatin1String(key));
-            Variable variable;
-            variable.name = string(item, "name");
-            if (variable.name.isEmpty())
-                throw ReadError {QStringLiteral("A variable needs a name"), item.Mark()};
-            variable.secret = boolean(item, "secret", false);
-            variable.value = variable.secret ? QString() : string(item, "value");
-            variable.enabled = boolean(item, "enabled", true);
-            result.append(variable);
-        }
-        return result;
-    }
-
-private:
-    FormatProblems *m_warnings;
-};
+using namespace YamlRead;
 
 /// Runs `parse` on the YAML document in `bytes`, turning every failure into `problem`.
 template<typename Parse>
@@ -257,33 +116,8 @@ QByteArray requestToYaml(const Request &request)
     }
     insertIfAny(root, QStringLiteral("disabledParams"), keyValuesNode(disabledParams));
     insertIfAny(root, QStringLiteral("headers"), keyValuesNode(request.headers));
-    if (request.body.kind == Body::Kind::Raw) {
-        YamlNode body;
-        body.insert(QStringLiteral("type"), YamlNode::string(QStringLiteral("raw")));
-        if (!request.body.contentType.isEmpty())
-            body.insert(QStringLiteral("contentType"), YamlNode::string(request.body.contentType));
-        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
-        const QString bodyText = decoder.decode(request.body.data);
-        if (decoder.hasError())
-            body.insert(QStringLiteral("base64"), YamlNode::string(QString::fromLatin1(request.body.data.toBase64())));
-        else
-            body.insert(QStringLiteral("text"), YamlNode::string(bodyText));
-        root.insert(QStringLiteral("body"), body);
-    }
-    const RequestSettings defaults;
-    const RequestSettings &s = request.settings;
-    YamlNode settings;
-    if (s.timeoutMs != defaults.timeoutMs)
-        settings.insert(QStringLiteral("timeoutMs"), YamlNode::integer(s.timeoutMs));
-    if (s.followRedirects != defaults.followRedirects)
-        settings.insert(QStringLiteral("followRedirects"), YamlNode::boolean(s.followRedirects));
-    if (s.maxRedirects != defaults.maxRedirects)
-        settings.insert(QStringLiteral("maxRedirects"), YamlNode::integer(s.maxRedirects));
-    if (s.ignoreTlsErrors != defaults.ignoreTlsErrors)
-        settings.insert(QStringLiteral("ignoreTlsErrors"), YamlNode::boolean(s.ignoreTlsErrors));
-    if (s.httpVersion != defaults.httpVersion)
-        settings.insert(QStringLiteral("httpVersion"), YamlNode::string(httpVersionName(s.httpVersion)));
-    insertIfAny(root, QStringLiteral("settings"), settings);
+    insertIfAny(root, QStringLiteral("body"), RequestYaml::bodyNode(request.body));
+    insertIfAny(root, QStringLiteral("settings"), RequestYaml::settingsNode(request.settings));
     insertIfAny(root, QStringLiteral("variables"), variablesNode(request.variables));
     YamlNode captures = YamlNode::sequence();
     for (const ResponseCapture &capture : request.captures) {
@@ -324,43 +158,8 @@ std::optional<Request> requestFromYaml(const QByteArray &bytes, FormatProblem *p
         }
         request.headers = reader.keyValues(root, "headers");
 
-        const YAML::Node body = root["body"];
-        if (body.IsDefined() && !body.IsNull()) {
-            reader.expectMap(body, QStringLiteral("“body”"));
-            reader.checkKeys(body, {"type", "contentType", "text", "base64"}, QStringLiteral("the body"));
-            const QString type = reader.string(body, "type", QStringLiteral("raw"));
-            if (type != u"raw")
-                throw ReadError {QStringLiteral("Unknown body type “%1”").arg(type), body["type"].Mark()};
-            request.body.kind = Body::Kind::Raw;
-            request.body.contentType = reader.string(body, "contentType");
-            if (body["base64"].IsDefined())
-                request.body.data = QByteArray::fromBase64(reader.string(body, "base64").toLatin1());
-            else
-                request.body.data = reader.string(body, "text").toUtf8();
-        }
-
-        const YAML::Node settings = root["settings"];
-        if (settings.IsDefined() && !settings.IsNull()) {
-            reader.expectMap(settings, QStringLiteral("“settings”"));
-            reader.checkKeys(settings, {"timeoutMs", "followRedirects", "maxRedirects", "ignoreTlsErrors", "httpVersion"},
-                             QStringLiteral("the settings"));
-            RequestSettings &s = request.settings;
-            s.timeoutMs = int(reader.integer(settings, "timeoutMs", s.timeoutMs, 0, 24 * 3600 * 1000));
-            s.followRedirects = reader.boolean(settings, "followRedirects", s.followRedirects);
-            s.maxRedirects = int(reader.integer(settings, "maxRedirects", s.maxRedirects, 0, 1000));
-            s.ignoreTlsErrors = reader.boolean(settings, "ignoreTlsErrors", s.ignoreTlsErrors);
-            const QString version = reader.string(settings, "httpVersion", QStringLiteral("auto"));
-            if (version == u"auto")
-                s.httpVersion = HttpVersionPolicy::Automatic;
-            else if (version == u"http1.1")
-                s.httpVersion = HttpVersionPolicy::Http1Only;
-            else if (version == u"http2-prior-knowledge")
-                s.httpVersion = HttpVersionPolicy::Http2PriorKnowledge;
-            else
-                throw ReadError {QStringLiteral("“httpVersion” must be auto, http1.1 or http2-prior-knowledge, not “%1”")
-                                     .arg(version),
-                                 settings["httpVersion"].Mark()};
-        }
+        RequestYaml::readBody(reader, root["body"], request.body);
+        RequestYaml::readSettings(reader, root["settings"], request.settings);
         request.variables = reader.variables(root, "variables");
 
         const YAML::Node captures = reader.list(root, "captures");

@@ -100,6 +100,45 @@ void TestWorkspaceFormat::requestRoundTrip_data()
     Request noTrailingNewline = minimal;
     noTrailingNewline.body = {Body::Kind::Raw, QStringLiteral("text/plain"), "a\nb"};
     QTest::newRow("body without final newline") << noTrailingNewline;
+
+    Request form = minimal;
+    form.body.kind = Body::Kind::FormUrlEncoded;
+    form.body.fields = {{"name", "Ada Lovelace"}, {"q", "a+b&c=d"}, {"off", "x", false}};
+    QTest::newRow("form body") << form;
+
+    Request multipart = minimal;
+    multipart.body.kind = Body::Kind::Multipart;
+    multipart.body.parts = {{QStringLiteral("title"), QStringLiteral("Zoë"), {}, {}, {}, true},
+                            {QStringLiteral("avatar"), {}, QStringLiteral("/home/ada/me.png"), QStringLiteral("image/png"),
+                             QStringLiteral("ada.png"), true},
+                            {QStringLiteral("off"), QStringLiteral("x"), {}, QStringLiteral("text/plain"), {}, false}};
+    QTest::newRow("multipart body") << multipart;
+
+    Request upload = minimal;
+    upload.method = QStringLiteral("PUT");
+    upload.body.kind = Body::Kind::Binary;
+    upload.body.filePath = QStringLiteral("data/dump.tar.gz");
+    upload.body.contentType = QStringLiteral("application/gzip");
+    QTest::newRow("binary file body") << upload;
+
+    Request graphql = minimal;
+    graphql.body.kind = Body::Kind::GraphQL;
+    graphql.body.graphqlQuery = QStringLiteral("query Hero($ep: Episode) {\n  hero(episode: $ep) { name }\n}\n");
+    graphql.body.graphqlVariables = QStringLiteral("{\"ep\": \"JEDI\"}");
+    graphql.body.graphqlOperationName = QStringLiteral("Hero");
+    graphql.body.graphqlUseGet = true;
+    QTest::newRow("graphql body") << graphql;
+
+    Request proxied = minimal;
+    proxied.settings.proxyMode = ProxyMode::Custom;
+    proxied.settings.proxyUrl = QStringLiteral("socks5://127.0.0.1:1080");
+    proxied.settings.proxyUser = QStringLiteral("ada");
+    proxied.settings.useCookieJar = false;
+    QTest::newRow("proxy and cookie settings") << proxied;
+
+    Request systemProxy = minimal;
+    systemProxy.settings.proxyMode = ProxyMode::System;
+    QTest::newRow("system proxy") << systemProxy;
 }
 
 void TestWorkspaceFormat::requestRoundTrip()

@@ -1,0 +1,231 @@
+#include "storage/RequestYaml.h"
+
+#include <QStringDecoder>
+
+namespace Sonde::RequestYaml {
+
+namespace {
+
+QString httpVersionName(HttpVersionPolicy policy)
+{
+    switch (policy) {
+    case HttpVersionPolicy::Automatic: return QStringLiteral("auto");
+    case HttpVersionPolicy::Http1Only: return QStringLiteral("http1.1");
+    case HttpVersionPolicy::Http2PriorKnowledge: return QStringLiteral("http2-prior-knowledge");
+    }
+    return QStringLiteral("auto");
+}
+
+QString proxyModeName(ProxyMode mode)
+{
+    switch (mode) {
+    case ProxyMode::None: return QStringLiteral("none");
+    case ProxyMode::System: return QStringLiteral("system");
+    case ProxyMode::Custom: return QStringLiteral("custom");
+    }
+    return QStringLiteral("none");
+}
+
+void insertText(YamlNode &map, const QString &key, const QString &value)
+{
+    if (!value.isEmpty())
+        map.insert(key, YamlNode::string(value));
+}
+
+YamlNode rawBody(const Body &body)
+{
+    YamlNode node;
+    node.insert(QStringLiteral("type"), YamlNode::string(QStringLiteral("raw")));
+    insertText(node, QStringLiteral("contentType"), body.contentType);
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    const QString bodyText = decoder.decode(body.data);
+    if (decoder.hasError())
+        node.insert(QStringLiteral("base64"), YamlNode::string(QString::fromLatin1(body.data.toBase64())));
+    else
+        node.insert(QStringLiteral("text"), YamlNode::string(bodyText));
+    return node;
+}
+
+YamlNode fieldsNode(const KeyValueList &rows)
+{
+    YamlNode list = YamlNode::sequence();
+    for (const KeyValue &row : rows) {
+        YamlNode item;
+        item.insert(QStringLiteral("key"), YamlNode::string(row.key));
+        item.insert(QStringLiteral("value"), YamlNode::string(row.value));
+        if (!row.enabled)
+            item.insert(QStringLiteral("enabled"), YamlNode::boolean(false));
+        list.append(item);
+    }
+    return list;
+}
+
+YamlNode partsNode(const QList<MultipartPart> &parts)
+{
+    YamlNode list = YamlNode::sequence();
+    for (const MultipartPart &part : parts) {
+        YamlNode item;
+        item.insert(QStringLiteral("name"), YamlNode::string(part.name));
+        if (part.isFile())
+            item.insert(QStringLiteral("file"), YamlNode::string(part.filePath));
+        else
+            item.insert(QStringLiteral("value"), YamlNode::string(part.value));
+        insertText(item, QStringLiteral("contentType"), part.contentType);
+        insertText(item, QStringLiteral("fileName"), part.fileName);
+        if (!part.enabled)
+            item.insert(QStringLiteral("enabled"), YamlNode::boolean(false));
+        list.append(item);
+    }
+    return list;
+}
+
+} // namespace
+
+YamlNode bodyNode(const Body &body)
+{
+    YamlNode node;
+    const auto type = [&node](const char *name) { node.insert(QStringLiteral("type"), YamlNode::string(QLatin1String(name))); };
+    switch (body.kind) {
+    case Body::Kind::None:
+        return node;
+    case Body::Kind::Raw:
+        return rawBody(body);
+    case Body::Kind::FormUrlEncoded:
+        type("form");
+        node.insert(QStringLiteral("fields"), fieldsNode(body.fields));
+        return node;
+    case Body::Kind::Multipart:
+        type("multipart");
+        node.insert(QStringLiteral("parts"), partsNode(body.parts));
+        return node;
+    case Body::Kind::Binary:
+        type("binary");
+        insertText(node, QStringLiteral("contentType"), body.contentType);
+        node.insert(QStringLiteral("file"), YamlNode::string(body.filePath));
+        return node;
+    case Body::Kind::GraphQL:
+        type("graphql");
+        node.insert(QStringLiteral("query"), YamlNode::string(body.graphqlQuery));
+        insertText(node, QStringLiteral("variables"), body.graphqlVariables);
+        insertText(node, QStringLiteral("operationName"), body.graphqlOperationName);
+        if (body.graphqlUseGet)
+            node.insert(QStringLiteral("useGet"), YamlNode::boolean(true));
+        return node;
+    }
+    return node;
+}
+
+YamlNode settingsNode(const RequestSettings &s)
+{
+    const RequestSettings defaults;
+    YamlNode settings;
+    if (s.timeoutMs != defaults.timeoutMs)
+        settings.insert(QStringLiteral("timeoutMs"), YamlNode::integer(s.timeoutMs));
+    if (s.followRedirects != defaults.followRedirects)
+        settings.insert(QStringLiteral("followRedirects"), YamlNode::boolean(s.followRedirects));
+    if (s.maxRedirects != defaults.maxRedirects)
+        settings.insert(QStringLiteral("maxRedirects"), YamlNode::integer(s.maxRedirects));
+    if (s.ignoreTlsErrors != defaults.ignoreTlsErrors)
+        settings.insert(QStringLiteral("ignoreTlsErrors"), YamlNode::boolean(s.ignoreTlsErrors));
+    if (s.httpVersion != defaults.httpVersion)
+        settings.insert(QStringLiteral("httpVersion"), YamlNode::string(httpVersionName(s.httpVersion)));
+    if (s.proxyMode != defaults.proxyMode)
+        settings.insert(QStringLiteral("proxy"), YamlNode::string(proxyModeName(s.proxyMode)));
+    // The password is a secret: it is never written (collections get committed and shared).
+    insertText(settings, QStringLiteral("proxyUrl"), s.proxyUrl);
+    insertText(settings, QStringLiteral("proxyUser"), s.proxyUser);
+    if (s.useCookieJar != defaults.useCookieJar)
+        settings.insert(QStringLiteral("useCookieJar"), YamlNode::boolean(s.useCookieJar));
+    return settings;
+}
+
+void readBody(const YamlRead::Reader &reader, const YAML::Node &node, Body &body)
+{
+    using YamlRead::ReadError;
+    if (!node.IsDefined() || node.IsNull())
+        return;
+    reader.expectMap(node, QStringLiteral("“body”"));
+    const QString type = reader.string(node, "type", QStringLiteral("raw"));
+    if (type == u"raw") {
+        reader.checkKeys(node, {"type", "contentType", "text", "base64"}, QStringLiteral("the body"));
+        body.kind = Body::Kind::Raw;
+        body.contentType = reader.string(node, "contentType");
+        if (node["base64"].IsDefined())
+            body.data = QByteArray::fromBase64(reader.string(node, "base64").toLatin1());
+        else
+            body.data = reader.string(node, "text").toUtf8();
+    } else if (type == u"form") {
+        reader.checkKeys(node, {"type", "fields"}, QStringLiteral("the body"));
+        body.kind = Body::Kind::FormUrlEncoded;
+        body.fields = reader.keyValues(node, "fields");
+    } else if (type == u"multipart") {
+        reader.checkKeys(node, {"type", "parts"}, QStringLiteral("the body"));
+        body.kind = Body::Kind::Multipart;
+        const YAML::Node parts = reader.list(node, "parts");
+        if (!parts.IsDefined() || parts.IsNull())
+            return;
+        for (const YAML::Node &item : parts) {
+            reader.expectMap(item, QStringLiteral("Each entry of “parts”"));
+            reader.checkKeys(item, {"name", "value", "file", "contentType", "fileName", "enabled"}, QStringLiteral("parts"));
+            if (item["value"].IsDefined() && item["file"].IsDefined())
+                throw ReadError {QStringLiteral("A part has a “value” or a “file”, not both"), item.Mark()};
+            body.parts.append({reader.string(item, "name"), reader.string(item, "value"), reader.string(item, "file"),
+                               reader.string(item, "contentType"), reader.string(item, "fileName"),
+                               reader.boolean(item, "enabled", true)});
+        }
+    } else if (type == u"binary") {
+        reader.checkKeys(node, {"type", "contentType", "file"}, QStringLiteral("the body"));
+        body.kind = Body::Kind::Binary;
+        body.contentType = reader.string(node, "contentType");
+        body.filePath = reader.string(node, "file");
+    } else if (type == u"graphql") {
+        reader.checkKeys(node, {"type", "query", "variables", "operationName", "useGet"}, QStringLiteral("the body"));
+        body.kind = Body::Kind::GraphQL;
+        body.graphqlQuery = reader.string(node, "query");
+        body.graphqlVariables = reader.string(node, "variables");
+        body.graphqlOperationName = reader.string(node, "operationName");
+        body.graphqlUseGet = reader.boolean(node, "useGet", false);
+    } else {
+        throw ReadError {QStringLiteral("Unknown body type “%1” (raw, form, multipart, binary or graphql)").arg(type),
+                         node["type"].Mark()};
+    }
+}
+
+void readSettings(const YamlRead::Reader &reader, const YAML::Node &node, RequestSettings &s)
+{
+    using YamlRead::ReadError;
+    if (!node.IsDefined() || node.IsNull())
+        return;
+    reader.expectMap(node, QStringLiteral("“settings”"));
+    reader.checkKeys(node, {"timeoutMs", "followRedirects", "maxRedirects", "ignoreTlsErrors", "httpVersion", "proxy",
+                            "proxyUrl", "proxyUser", "useCookieJar"},
+                     QStringLiteral("the settings"));
+    s.timeoutMs = int(reader.integer(node, "timeoutMs", s.timeoutMs, 0, 24 * 3600 * 1000));
+    s.followRedirects = reader.boolean(node, "followRedirects", s.followRedirects);
+    s.maxRedirects = int(reader.integer(node, "maxRedirects", s.maxRedirects, 0, 1000));
+    s.ignoreTlsErrors = reader.boolean(node, "ignoreTlsErrors", s.ignoreTlsErrors);
+    const QString version = reader.string(node, "httpVersion", QStringLiteral("auto"));
+    if (version == u"auto")
+        s.httpVersion = HttpVersionPolicy::Automatic;
+    else if (version == u"http1.1")
+        s.httpVersion = HttpVersionPolicy::Http1Only;
+    else if (version == u"http2-prior-knowledge")
+        s.httpVersion = HttpVersionPolicy::Http2PriorKnowledge;
+    else
+        throw ReadError {QStringLiteral("“httpVersion” must be auto, http1.1 or http2-prior-knowledge, not “%1”").arg(version),
+                         node["httpVersion"].Mark()};
+    const QString proxy = reader.string(node, "proxy", QStringLiteral("none"));
+    if (proxy == u"none")
+        s.proxyMode = ProxyMode::None;
+    else if (proxy == u"system")
+        s.proxyMode = ProxyMode::System;
+    else if (proxy == u"custom")
+        s.proxyMode = ProxyMode::Custom;
+    else
+        throw ReadError {QStringLiteral("“proxy” must be none, system or custom, not “%1”").arg(proxy), node["proxy"].Mark()};
+    s.proxyUrl = reader.string(node, "proxyUrl");
+    s.proxyUser = reader.string(node, "proxyUser");
+    s.useCookieJar = reader.boolean(node, "useCookieJar", s.useCookieJar);
+}
+
+} // namespace Sonde::RequestYaml

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "model/Request.h"
+#include "storage/YamlReader.h"
+#include "storage/YamlWriter.h"
+
+/// The `body` and `settings` mappings of a request file (docs/workspace-format.md), written in
+/// canonical form: fixed key order, defaults left out.
+namespace Sonde::RequestYaml {
+
+/// The `body` mapping; an empty mapping for no body.
+YamlNode bodyNode(const Body &body);
+/// The `settings` mapping; an empty mapping when every setting has its default.
+YamlNode settingsNode(const RequestSettings &settings);
+
+/// Reads `node` (absent or null means none / defaults); throws YamlRead::ReadError.
+void readBody(const YamlRead::Reader &reader, const YAML::Node &node, Body &body);
+void readSettings(const YamlRead::Reader &reader, const YAML::Node &node, RequestSettings &settings);
+
+} // namespace Sonde::RequestYaml
