@@ -146,15 +146,9 @@ private Q_SLOTS:
         filter(view, QStringLiteral("$.data[*].id"));
         QTest::qWait(50);
         QVERIFY(view.grab().save(directory + QStringLiteral("/filter.png")));
-        view.resize(700, 300);
-        QTest::qWait(100);
-        QVERIFY(view.grab().save(directory + QStringLiteral("/filter-resized.png")));
-        view.filterBar()->setError(QStringLiteral("x"));
-        QTest::qWait(100);
-        QVERIFY(view.grab().save(directory + QStringLiteral("/filter-err2.png")));
+
         filter(view, QStringLiteral("$.data[?@.id >]"));
-        QTest::qWait(400);
-        qWarning() << view.editor()->utf8Text() << view.editor()->lines() << view.filterBar()->error();
+        QTest::qWait(50);
         QVERIFY(view.grab().save(directory + QStringLiteral("/filter-error.png")));
     }
 };

@@ -2,8 +2,12 @@
 
 #include "format/JsonFormatter.h"
 #include "format/XmlFormatter.h"
+#include "response/BodySniffer.h"
 #include "response/BodyText.h"
 #include "response/DisplayFormat.h"
+
+#include <QBuffer>
+#include <QImageReader>
 
 namespace Sonde {
 
@@ -12,7 +16,10 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 constexpr qint64 MaxDisplayBytes = 256LL * 1024 * 1024;
-constexpr qsizetype HexDumpBytes = 64 * 1024;
+/// Hex shows the first bytes only: a hex dump is five times the size of what it shows.
+constexpr qsizetype HexDumpBytes = 4 * 1024 * 1024;
+/// Images above this are not decoded (a 256 MB PNG can unpack to gigabytes).
+constexpr qint64 MaxImageBytes = 64LL * 1024 * 1024;
 
 using Language = CodeEditor::Language;
 
@@ -56,15 +63,54 @@ void addNotice(QString &notice, const QString &sentence)
 
 Language bodyLanguage(const QString &contentType, QByteArrayView head)
 {
-    const Language declared = CodeEditor::languageForContentType(contentType);
-    if (declared != Language::PlainText)
-        return declared;
-    const QString type = contentType.section(u';', 0, 0).trimmed().toLower();
-    if (!type.isEmpty() && type != "text/plain"_L1 && type != "application/octet-stream"_L1)
-        return declared;
-    const QByteArrayView trimmed = head.trimmed();
-    return trimmed.startsWith('{') || trimmed.startsWith('[') ? Language::Json : declared;
+    return BodySniffer::language(contentType, head);
 }
+
+namespace {
+
+Language forcedLanguage(BodyViewAs viewAs)
+{
+    switch (viewAs) {
+    case BodyViewAs::Json:
+        return Language::Json;
+    case BodyViewAs::Xml:
+        return Language::Xml;
+    case BodyViewAs::Html:
+        return Language::Html;
+    case BodyViewAs::JavaScript:
+        return Language::JavaScript;
+    case BodyViewAs::Yaml:
+        return Language::Yaml;
+    case BodyViewAs::Css:
+        return Language::Css;
+    case BodyViewAs::Auto:
+    case BodyViewAs::Text:
+    case BodyViewAs::Hex:
+        break;
+    }
+    return Language::PlainText;
+}
+
+/// Decodes an image body; false when the bytes do not decode (the body is then shown as hex).
+bool renderImage(const QByteArray &bytes, const QByteArray &format, qint64 size, BodyRendering &rendering)
+{
+    QByteArray data = bytes;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer, format);
+    reader.setAutoTransform(true);
+    const QImage image = reader.read();
+    const QString name = QString::fromLatin1(format).toUpper();
+    if (image.isNull())
+        return false;
+    rendering.shown = BodyRendering::Shown::Image;
+    rendering.image = image;
+    rendering.imageInfo = u"%1  ·  %2 × %3  ·  %4"_s.arg(name).arg(image.width()).arg(image.height())
+                              .arg(DisplayFormat::byteSize(size));
+    return true;
+}
+
+} // namespace
 
 BodyRendering renderBody(BodyRenderRequest request)
 {
@@ -85,19 +131,30 @@ BodyRendering renderBody(BodyRenderRequest request)
     if (cancelled(request))
         return cancelledRendering();
 
-    if (!BodyText::looksLikeText(bytes, request.contentType, !truncated)) {
+    if (request.viewAs == BodyViewAs::Auto && size <= MaxImageBytes) {
+        const QByteArray format = BodySniffer::imageFormat(request.contentType, QByteArrayView(bytes).first(std::min<qsizetype>(bytes.size(), 1024)));
+        if (!format.isEmpty() && renderImage(bytes, format, size, rendering))
+            return rendering;
+        if (cancelled(request))
+            return cancelledRendering();
+    }
+
+    const bool forcedText = request.viewAs != BodyViewAs::Auto && request.viewAs != BodyViewAs::Hex;
+    if (request.viewAs == BodyViewAs::Hex
+        || (!forcedText && !BodyText::looksLikeText(bytes, request.contentType, !truncated))) {
         const qsizetype shown = std::min<qsizetype>(bytes.size(), HexDumpBytes);
         request.document.append(BodyText::hexDump(QByteArrayView(bytes).first(shown)));
         rendering.shown = BodyRendering::Shown::Hex;
-        rendering.notice = size > shown ? u"Binary body (%1): the first %2 as hex"_s.arg(DisplayFormat::byteSize(size),
+        addNotice(rendering.notice, size > shown ? u"Binary body (%1): the first %2 as hex"_s.arg(DisplayFormat::byteSize(size),
                                                                                       DisplayFormat::byteSize(shown))
-                                        : u"Binary body (%1) shown as hex"_s.arg(DisplayFormat::byteSize(size));
+                                        : u"Binary body (%1) shown as hex"_s.arg(DisplayFormat::byteSize(size)));
         return rendering;
     }
 
     QString charsetNote;
     const QByteArray utf8 = BodyText::toUtf8(bytes, request.contentType, &charsetNote);
-    rendering.language = bodyLanguage(request.contentType, QByteArrayView(utf8).first(std::min<qsizetype>(utf8.size(), 256)));
+    rendering.language = forcedText ? forcedLanguage(request.viewAs)
+                                    : bodyLanguage(request.contentType, QByteArrayView(utf8).first(std::min<qsizetype>(utf8.size(), 256)));
     const bool json = rendering.language == Language::Json;
     rendering.prettyAvailable = (json || rendering.language == Language::Xml) && !truncated;
     addNotice(rendering.notice, charsetNote);

@@ -1,13 +1,23 @@
 #include "response/BodyView.h"
 
 #include "editor/CodeEditor.h"
+#include "editor/FindBar.h"
 #include "response/BodyFilter.h"
 #include "response/BodyFilterBar.h"
+#include "response/BodySaver.h"
+#include "response/DisplayFormat.h"
+#include "response/ImagePreview.h"
 
+#include <QApplication>
 #include <QButtonGroup>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QShortcut>
+#include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -32,11 +42,17 @@ void releaseInBackground(QList<TextDocument> documents)
 
 BodyView::BodyView(QWidget *parent)
     : QWidget(parent)
-    , m_editor(new CodeEditor(this))
+    , m_pages(new QStackedWidget(this))
+    , m_editor(new CodeEditor(m_pages))
+    , m_image(new ImagePreview(m_pages))
+    , m_viewAsBox(new QComboBox(this))
+    , m_saveButton(new QToolButton(this))
+    , m_copyButton(new QToolButton(this))
     , m_prettyButton(new QToolButton(this))
     , m_rawButton(new QToolButton(this))
     , m_status(new QLabel(this))
     , m_notice(new QLabel(this))
+    , m_findBar(new FindBar(m_editor, this))
     , m_filterBar(new BodyFilterBar(this))
 {
     m_editor->setReadOnlyViewer(true);
@@ -69,13 +85,25 @@ BodyView::BodyView(QWidget *parent)
     bar->addSpacing(10);
     bar->addWidget(m_notice, 1);
     bar->addWidget(m_status);
+    bar->addWidget(createToolbar());
+    m_pages->addWidget(m_editor);
+    m_pages->addWidget(m_image);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(bar);
-    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_findBar);
     layout->addWidget(m_filterBar);
+    const auto addShortcut = [this](const QKeySequence &keys, auto slot) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, m_findBar, slot);
+    };
+    addShortcut(QKeySequence::Find, &FindBar::open);
+    addShortcut(QKeySequence(Qt::Key_F3), &FindBar::findNext);
+    addShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3), &FindBar::findPrevious);
     connect(m_filterBar, &BodyFilterBar::filterRequested, this, &BodyView::applyFilter);
     updateButtons();
 }
@@ -95,6 +123,7 @@ void BodyView::setBody(const BodyData &body, const QString &contentType)
     m_prettyAvailable = false;
     m_shown = BodyRendering::Shown::Nothing;
     m_editor->setUtf8Text({});
+    m_image->clear();
     releaseBuiltDocuments();
     m_notice->clear();
     m_status->setText(tr("Loading…"));
@@ -111,6 +140,8 @@ void BodyView::clear()
     m_prettyAvailable = false;
     m_shown = BodyRendering::Shown::Nothing;
     m_editor->setUtf8Text({});
+    m_image->clear();
+    m_pages->setCurrentWidget(m_editor);
     releaseBuiltDocuments();
     m_notice->clear();
     m_status->clear();
@@ -150,7 +181,7 @@ QString BodyView::notice() const
 void BodyView::startRendering(bool pretty)
 {
     m_cancel = std::make_shared<std::atomic_bool>(false);
-    BodyRenderRequest request{m_body, m_contentType, pretty, m_editor->createDocument(), m_cancel};
+    BodyRenderRequest request{m_body, m_contentType, pretty, m_viewAs, m_editor->createDocument(), m_cancel};
     const quint64 generation = ++m_generation;
     auto *watcher = new QFutureWatcher<BodyRendering>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, pretty] {
@@ -188,6 +219,14 @@ void BodyView::present(const BodyRendering &rendering)
 
 void BodyView::showRendering(const BodyRendering &rendering)
 {
+    if (rendering.shown == BodyRendering::Shown::Image) {
+        m_editor->setUtf8Text({});
+        m_image->setImage(rendering.image, rendering.imageInfo);
+        m_pages->setCurrentWidget(m_image);
+        return;
+    }
+    m_image->clear();
+    m_pages->setCurrentWidget(m_editor);
     if (rendering.language != m_editor->language()) {
         // A new lexer styles the whole current text at once: switch while the editor holds nothing.
         m_editor->setUtf8Text({});
@@ -280,8 +319,87 @@ void BodyView::cancelRendering()
     ++m_generation;
 }
 
+QWidget *BodyView::createToolbar()
+{
+    auto *toolbar = new QWidget(this);
+    m_viewAsBox->setToolTip(tr("Show the body as"));
+    const std::pair<QString, BodyViewAs> choices[] = {
+        {tr("Auto"), BodyViewAs::Auto}, {tr("JSON"), BodyViewAs::Json},       {tr("XML"), BodyViewAs::Xml},
+        {tr("HTML"), BodyViewAs::Html}, {tr("JavaScript"), BodyViewAs::JavaScript}, {tr("YAML"), BodyViewAs::Yaml},
+        {tr("CSS"), BodyViewAs::Css},   {tr("Text"), BodyViewAs::Text},       {tr("Hex"), BodyViewAs::Hex}};
+    for (const auto &[name, viewAs] : choices)
+        m_viewAsBox->addItem(name, QVariant::fromValue(int(viewAs)));
+    connect(m_viewAsBox, &QComboBox::activated, this,
+            [this](int index) { setViewAs(BodyViewAs(m_viewAsBox->itemData(index).toInt())); });
+    m_saveButton->setText(tr("Save…"));
+    m_saveButton->setToolTip(tr("Save the body to a file, as received"));
+    m_copyButton->setText(tr("Copy"));
+    m_copyButton->setToolTip(tr("Copy what is shown to the clipboard"));
+    for (QToolButton *button : {m_saveButton, m_copyButton})
+        button->setAutoRaise(true);
+    connect(m_saveButton, &QToolButton::clicked, this, &BodyView::chooseFileAndSave);
+    connect(m_copyButton, &QToolButton::clicked, this, &BodyView::copyShown);
+    auto *layout = new QHBoxLayout(toolbar);
+    layout->setContentsMargins(8, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_viewAsBox);
+    layout->addWidget(m_copyButton);
+    layout->addWidget(m_saveButton);
+    return toolbar;
+}
+
+void BodyView::setViewAs(BodyViewAs viewAs)
+{
+    m_viewAsBox->setCurrentIndex(m_viewAsBox->findData(int(viewAs)));
+    if (viewAs == m_viewAs)
+        return;
+    m_viewAs = viewAs;
+    if (m_body.isEmpty())
+        return;
+    setBody(BodyData(m_body), QString(m_contentType));
+}
+
+void BodyView::chooseFileAndSave()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Body"));
+    if (!path.isEmpty())
+        saveBodyTo(path);
+}
+
+void BodyView::saveBodyTo(const QString &path)
+{
+    m_saveButton->setEnabled(false);
+    m_status->setText(tr("Saving…"));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this](int perMille) {
+        m_status->setText(tr("Saving… %1%").arg(perMille / 10));
+    });
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const QString error = watcher->future().resultCount() > 0 ? watcher->future().result() : tr("Saving failed");
+        m_saveButton->setEnabled(true);
+        m_status->setText(error.isEmpty() ? tr("Saved %1").arg(DisplayFormat::byteSize(m_body.size())) : QString());
+        if (!error.isEmpty()) {
+            m_notice->setText(error);
+            m_notice->setToolTip(error);
+        }
+        Q_EMIT saveFinished(error);
+    });
+    watcher->setFuture(QtConcurrent::run(&saveBody, m_body, path));
+}
+
+void BodyView::copyShown() const
+{
+    if (m_pages->currentWidget() == m_image && !m_image->image().isNull())
+        QApplication::clipboard()->setImage(m_image->image());
+    else
+        QApplication::clipboard()->setText(QString::fromUtf8(m_editor->utf8Text()));
+}
+
 void BodyView::updateButtons()
 {
+    m_saveButton->setEnabled(!m_body.isEmpty());
+    m_copyButton->setEnabled(m_shown != BodyRendering::Shown::Nothing);
     m_prettyButton->setEnabled(m_prettyAvailable);
     m_rawButton->setEnabled(m_prettyAvailable);
     const bool showsPretty = m_shown == BodyRendering::Shown::Pretty

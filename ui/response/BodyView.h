@@ -10,13 +10,17 @@
 #include <atomic>
 #include <memory>
 
+class QComboBox;
 class QLabel;
+class QStackedWidget;
 class QToolButton;
 
 namespace Sonde {
 
 class BodyFilterBar;
 class CodeEditor;
+class FindBar;
+class ImagePreview;
 
 /// The Body tab: a read-only CodeEditor showing the response body pretty-printed or raw.
 ///
@@ -26,7 +30,10 @@ class CodeEditor;
 /// mode's document is kept once built, so toggling back is instant.
 ///
 /// A filter field under the body narrows a JSON body with JSONPath or an XML body with XPath; the
-/// matches are computed in a worker too and replace the text until the filter is cleared.
+/// matches are computed in a worker too and replace the text until the filter is cleared. Ctrl+F
+/// opens a find bar over the text shown. Images are previewed; "View as" overrides the sniffed type
+/// (JSON, XML, …, Hex); Save writes the body to a file in a worker, Copy puts what is shown on the
+/// clipboard.
 class BodyView : public QWidget
 {
     Q_OBJECT
@@ -47,6 +54,17 @@ public:
     QString notice() const;
     CodeEditor *editor() const { return m_editor; }
     BodyFilterBar *filterBar() const { return m_filterBar; }
+    FindBar *findBar() const { return m_findBar; }
+    ImagePreview *imagePreview() const { return m_image; }
+
+    /// Overrides the sniffed type (Auto follows the Content-Type and the first bytes).
+    void setViewAs(BodyViewAs viewAs);
+    BodyViewAs viewAs() const { return m_viewAs; }
+
+    /// Writes the body to `path` in a worker; saveFinished() follows.
+    void saveBodyTo(const QString &path);
+    /// Copies what is shown (text, matches or image) to the clipboard.
+    void copyShown() const;
     /// True while the editor shows the matches of a filter instead of the body.
     bool isFiltered() const { return !m_filterDocument.isNull(); }
 
@@ -54,6 +72,8 @@ Q_SIGNALS:
     void rendered();
     /// A filter finished: its matches are shown, or its error is under the field.
     void filterFinished();
+    /// Saving ended: `error` is empty on success.
+    void saveFinished(const QString &error);
 
 private:
     void startRendering(bool pretty);
@@ -65,17 +85,26 @@ private:
     void applyFilter(const QString &expression);
     void cancelFilter();
     void showUnfiltered();
+    QWidget *createToolbar();
+    void chooseFileAndSave();
 
+    QStackedWidget *m_pages = nullptr;
     CodeEditor *m_editor = nullptr;
+    ImagePreview *m_image = nullptr;
+    QComboBox *m_viewAsBox = nullptr;
+    QToolButton *m_saveButton = nullptr;
+    QToolButton *m_copyButton = nullptr;
     QToolButton *m_prettyButton = nullptr;
     QToolButton *m_rawButton = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_notice = nullptr;
+    FindBar *m_findBar = nullptr;
     BodyFilterBar *m_filterBar = nullptr;
 
     BodyData m_body;
     QString m_contentType;
     bool m_prettyPreferred = true;
+    BodyViewAs m_viewAs = BodyViewAs::Auto;
     bool m_prettyAvailable = false;
     BodyRendering::Shown m_shown = BodyRendering::Shown::Nothing;
     /// Documents built for the current body: [0] raw, [1] pretty; with their notices.
