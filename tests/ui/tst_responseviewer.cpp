@@ -360,7 +360,7 @@ private Q_SLOTS:
             showAndWait(viewer, exchange);
             QTest::qWait(50);
             QVERIFY(viewer.grab().save(directory + (dark ? QStringLiteral("/viewer-dark.png") : QStringLiteral("/viewer.png"))));
-            viewer.tabs()->setCurrentIndex(2);
+            viewer.tabs()->setCurrentWidget(viewer.timelineView());
             QTest::qWait(50);
             QVERIFY(viewer.grab().save(directory + (dark ? QStringLiteral("/timeline-dark.png") : QStringLiteral("/timeline.png"))));
         }

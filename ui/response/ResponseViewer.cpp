@@ -1,6 +1,8 @@
 #include "response/ResponseViewer.h"
 
 #include "response/BodyView.h"
+#include "response/CookiesTableModel.h"
+#include "response/CookiesView.h"
 #include "response/ErrorPanel.h"
 #include "response/HeadersTableModel.h"
 #include "response/HeadersView.h"
@@ -28,6 +30,8 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     , m_body(new BodyView(m_tabs))
     , m_headersModel(new HeadersTableModel(this))
     , m_headers(new HeadersView(m_headersModel, m_tabs))
+    , m_cookiesModel(new CookiesTableModel(this))
+    , m_cookies(new CookiesView(m_cookiesModel, m_tabs))
     , m_timeline(new TimelineView(m_tabs))
     , m_sent(new SentRequestView(m_tabs))
 {
@@ -38,6 +42,7 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_body, tr("Body"));
     m_tabs->addTab(m_headers, tr("Headers"));
+    m_tabs->addTab(m_cookies, tr("Cookies"));
     m_tabs->addTab(m_timeline, tr("Timeline"));
     m_tabs->addTab(m_sent, tr("Request"));
 
@@ -97,6 +102,9 @@ void ResponseViewer::showExchange(const Exchange &exchange)
                                     : QString();
     m_body->setBody(exchange.hasResponse() ? exchange.body : BodyData(), contentType);
     m_headersModel->setHeaders(exchange.hasResponse() ? exchange.response->headers : HeaderList());
+    m_cookiesModel->setResponse(exchange.hasResponse() ? exchange.response->headers : HeaderList(), exchange.sent.url);
+    const int cookieCount = m_cookiesModel->rowCount();
+    m_tabs->setTabText(m_tabs->indexOf(m_cookies), cookieCount > 0 ? tr("Cookies (%1)").arg(cookieCount) : tr("Cookies"));
     m_timeline->setExchange(exchange);
     m_sent->setExchange(exchange);
     m_pages->setCurrentWidget(m_exchangePage);

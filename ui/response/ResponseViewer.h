@@ -12,6 +12,8 @@ class QTabWidget;
 namespace Sonde {
 
 class BodyView;
+class CookiesTableModel;
+class CookiesView;
 class ErrorPanel;
 class HeadersTableModel;
 class HeadersView;
@@ -22,7 +24,7 @@ class TimelineView;
 
 /// The response half of the main window: a hint before anything is sent, progress while a request
 /// is in flight, then the exchange — a summary line (status, time, size) over the Body, Headers,
-/// Timeline and Request tabs, or an error panel when no response came back.
+/// Cookies, Timeline and Request tabs, or an error panel when no response came back.
 class ResponseViewer : public QWidget
 {
     Q_OBJECT
@@ -46,6 +48,7 @@ public:
     ResponseSummary *summary() const { return m_summary; }
     BodyView *bodyView() const { return m_body; }
     HeadersTableModel *headersModel() const { return m_headersModel; }
+    CookiesTableModel *cookiesModel() const { return m_cookiesModel; }
     TimelineView *timelineView() const { return m_timeline; }
     SentRequestView *sentRequestView() const { return m_sent; }
     ErrorPanel *errorPanel() const { return m_error; }
@@ -67,6 +70,8 @@ private:
     BodyView *m_body;
     HeadersTableModel *m_headersModel;
     HeadersView *m_headers;
+    CookiesTableModel *m_cookiesModel;
+    CookiesView *m_cookies;
     TimelineView *m_timeline;
     SentRequestView *m_sent;
 };
