@@ -1,5 +1,6 @@
 // sonde-cli: the headless face of Sonde's core. Each subcommand lives in its own file.
 #include "EchoCommand.h"
+#include "FormatCommand.h"
 #include "QueryCommand.h"
 #include "SendCommand.h"
 
@@ -14,6 +15,7 @@ void printUsage(QTextStream &out)
            "Commands:\n"
            "  send URL       send one HTTP request and print the response\n"
            "  echo           run the built-in echo server on 127.0.0.1\n"
+           "  format [FILE]  pretty-print JSON or XML (stdin without FILE)\n"
            "  query EXPR     evaluate JSONPath on JSON or XPath on XML\n\n"
            "Run 'sonde-cli <command> --help' for the options of a command.\n";
 }
@@ -50,6 +52,8 @@ int main(int argc, char *argv[])
         return runEchoCommand(arguments);
     if (command == u"query")
         return runQueryCommand(arguments);
+    if (command == u"format")
+        return runFormatCommand(arguments);
     err << "sonde-cli: unknown command '" << command << "'\n\n";
     printUsage(err);
     return 2;
