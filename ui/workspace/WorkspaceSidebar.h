@@ -1,0 +1,80 @@
+#pragma once
+
+#include "workspace/WorkspaceController.h"
+
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QTreeView;
+
+namespace Sonde {
+
+class WorkspaceFilterModel;
+class WorkspaceTreeModel;
+
+/// The left side of the window: a filter box over the workspace tree, with a context menu to make,
+/// rename (F2), duplicate (Ctrl+D) and delete (Del) items, and drag and drop to move them.
+///
+/// Edits go through the WorkspaceController; the tree keeps its expanded folders and current item
+/// when it is rebuilt. A failed operation is shown above the tree in words.
+class WorkspaceSidebar final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WorkspaceSidebar(WorkspaceController *controller, QWidget *parent = nullptr);
+
+    QTreeView *view() const { return m_view; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    WorkspaceTreeModel *model() const { return m_model; }
+    WorkspaceFilterModel *filterModel() const { return m_proxy; }
+    /// The message of the last failed operation, empty when it succeeded.
+    QString message() const;
+
+    /// The item under the keyboard focus in the tree.
+    ItemRef currentItem() const;
+    void setCurrentItem(const ItemRef &ref);
+
+    // What the menu entries do, on the current item (the delete confirmation is the action's).
+    void newCollection();
+    void newFolder();
+    void newRequest();
+    void renameCurrent();
+    void duplicateCurrent();
+    void deleteCurrent();
+
+Q_SIGNALS:
+    /// The user clicked or activated a request: open it.
+    void requestActivated(const Sonde::ItemRef &ref);
+
+private:
+    void createActions();
+    void showContextMenu(const QPoint &position);
+    void onFilterChanged(const QString &text);
+    void onModelAboutToReset();
+    void onModelReset();
+    void onActivated(const QModelIndex &index);
+    void afterOperation(const ItemResult &result, bool edit);
+    void showMessage(const QString &message);
+    QStringList folderForNewItem() const;
+    void updateActions();
+
+    WorkspaceController *m_controller;
+    WorkspaceTreeModel *m_model;
+    WorkspaceFilterModel *m_proxy;
+    QLineEdit *m_filter;
+    QLabel *m_message;
+    QTreeView *m_view;
+    QAction *m_newCollection;
+    QAction *m_newFolder;
+    QAction *m_newRequest;
+    QAction *m_rename;
+    QAction *m_duplicate;
+    QAction *m_delete;
+    QStringList m_expanded;
+    ItemRef m_current;
+    ItemRef m_pendingEdit;
+};
+
+} // namespace Sonde
