@@ -239,6 +239,8 @@ PreparedRequest prepare(const Request &request)
     const QString method = request.method.trimmed();
     if (!isValidMethod(method))
         return failed(TransportError::Kind::Other, QStringLiteral("“%1” is not a valid HTTP method.").arg(request.method));
+    if (const QString headers = headerProblem(request.headers); !headers.isEmpty())
+        return failed(TransportError::Kind::Other, headers);
     QString problem;
     prepared.url = parseUrl(request.url, &problem);
     if (!prepared.url.isValid())

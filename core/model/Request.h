@@ -58,9 +58,6 @@ struct Body
 
 enum class HttpVersionPolicy { Automatic, Http1Only, Http2PriorKnowledge };
 
-/// Which proxy a request goes through: none (direct), the system's settings, or the one given.
-enum class ProxyMode { None, System, Custom };
-
 /// Per-request transport settings.
 struct RequestSettings
 {
@@ -71,14 +68,6 @@ struct RequestSettings
     /// Accept certificates that fail verification (self-signed, expired, wrong host). Off by default.
     bool ignoreTlsErrors = false;
     HttpVersionPolicy httpVersion = HttpVersionPolicy::Automatic;
-    ProxyMode proxyMode = ProxyMode::None;
-    /// ProxyMode::Custom: `http://host:port` or `socks5://host:port`.
-    QString proxyUrl;
-    QString proxyUser;
-    /// Never written to workspace files (collections get shared): give it per run.
-    QString proxyPassword;
-    /// Add the cookies the engine's cookie jar holds for the URL, and store the ones the server sets.
-    bool useCookieJar = true;
 
     friend bool operator==(const RequestSettings &, const RequestSettings &) = default;
 };

@@ -16,16 +16,6 @@ QString httpVersionName(HttpVersionPolicy policy)
     return QStringLiteral("auto");
 }
 
-QString proxyModeName(ProxyMode mode)
-{
-    switch (mode) {
-    case ProxyMode::None: return QStringLiteral("none");
-    case ProxyMode::System: return QStringLiteral("system");
-    case ProxyMode::Custom: return QStringLiteral("custom");
-    }
-    return QStringLiteral("none");
-}
-
 void insertText(YamlNode &map, const QString &key, const QString &value)
 {
     if (!value.isEmpty())
@@ -129,13 +119,6 @@ YamlNode settingsNode(const RequestSettings &s)
         settings.insert(QStringLiteral("ignoreTlsErrors"), YamlNode::boolean(s.ignoreTlsErrors));
     if (s.httpVersion != defaults.httpVersion)
         settings.insert(QStringLiteral("httpVersion"), YamlNode::string(httpVersionName(s.httpVersion)));
-    if (s.proxyMode != defaults.proxyMode)
-        settings.insert(QStringLiteral("proxy"), YamlNode::string(proxyModeName(s.proxyMode)));
-    // The password is a secret: it is never written (collections get committed and shared).
-    insertText(settings, QStringLiteral("proxyUrl"), s.proxyUrl);
-    insertText(settings, QStringLiteral("proxyUser"), s.proxyUser);
-    if (s.useCookieJar != defaults.useCookieJar)
-        settings.insert(QStringLiteral("useCookieJar"), YamlNode::boolean(s.useCookieJar));
     return settings;
 }
 
@@ -197,8 +180,7 @@ void readSettings(const YamlRead::Reader &reader, const YAML::Node &node, Reques
     if (!node.IsDefined() || node.IsNull())
         return;
     reader.expectMap(node, QStringLiteral("“settings”"));
-    reader.checkKeys(node, {"timeoutMs", "followRedirects", "maxRedirects", "ignoreTlsErrors", "httpVersion", "proxy",
-                            "proxyUrl", "proxyUser", "useCookieJar"},
+    reader.checkKeys(node, {"timeoutMs", "followRedirects", "maxRedirects", "ignoreTlsErrors", "httpVersion"},
                      QStringLiteral("the settings"));
     s.timeoutMs = int(reader.integer(node, "timeoutMs", s.timeoutMs, 0, 24 * 3600 * 1000));
     s.followRedirects = reader.boolean(node, "followRedirects", s.followRedirects);
@@ -214,18 +196,6 @@ void readSettings(const YamlRead::Reader &reader, const YAML::Node &node, Reques
     else
         throw ReadError {QStringLiteral("“httpVersion” must be auto, http1.1 or http2-prior-knowledge, not “%1”").arg(version),
                          node["httpVersion"].Mark()};
-    const QString proxy = reader.string(node, "proxy", QStringLiteral("none"));
-    if (proxy == u"none")
-        s.proxyMode = ProxyMode::None;
-    else if (proxy == u"system")
-        s.proxyMode = ProxyMode::System;
-    else if (proxy == u"custom")
-        s.proxyMode = ProxyMode::Custom;
-    else
-        throw ReadError {QStringLiteral("“proxy” must be none, system or custom, not “%1”").arg(proxy), node["proxy"].Mark()};
-    s.proxyUrl = reader.string(node, "proxyUrl");
-    s.proxyUser = reader.string(node, "proxyUser");
-    s.useCookieJar = reader.boolean(node, "useCookieJar", s.useCookieJar);
 }
 
 } // namespace Sonde::RequestYaml

@@ -425,6 +425,8 @@ void TestHttpEngine::invalidRequestsCaughtBeforeSending_data()
     QTest::newRow("bad port") << "GET" << "http://127.0.0.1:99999/" << invalidUrl;
     QTest::newRow("method with space") << "GE T" << "http://127.0.0.1/" << int(TransportError::Kind::Other);
     QTest::newRow("empty method") << "" << "http://127.0.0.1/" << int(TransportError::Kind::Other);
+    QTest::newRow("header injection") << "GET" << "http://127.0.0.1/" << int(TransportError::Kind::Other);
+    QTest::newRow("header name with space") << "GET" << "http://127.0.0.1/" << int(TransportError::Kind::Other);
 }
 
 void TestHttpEngine::invalidRequestsCaughtBeforeSending()
@@ -435,6 +437,10 @@ void TestHttpEngine::invalidRequestsCaughtBeforeSending()
     Request r;
     r.method = method;
     r.url = url;
+    if (QByteArray(QTest::currentDataTag()) == "header injection")
+        r.headers = {{"X-Ok", "a\r\nX-Injected: yes"}};
+    else if (QByteArray(QTest::currentDataTag()) == "header name with space")
+        r.headers = {{"Bad Name", "x"}};
     const Exchange exchange = run(r);
     QCOMPARE(int(exchange.error.kind), kind);
     QVERIFY(!exchange.error.message.isEmpty());

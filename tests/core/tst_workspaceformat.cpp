@@ -128,17 +128,6 @@ void TestWorkspaceFormat::requestRoundTrip_data()
     graphql.body.graphqlOperationName = QStringLiteral("Hero");
     graphql.body.graphqlUseGet = true;
     QTest::newRow("graphql body") << graphql;
-
-    Request proxied = minimal;
-    proxied.settings.proxyMode = ProxyMode::Custom;
-    proxied.settings.proxyUrl = QStringLiteral("socks5://127.0.0.1:1080");
-    proxied.settings.proxyUser = QStringLiteral("ada");
-    proxied.settings.useCookieJar = false;
-    QTest::newRow("proxy and cookie settings") << proxied;
-
-    Request systemProxy = minimal;
-    systemProxy.settings.proxyMode = ProxyMode::System;
-    QTest::newRow("system proxy") << systemProxy;
 }
 
 void TestWorkspaceFormat::requestRoundTrip()
