@@ -36,20 +36,6 @@ YamlNode rawBody(const Body &body)
     return node;
 }
 
-YamlNode fieldsNode(const KeyValueList &rows)
-{
-    YamlNode list = YamlNode::sequence();
-    for (const KeyValue &row : rows) {
-        YamlNode item;
-        item.insert(QStringLiteral("key"), YamlNode::string(row.key));
-        item.insert(QStringLiteral("value"), YamlNode::string(row.value));
-        if (!row.enabled)
-            item.insert(QStringLiteral("enabled"), YamlNode::boolean(false));
-        list.append(item);
-    }
-    return list;
-}
-
 YamlNode partsNode(const QList<MultipartPart> &parts)
 {
     YamlNode list = YamlNode::sequence();
@@ -71,6 +57,20 @@ YamlNode partsNode(const QList<MultipartPart> &parts)
 
 } // namespace
 
+YamlNode keyValuesNode(const KeyValueList &rows)
+{
+    YamlNode list = YamlNode::sequence();
+    for (const KeyValue &row : rows) {
+        YamlNode item;
+        item.insert(QStringLiteral("key"), YamlNode::string(row.key));
+        item.insert(QStringLiteral("value"), YamlNode::string(row.value));
+        if (!row.enabled)
+            item.insert(QStringLiteral("enabled"), YamlNode::boolean(false));
+        list.append(item);
+    }
+    return list;
+}
+
 YamlNode bodyNode(const Body &body)
 {
     YamlNode node;
@@ -82,7 +82,7 @@ YamlNode bodyNode(const Body &body)
         return rawBody(body);
     case Body::Kind::FormUrlEncoded:
         type("form");
-        node.insert(QStringLiteral("fields"), fieldsNode(body.fields));
+        node.insert(QStringLiteral("fields"), keyValuesNode(body.fields));
         return node;
     case Body::Kind::Multipart:
         type("multipart");

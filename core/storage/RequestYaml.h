@@ -8,6 +8,8 @@
 /// canonical form: fixed key order, defaults left out.
 namespace Sonde::RequestYaml {
 
+/// A key/value table as a list of `key`, `value` and (when off) `enabled: false`.
+YamlNode keyValuesNode(const KeyValueList &rows);
 /// The `body` mapping; an empty mapping for no body.
 YamlNode bodyNode(const Body &body);
 /// The `settings` mapping; an empty mapping when every setting has its default.

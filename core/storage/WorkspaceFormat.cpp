@@ -16,20 +16,6 @@ namespace {
 
 // ---- writing ---------------------------------------------------------------------------------
 
-YamlNode keyValuesNode(const KeyValueList &rows)
-{
-    YamlNode list = YamlNode::sequence();
-    for (const KeyValue &row : rows) {
-        YamlNode item;
-        item.insert(QStringLiteral("key"), YamlNode::string(row.key));
-        item.insert(QStringLiteral("value"), YamlNode::string(row.value));
-        if (!row.enabled)
-            item.insert(QStringLiteral("enabled"), YamlNode::boolean(false));
-        list.append(item);
-    }
-    return list;
-}
-
 YamlNode variablesNode(const VariableList &variables)
 {
     YamlNode list = YamlNode::sequence();
@@ -114,8 +100,8 @@ QByteArray requestToYaml(const Request &request)
         if (!param.enabled)
             disabledParams.append(param);
     }
-    insertIfAny(root, QStringLiteral("disabledParams"), keyValuesNode(disabledParams));
-    insertIfAny(root, QStringLiteral("headers"), keyValuesNode(request.headers));
+    insertIfAny(root, QStringLiteral("disabledParams"), RequestYaml::keyValuesNode(disabledParams));
+    insertIfAny(root, QStringLiteral("headers"), RequestYaml::keyValuesNode(request.headers));
     insertIfAny(root, QStringLiteral("body"), RequestYaml::bodyNode(request.body));
     insertIfAny(root, QStringLiteral("settings"), RequestYaml::settingsNode(request.settings));
     insertIfAny(root, QStringLiteral("variables"), variablesNode(request.variables));
@@ -200,7 +186,7 @@ QByteArray folderToYaml(const Folder &folder)
         root.insert(QStringLiteral("description"), YamlNode::string(folder.description));
     if (folder.sortKey != 0)
         root.insert(QStringLiteral("sort"), YamlNode::integer(folder.sortKey));
-    insertIfAny(root, QStringLiteral("headers"), keyValuesNode(folder.headers));
+    insertIfAny(root, QStringLiteral("headers"), RequestYaml::keyValuesNode(folder.headers));
     insertIfAny(root, QStringLiteral("variables"), variablesNode(folder.variables));
     return root.toYaml();
 }
