@@ -1,5 +1,6 @@
 #include "SendCommand.h"
 
+#include "HistoryCommand.h"
 #include "WorkspaceRequest.h"
 #include "http/HttpEngine.h"
 #include "http/Transfer.h"
@@ -152,6 +153,10 @@ int runSendCommand(const QStringList &arguments)
         noFollowOption, jsonOption, workspaceOption, environmentOption, variableOption,
         allowUnresolvedOption, formOption, urlencodeOption, uploadOption, graphqlOption, variablesOption,
         operationOption, http1Option, http2Option, maxRedirectsOption});
+    // History: every exchange is recorded unless --no-history (database: $SONDE_HISTORY_DB or the app's).
+    const QCommandLineOption noHistoryOption(
+        QStringLiteral("no-history"), QStringLiteral("Do not record this exchange in the history."));
+    parser.addOption(noHistoryOption);
     if (!parser.parse(QStringList {QStringLiteral("sonde-cli send")} + arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -329,6 +334,8 @@ int runSendCommand(const QStringList &arguments)
     QCoreApplication::exec();
     if (!failure.isEmpty())
         return usageError(failure);
+    if (!parser.isSet(noHistoryOption))
+        recordInHistory(result, {fromWorkspace ? saved.requestPath : QString(), saved.environment, {}});
 
     const QList<Sonde::CapturedValue> captured = Sonde::applyCaptures(captures, result);
     if (parser.isSet(jsonOption)) {

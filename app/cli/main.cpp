@@ -1,6 +1,7 @@
 // sonde-cli: the headless face of Sonde's core. Each subcommand lives in its own file.
 #include "EchoCommand.h"
 #include "FormatCommand.h"
+#include "HistoryCommand.h"
 #include "QueryCommand.h"
 #include "SendCommand.h"
 
@@ -16,7 +17,8 @@ void printUsage(QTextStream &out)
            "  send URL       send one HTTP request and print the response\n"
            "  echo           run the built-in echo server on 127.0.0.1\n"
            "  format [FILE]  pretty-print JSON or XML (stdin without FILE)\n"
-           "  query EXPR     evaluate JSONPath on JSON or XPath on XML\n\n"
+           "  query EXPR     evaluate JSONPath on JSON or XPath on XML\n"
+           "  history        search, show and clear the history of sent requests\n\n"
            "Run 'sonde-cli <command> --help' for the options of a command.\n";
 }
 
@@ -52,6 +54,8 @@ int main(int argc, char *argv[])
         return runEchoCommand(arguments);
     if (command == u"query")
         return runQueryCommand(arguments);
+    if (command == u"history")
+        return runHistoryCommand(arguments);
     if (command == u"format")
         return runFormatCommand(arguments);
     err << "sonde-cli: unknown command '" << command << "'\n\n";
