@@ -43,11 +43,10 @@ QHash<QString, QByteArray> WorkspaceWatcher::snapshotDirectory(const QString &pa
     QHash<QString, QByteArray> state;
     const QFileInfoList entries = QDir(path).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
     for (const QFileInfo &entry : entries) {
-        // Folders count by name; files by size and time, which is cheap and catches in-place edits
-        // between two directory events.
-        state.insert(entry.fileName(), entry.isDir() ? QByteArray("dir")
-                                                     : QByteArray::number(entry.size()) + '@'
-                                                           + QByteArray::number(entry.lastModified().toMSecsSinceEpoch()));
+        // Folders count by name.
+        // A file counts by its content: a replacement of the same size within the same millisecond
+        // (a rename over it) must still show.
+        state.insert(entry.fileName(), entry.isDir() ? QByteArray("dir") : hashOfFile(entry.filePath()));
     }
     return state;
 }

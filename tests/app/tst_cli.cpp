@@ -563,7 +563,7 @@ void tst_Cli::sendExitStatus_data()
         << QStringList {u"-H"_s, u": value"_s, u"%base%/get"_s} << 2 << u"is not of the form 'Name: value'"_s;
     QTest::newRow("-d and --data-file")
         << QStringList {u"-d"_s, u"x"_s, u"--data-file"_s, u"%dir%/body.json"_s, u"%base%/post"_s} << 2
-        << u"not both"_s;
+        << u"give one kind of body"_s;
     QTest::newRow("unreadable --data-file") << QStringList {u"--data-file"_s, u"%dir%/missing"_s,
         u"%base%/post"_s} << 2 << u"cannot read %dir%/missing"_s;
     QTest::newRow("bad --timeout") << QStringList {u"--timeout"_s, u"soon"_s, u"%base%/get"_s} << 2

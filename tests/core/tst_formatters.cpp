@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 #include <cstring>
 
 using namespace Sonde;
@@ -134,22 +136,22 @@ private Q_SLOTS:
         QTest::addColumn<int>("line");
         QTest::addColumn<int>("column");
 
-        QTest::newRow("brace") << QByteArray("{\n  \"a\": 1,\n    }") << u"Unexpected '}' at line 3, column 5"_qs
+        QTest::newRow("brace") << QByteArray("{\n  \"a\": 1,\n    }") << u"Unexpected '}' at line 3, column 5"_s
                                << qint64(16) << 3 << 5;
-        QTest::newRow("end") << QByteArray("[1,") << u"Unexpected end of input at line 1, column 4"_qs << qint64(3)
+        QTest::newRow("end") << QByteArray("[1,") << u"Unexpected end of input at line 1, column 4"_s << qint64(3)
                              << 1 << 4;
         QTest::newRow("columns count characters")
-            << QByteArray("[\"é日\" 1]") << u"Unexpected '1' at line 1, column 7"_qs << qint64(9) << 1 << 7;
-        QTest::newRow("escape") << QByteArray("[\"a\\qb\"]") << u"Invalid escape sequence '\\q' at line 1, column 4"_qs
+            << QByteArray("[\"é日\" 1]") << u"Unexpected '1' at line 1, column 7"_s << qint64(9) << 1 << 7;
+        QTest::newRow("escape") << QByteArray("[\"a\\qb\"]") << u"Invalid escape sequence '\\q' at line 1, column 4"_s
                                 << qint64(3) << 1 << 4;
-        QTest::newRow("after document") << QByteArray("{} x") << u"Unexpected 'x' after the end of the document at line 1, column 4"_qs
+        QTest::newRow("after document") << QByteArray("{} x") << u"Unexpected 'x' after the end of the document at line 1, column 4"_s
                                         << qint64(3) << 1 << 4;
-        QTest::newRow("lone minus") << QByteArray("[-]") << u"Invalid number: unexpected ']' at line 1, column 3"_qs
+        QTest::newRow("lone minus") << QByteArray("[-]") << u"Invalid number: unexpected ']' at line 1, column 3"_s
                                     << qint64(2) << 1 << 3;
-        QTest::newRow("exponent") << QByteArray("1e") << u"Unexpected end of input at line 1, column 3"_qs << qint64(2)
+        QTest::newRow("exponent") << QByteArray("1e") << u"Unexpected end of input at line 1, column 3"_s << qint64(2)
                                   << 1 << 3;
         QTest::newRow("raw newline in string")
-            << QByteArray("\"a\nb\"") << u"control character U+000A must be escaped in a string at line 1, column 3"_qs
+            << QByteArray("\"a\nb\"") << u"control character U+000A must be escaped in a string at line 1, column 3"_s
             << qint64(2) << 1 << 3;
     }
     void jsonErrorPosition()

@@ -247,7 +247,7 @@ void TestWorkspaceStore::interruptedSaveLeavesTheFileIntact()
         }
         return qint64(0);
     };
-    QTRY_VERIFY_WITH_TIMEOUT(writtenBytes() > 64 * 1024 * 1024, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(writtenBytes() > 64 * 1024 * 1024, 120000);
     ::kill(pid_t(child.processId()), SIGKILL);
     QVERIFY(child.waitForFinished());
     QFile file(target);
