@@ -180,7 +180,7 @@ build() {
     else
       echo "KF6SyntaxHighlighting: found"
     fi
-    CCACHE_DIR=/var/cache/ccache cmake --build /build-trixie
+    CCACHE_DIR=/var/cache/ccache cmake --build /build-trixie -- -k 0
     CCACHE_DIR=/var/cache/ccache ccache --show-stats 2>/dev/null | grep -iE "hits|misses" || true'
 }
 run_tests() { # a fresh HOME on the per-run /tmp: no state carried over from an earlier run

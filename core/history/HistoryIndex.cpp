@@ -98,8 +98,8 @@ QString HistoryIndex::ensure()
 
 QString HistoryIndex::write(const Row &row, bool remove)
 {
-    QString status = row.status > 0 ? QString::number(row.status) + u' ' + row.reason
-                                    : row.errorKind + u' ' + row.errorMessage;
+    const QString status = row.status > 0 ? QString(QString::number(row.status) + u' ' + row.reason)
+                                          : QString(row.errorKind + u' ' + row.errorMessage);
     QString headers;
     appendHeaderText(headers, row.requestHeadersJson);
     appendHeaderText(headers, row.responseHeadersJson);

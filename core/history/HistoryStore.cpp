@@ -5,6 +5,7 @@
 #include "history/HistorySchema.h"
 #include "storage/WorkspaceFormat.h"
 
+#include <QTimeZone>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
@@ -46,7 +47,7 @@ HistoryEntry entryFrom(const QSqlQuery &query)
 {
     HistoryEntry entry;
     entry.id = query.value(0).toLongLong();
-    entry.startedAt = QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), Qt::UTC);
+    entry.startedAt = QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), QTimeZone::utc());
     entry.method = query.value(2).toString();
     entry.url = query.value(3).toString();
     entry.host = query.value(4).toString();

@@ -6,6 +6,7 @@
 #include "history/HistoryRecord.h"
 #include "history/HistoryStore.h"
 
+#include <QTimeZone>
 #include <QTest>
 
 namespace Sonde {
@@ -113,7 +114,7 @@ inline QStringList urls(const QList<Sonde::HistoryEntry> &entries)
 /// Five exchanges an hour apart from 2024-05-01 12:00 UTC, each findable in its own way.
 inline void insertSearchSample(Sonde::HistoryStore &store)
 {
-    const QDateTime start = QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
+    const QDateTime start = QDateTime(QDate(2024, 5, 1), QTime(12, 0), QTimeZone::utc());
     QList<Sonde::Exchange> sample;
     sample << exchange(QStringLiteral("GET"), QStringLiteral("https://api.example.com/users/42"), 200,
         R"({"name":"Ada Lovelace","role":"analyst"})");

@@ -1,6 +1,7 @@
 #include "HistoryTestSupport.h"
 #include "history/HistoryQuery.h"
 
+#include <QTimeZone>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -112,7 +113,7 @@ void TestHistoryQuery::filters_data()
 {
     QTest::addColumn<HistoryFilter>("filter");
     QTest::addColumn<QList<int>>("expected"); // positions in the sample, newest first
-    const QDateTime start = QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
+    const QDateTime start = QDateTime(QDate(2024, 5, 1), QTime(12, 0), QTimeZone::utc());
     HistoryFilter f;
     QTest::newRow("none") << f << QList<int> {4, 3, 2, 1, 0};
     f = {};

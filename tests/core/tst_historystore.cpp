@@ -4,6 +4,7 @@
 #include "history/Redaction.h"
 #include "model/QueryParams.h"
 
+#include <QTimeZone>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -145,7 +146,7 @@ void TestHistoryStore::migratesFromVersion1()
     QVERIFY(old);
     QCOMPARE(old->entry.method, QStringLiteral("POST"));
     QCOMPARE(old->entry.url, QStringLiteral("https://old.example.org/v1/things"));
-    QCOMPARE(old->entry.startedAt, QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC));
+    QCOMPARE(old->entry.startedAt, QDateTime::fromMSecsSinceEpoch(1700000000000, QTimeZone::utc()));
     QCOMPARE(old->entry.status, 201);
     QCOMPARE(old->entry.durationMs, 42.5);
     QCOMPARE(old->requestBody.data, QByteArray(R"({"name":"ancient"})"));

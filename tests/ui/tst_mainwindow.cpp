@@ -110,7 +110,7 @@ void TestMainWindow::cleanup()
 void TestMainWindow::showWindow()
 {
     m_window->show();
-    QApplication::setActiveWindow(m_window.get());
+    m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
 }
 
