@@ -289,6 +289,7 @@ int runSendCommand(const QStringList &arguments)
     Sonde::KeychainSecretStore secrets(QStringLiteral("Sonde"));
     Sonde::Exchange result;
     QList<Sonde::ResponseCapture> captures;
+    QStringList secretValues;
     QString failure;
     const auto send = [&](Sonde::Request r) {
         applyOptions(r);
@@ -321,6 +322,7 @@ int runSendCommand(const QStringList &arguments)
                             std::fprintf(stderr,
                                 "sonde-cli send: warning: {{%s}} is unresolved and sent as written\n",
                                 qPrintable(name));
+                        secretValues = prepared.secretValues;
                         send(prepared.request);
                         return;
                     }
@@ -335,7 +337,8 @@ int runSendCommand(const QStringList &arguments)
     if (!failure.isEmpty())
         return usageError(failure);
     if (!parser.isSet(noHistoryOption))
-        recordInHistory(result, {fromWorkspace ? saved.requestPath : QString(), saved.environment, {}});
+        recordInHistory(
+            result, {fromWorkspace ? saved.requestPath : QString(), saved.environment, secretValues});
 
     const QList<Sonde::CapturedValue> captured = Sonde::applyCaptures(captures, result);
     if (parser.isSet(jsonOption)) {

@@ -63,6 +63,33 @@ QList<std::pair<QString, Variable *>> secretSlots(const QString &root, Preparati
     return slots;
 }
 
+/// See PreparedRequest::secretValues.
+QStringList secretValuesOf(const Preparation &p, const VariableList &overrides)
+{
+    QStringList names;
+    QStringList values;
+    const auto collect = [&](const VariableList &variables) {
+        for (const Variable &variable : variables) {
+            if (!variable.secret)
+                continue;
+            names.append(variable.name);
+            if (variable.enabled && !variable.value.isEmpty() && !values.contains(variable.value))
+                values.append(variable.value);
+        }
+    };
+    for (const Folder &folder : p.folderCopies)
+        collect(folder.variables);
+    collect(p.request.variables);
+    if (p.hasEnvironment)
+        collect(p.environment.variables);
+    collect(p.globals);
+    for (const Variable &given : overrides) {
+        if (names.contains(given.name) && !given.value.isEmpty() && !values.contains(given.value))
+            values.append(given.value);
+    }
+    return values;
+}
+
 void finish(const WorkspaceRequestOptions &options, Preparation &p,
     const std::function<void(const PreparedRequest &)> &done)
 {
@@ -81,6 +108,7 @@ void finish(const WorkspaceRequestOptions &options, Preparation &p,
     const ResolvedRequest resolved = resolveRequest(withFolderHeaders(p.request, folders), resolver);
     prepared.request = resolved.request;
     prepared.unresolved = resolved.unresolved;
+    prepared.secretValues = secretValuesOf(p, overrides);
     // A secret that could not be read matters only when its name is left unresolved.
     for (const QString &name : std::as_const(prepared.unresolved)) {
         if (p.secretErrors.contains(name))

@@ -22,6 +22,11 @@ struct PreparedRequest
 {
     Sonde::Request request;
     QStringList unresolved;
+    /// Values of the enabled secret variables in the request's scopes (read from the keychain), and
+    /// --var values given for a name that is secret in one of them: history scrubs them from what it
+    /// stores. Every secret in reach counts, used or not, since a response may echo one the request
+    /// never sent.
+    QStringList secretValues;
     /// Load warnings and secret-store problems, for stderr.
     QStringList notes;
     /// Set when the request cannot be prepared at all.

@@ -2,6 +2,7 @@
 // `history search` / `show` / `clear` read it back. The real binary, against its own echo server.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void noHistoryRecordsNothing();
     void transportErrorsAreRecorded();
     void workspaceRequestsNameTheirPath();
+    void secretVariablesNeverReachTheDatabase();
     void filters();
     void usageErrors_data();
     void usageErrors();
@@ -189,6 +191,58 @@ void TestCliHistory::workspaceRequestsNameTheirPath()
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().toObject().value(QStringLiteral("workspaceRequest")).toString(),
         QStringLiteral("Echo/Get with query"));
+}
+
+void TestCliHistory::secretVariablesNeverReachTheDatabase()
+{
+    // A workspace whose environment marks apiKey secret; the value comes from --var (no keychain here),
+    // and is sent in the query, a header that is not a credential header, and the body, which the echo
+    // server sends back.
+    const QString workspace = m_dir.filePath(QStringLiteral("secret-workspace"));
+    const QByteArray secret = "s3cr3t-VALUE-91";
+    const QList<std::pair<QString, QByteArray>> files = {
+        {QStringLiteral("workspace.yaml"), "sonde: 1\nname: Secrets\n"},
+        {QStringLiteral("environments/vault.yaml"),
+            "name: vault\nvariables:\n  - name: apiKey\n    secret: true\n"},
+        {QStringLiteral("collections/Vault/_folder.yaml"), "name: Vault\n"},
+        {QStringLiteral("collections/Vault/Echo key.yaml"),
+            "name: Echo key\nmethod: POST\nurl: \"{{base}}/anything/vault?key={{apiKey}}\"\n"
+            "headers:\n  - key: X-Api-Key\n    value: \"{{apiKey}}\"\n"
+            "body:\n  type: raw\n  contentType: application/json\n  text: '{\"key\": \"{{apiKey}}\"}'\n"},
+    };
+    for (const auto &[path, content] : files) {
+        QVERIFY(QDir().mkpath(QFileInfo(QDir(workspace).filePath(path)).absolutePath()));
+        QFile file(QDir(workspace).filePath(path));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+
+    const CliResult sent = run({QStringLiteral("send"), QStringLiteral("--workspace"), workspace,
+        QStringLiteral("--env"), QStringLiteral("vault"), QStringLiteral("--var"),
+        QStringLiteral("base=") + m_base, QStringLiteral("--var"),
+        QStringLiteral("apiKey=") + QString::fromLatin1(secret), QStringLiteral("Vault/Echo key")});
+    QVERIFY2(sent.exitCode == 0, sent.err.constData());
+    // It was really sent and echoed: the secret is in the response printed on stdout.
+    QVERIFY(sent.out.contains(secret));
+
+    const QJsonArray entries = searchJson({QStringLiteral("vault")});
+    QCOMPARE(entries.size(), 1);
+    const CliResult shown = run(
+        {QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json")});
+    QCOMPARE(shown.exitCode, 0);
+    QVERIFY(shown.out.contains("[redacted]"));
+    QVERIFY2(!shown.out.contains(secret), shown.out.constData());
+
+    // Nothing in the database files either, the write-ahead log included.
+    const QDir folder = QFileInfo(m_database).absoluteDir();
+    const QStringList databaseFiles = folder.entryList(QDir::Files);
+    QVERIFY(!databaseFiles.isEmpty());
+    for (const QString &name : databaseFiles) {
+        QFile file(folder.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(!bytes.contains(secret), qPrintable(name));
+    }
 }
 
 void TestCliHistory::filters()
