@@ -3,31 +3,65 @@
 #include "RequestTab.h"
 #include "WelcomeRequests.h"
 #include "echo/EchoServer.h"
+#include "history/HistoryPanel.h"
+#include "history/HistoryRecord.h"
+#include "response/ResponseViewer.h"
 #include "request/RequestEditor.h"
+#include "storage/SecretStore.h"
+#include "storage/WorkspaceWatcher.h"
+#include "workspace/EnvironmentEditor.h"
+#include "workspace/EnvironmentSelector.h"
+#include "workspace/FolderSettingsDialog.h"
+#include "workspace/SaveRequestDialog.h"
+#include "workspace/WorkspaceSidebar.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
 #include <QLabel>
+#include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
+#include <QPointer>
+#include <QSettings>
 #include <QSignalBlocker>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 
 namespace Sonde {
+
+namespace {
+
+const QString AutosaveKey = QStringLiteral("editor/autosave");
+const QString FileSecretsKey = QStringLiteral("secrets/useFile");
+constexpr int AutosaveDelayMs = 1000;
+constexpr int MessageMs = 8000;
+constexpr int SidePanelWidth = 300;
+const QString WelcomeCollection = QStringLiteral("Welcome");
+
+} // namespace
 
 MainWindow::MainWindow(HttpEngine *engine, EchoServer *echo, QWidget *parent)
     : QMainWindow(parent)
     , m_engine(engine)
     , m_echo(echo)
-    , m_tabs(new QTabWidget(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_side(new QTabWidget(m_splitter))
+    , m_tabs(new QTabWidget(m_splitter))
     , m_echoStatus(new QLabel(this))
 {
     setWindowTitle(QStringLiteral("Sonde"));
     resize(1200, 800);
 
+    m_side->setDocumentMode(true);
+    m_side->hide(); // until there is something to show in it
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
@@ -38,7 +72,12 @@ MainWindow::MainWindow(HttpEngine *engine, EchoServer *echo, QWidget *parent)
     newTabButton->setToolTip(tr("New Request (Ctrl+T)"));
     newTabButton->setAutoRaise(true);
     m_tabs->setCornerWidget(newTabButton, Qt::TopRightCorner);
-    setCentralWidget(m_tabs);
+    m_splitter->addWidget(m_side);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
 
     m_echoStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(m_echoStatus);
@@ -58,6 +97,15 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *newTab = file->addAction(tr("&New Request"), this, [this] { newRequestTab(); });
     newTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_saveAction = file->addAction(tr("&Save"), this, [this] { saveTab(currentRequestTab()); });
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAsAction = file->addAction(tr("Save &As…"), this, [this] { saveTab(currentRequestTab(), true); });
+    m_saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_autosaveAction = file->addAction(tr("Save A&utomatically"));
+    m_autosaveAction->setCheckable(true);
+    m_autosaveAction->setToolTip(tr("Save edits to saved requests a second after typing stops"));
+    m_autosaveAction->setChecked(QSettings().value(AutosaveKey, false).toBool());
+    connect(m_autosaveAction, &QAction::toggled, this, [](bool on) { QSettings().setValue(AutosaveKey, on); });
     QAction *closeTabAction
         = file->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
     closeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
@@ -89,40 +137,219 @@ void MainWindow::createMenus()
     about->setMenuRole(QAction::AboutRole);
 }
 
-RequestTab *MainWindow::newRequestTab(const Request &request)
+void MainWindow::setWorkspace(WorkspaceController *workspace)
 {
-    auto *tab = new RequestTab(m_engine, m_tabs);
-    tab->editor()->setRequest(request);
+    Q_ASSERT(!m_workspace);
+    m_workspace = workspace;
+
+    m_sidebar = new WorkspaceSidebar(workspace, m_side);
+    m_side->insertTab(0, m_sidebar, tr("Collections"));
+    m_side->setCurrentIndex(0);
+    m_side->show();
+    m_splitter->setSizes({SidePanelWidth, width() - SidePanelWidth});
+
+    m_toolBar = addToolBar(tr("Environment"));
+    m_toolBar->setObjectName(QStringLiteral("environmentToolBar"));
+    m_toolBar->setMovable(false);
+    auto *label = new QLabel(tr("Environment:"), m_toolBar);
+    label->setContentsMargins(6, 0, 6, 0);
+    m_toolBar->addWidget(label);
+    m_environments = new EnvironmentSelector(workspace, m_toolBar);
+    m_environments->setMinimumContentsLength(16);
+    m_toolBar->addWidget(m_environments);
+    connect(m_environments, &EnvironmentSelector::manageRequested, this, &MainWindow::showEnvironmentEditor);
+
+    auto *environmentMenu = new QMenu(tr("&Environment"), this);
+    menuBar()->insertMenu(menuBar()->actions().value(2), environmentMenu); // after File and Request
+    QAction *manage = environmentMenu->addAction(tr("&Manage Environments…"), this, &MainWindow::showEnvironmentEditor);
+    manage->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
+    environmentMenu->addAction(tr("&Global Variables…"), this, [this] { showFolderSettings({}); });
+
+    connect(m_sidebar, &WorkspaceSidebar::requestActivated, this, &MainWindow::openSavedRequest);
+    connect(m_sidebar, &WorkspaceSidebar::folderSettingsRequested, this, &MainWindow::showFolderSettings);
+    connect(workspace, &WorkspaceController::itemMoved, this, &MainWindow::onItemMoved);
+    connect(workspace, &WorkspaceController::itemRemoved, this, &MainWindow::onItemRemoved);
+    connect(workspace, &WorkspaceController::requestChangedOnDisk, this, &MainWindow::onRequestChangedOnDisk);
+    connect(workspace, &WorkspaceController::secretStoreFailed, this, &MainWindow::onSecretStoreFailed);
+    connect(workspace, &WorkspaceController::writeFailed, this,
+        [this](const QString &error) { statusBar()->showMessage(error, MessageMs); });
+    const auto refreshVariables = [this] {
+        for (RequestTab *tab : requestTabs())
+            tab->refreshVariables();
+    };
+    connect(workspace, &WorkspaceController::activeEnvironmentChanged, this, refreshVariables);
+    connect(workspace, &WorkspaceController::environmentsChanged, this, refreshVariables);
+    connect(workspace, &WorkspaceController::variablesChanged, this, refreshVariables);
+    connect(workspace, &WorkspaceController::treeChanged, this, refreshVariables);
+
+    updateEchoStatus(); // {{echo}}
+    if (workspace->isOpen()) {
+        setWindowTitle(tr("%1 — Sonde").arg(workspace->workspace().name));
+        showWorkspaceProblems();
+    }
+}
+
+void MainWindow::setHistoryRecorder(HistoryRecorder *history)
+{
+    m_history = history;
+}
+
+void MainWindow::setHistoryStore(HistoryStore *store, const QString &unavailableReason)
+{
+    Q_ASSERT(!m_historyPanel);
+    m_historyPanel = new HistoryPanel(store, m_history, unavailableReason, m_side);
+    m_side->addTab(m_historyPanel, tr("History"));
+    if (m_side->isHidden()) {
+        m_side->show();
+        m_splitter->setSizes({SidePanelWidth, width() - SidePanelWidth});
+    }
+    connect(m_historyPanel, &HistoryPanel::openRequested, this, &MainWindow::openHistoryRecord);
+    connect(m_historyPanel, &HistoryPanel::saveToCollectionRequested, this,
+        [this](const HistoryRecord &record) { saveRequestToCollection(record.toRequest()); });
+    auto *showHistory = new QAction(tr("Search &History"), this);
+    showHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    connect(showHistory, &QAction::triggered, this, [this] {
+        m_side->setCurrentWidget(m_historyPanel);
+        m_historyPanel->focusSearch();
+    });
+    addAction(showHistory);
+    if (QMenu *file = menuBar()->actions().value(0) ? menuBar()->actions().value(0)->menu() : nullptr)
+        file->insertAction(file->actions().value(file->actions().size() - 2), showHistory);
+}
+
+RequestTab *MainWindow::openHistoryRecord(const HistoryRecord &record)
+{
+    RequestTab *tab = newRequestTab(record.toRequest());
+    tab->viewer()->showExchange(record.toExchange());
+    if (record.responseBody.truncated)
+        statusBar()->showMessage(tr("History kept the first %1 of this %2 response body.")
+                                     .arg(QLocale().formattedDataSize(record.responseBody.data.size()),
+                                         QLocale().formattedDataSize(record.responseBody.size)),
+            MessageMs);
+    return tab;
+}
+
+bool MainWindow::saveRequestToCollection(const Request &request)
+{
+    if (!m_workspace || !m_workspace->isOpen()) {
+        statusBar()->showMessage(tr("No workspace is open: there is nowhere to save the request."), MessageMs);
+        return false;
+    }
+    QString suggested = request.name;
+    if (suggested.isEmpty()) {
+        const QUrl url(request.url);
+        suggested = request.method + u' ' + (url.path().isEmpty() ? url.host() : url.path());
+    }
+    const std::optional<ItemRef> saved = askAndSaveNew(request, suggested, {});
+    if (!saved)
+        return false;
+    openSavedRequest(*saved);
+    return true;
+}
+
+void MainWindow::showWorkspaceProblems()
+{
+    const FormatProblems problems = m_workspace->problems();
+    if (problems.isEmpty())
+        return;
+    QStringList lines;
+    for (const FormatProblem &problem : problems)
+        lines.append(problem.toString());
+    statusBar()->showMessage(tr("%n file(s) could not be read and were skipped: %1", nullptr, int(problems.size()))
+                                 .arg(lines.constFirst()));
+    statusBar()->setToolTip(lines.join(u'\n'));
+}
+
+RequestTab *MainWindow::addTab(RequestTab *tab)
+{
     const int index = m_tabs->addTab(tab, tab->title());
-    m_tabs->setTabToolTip(index, request.url);
-    connect(tab, &RequestTab::titleChanged, this, [this, tab](const QString &title) {
-        const int at = m_tabs->indexOf(tab);
-        m_tabs->setTabText(at, title);
-        m_tabs->setTabToolTip(at, tab->editor()->request().url);
+    m_tabs->setTabToolTip(index, tab->editor()->request().url);
+    connect(tab, &RequestTab::titleChanged, this, [this, tab] {
+        updateTabTitle(tab);
+        scheduleAutosave(tab);
     });
     connect(tab, &RequestTab::inFlightChanged, this, [this](bool inFlight) {
         if (inFlight) // the welcome hint has done its job
             statusBar()->clearMessage();
         updateRequestActions();
     });
+    connect(tab, &RequestTab::modifiedChanged, this, &MainWindow::updateRequestActions);
+    connect(tab, &RequestTab::valuesCaptured, this, &MainWindow::onValuesCaptured);
+    connect(tab, &RequestTab::sendDeclined, this, [this](const QStringList &names) {
+        statusBar()->showMessage(tr("Not sent: no value for %1").arg(names.join(QStringLiteral(", "))), MessageMs);
+    });
     m_tabs->setCurrentIndex(index);
     tab->editor()->focusUrl();
+    updateWatchedFiles();
     return tab;
+}
+
+RequestTab *MainWindow::newRequestTab(const Request &request)
+{
+    auto *tab = new RequestTab(m_engine, m_workspace, m_history, m_tabs);
+    tab->editor()->setRequest(request);
+    return addTab(tab);
+}
+
+RequestTab *MainWindow::openSavedRequest(const ItemRef &ref)
+{
+    if (!m_workspace)
+        return nullptr;
+    if (RequestTab *open = tabFor(ref)) {
+        m_tabs->setCurrentWidget(open);
+        return open;
+    }
+    const Request *request = m_workspace->request(ref);
+    if (!request)
+        return nullptr;
+    auto *tab = new RequestTab(m_engine, m_workspace, m_history, m_tabs);
+    tab->setSavedRequest(ref, *request);
+    return addTab(tab);
+}
+
+RequestTab *MainWindow::tabFor(const ItemRef &ref) const
+{
+    for (RequestTab *tab : requestTabs()) {
+        if (tab->itemRef().isValid() && tab->itemRef() == ref)
+            return tab;
+    }
+    return nullptr;
+}
+
+QList<RequestTab *> MainWindow::requestTabs() const
+{
+    QList<RequestTab *> tabs;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *tab = qobject_cast<RequestTab *>(m_tabs->widget(i)))
+            tabs.append(tab);
+    }
+    return tabs;
 }
 
 bool MainWindow::openWelcomeRequests()
 {
     if (!m_echo || !m_echo->isListening())
         return false;
-    const QList<Request> requests = welcomeRequests(m_echo->baseUrl());
-    RequestTab *first = nullptr;
-    for (const Request &request : requests) {
-        RequestTab *tab = newRequestTab(request);
-        if (!first)
-            first = tab;
+    QList<RequestTab *> opened;
+    if (m_workspace && m_workspace->isOpen()) {
+        for (const Folder &collection : m_workspace->workspace().collections) {
+            if (collection.name != WelcomeCollection)
+                continue;
+            for (const Request &request : collection.requests) {
+                if (RequestTab *tab = openSavedRequest({{collection.directoryName}, request.fileName}))
+                    opened.append(tab);
+            }
+            if (m_sidebar && !opened.isEmpty())
+                m_sidebar->setCurrentItem(opened.constFirst()->itemRef());
+            break;
+        }
     }
-    m_tabs->setCurrentWidget(first);
-    first->editor()->focusUrl();
+    if (opened.isEmpty()) {
+        for (const Request &request : welcomeRequests(m_echo->baseUrl()))
+            opened.append(newRequestTab(request));
+    }
+    m_tabs->setCurrentWidget(opened.constFirst());
+    opened.constFirst()->editor()->focusUrl();
     statusBar()->showMessage(
         tr("Welcome! These requests go to the built-in echo server: press Ctrl+Enter to send one."), 15000);
     return true;
@@ -145,22 +372,328 @@ void MainWindow::cancelCurrentRequest()
         tab->cancel();
 }
 
-void MainWindow::closeTab(int index)
+bool MainWindow::saveTab(RequestTab *tab, bool saveAs)
 {
-    QWidget *page = m_tabs->widget(index);
-    if (!page)
-        return;
-    m_tabs->removeTab(index);
-    page->deleteLater();
+    if (!tab)
+        return false;
+    if (!m_workspace || !m_workspace->isOpen()) {
+        statusBar()->showMessage(tr("No workspace is open: there is nowhere to save the request."), MessageMs);
+        return false;
+    }
+    if (tab->itemRef().isRequest() && !saveAs) {
+        Request request = tab->editor()->request();
+        if (const QString error = m_workspace->saveRequest(tab->itemRef(), request); !error.isEmpty()) {
+            statusBar()->showMessage(tr("Not saved: %1").arg(error), MessageMs);
+            return false;
+        }
+        tab->markSaved();
+        statusBar()->showMessage(tr("Saved “%1”").arg(request.name), 3000);
+        return true;
+    }
+    const Request request = tab->editor()->request();
+    const QString suggested = request.name.isEmpty() ? tab->title().remove(QStringLiteral(" •")) : request.name;
+    const std::optional<ItemRef> saved = askAndSaveNew(request, suggested, tab->itemRef().directories);
+    if (!saved)
+        return false;
+    tab->setSavedRequest(*saved, *m_workspace->request(*saved));
+    updateWatchedFiles();
+    return true;
+}
+
+bool MainWindow::saveTabAs(RequestTab *tab, const QStringList &directories, const QString &name)
+{
+    const std::optional<ItemRef> saved = saveNew(tab->editor()->request(), directories, name);
+    if (!saved)
+        return false;
+    tab->setSavedRequest(*saved, *m_workspace->request(*saved));
+    updateWatchedFiles();
+    return true;
+}
+
+std::optional<ItemRef> MainWindow::askAndSaveNew(
+    const Request &request, const QString &suggestedName, const QStringList &folder)
+{
+    SaveRequestDialog dialog(m_workspace, suggestedName, this);
+    if (!folder.isEmpty())
+        dialog.setFolder(folder);
+    else if (m_sidebar && m_sidebar->currentItem().isValid())
+        dialog.setFolder(m_sidebar->currentItem().directories);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    QStringList target = dialog.folder();
+    if (target.isEmpty()) {
+        const ItemResult collection = m_workspace->newCollection(dialog.newCollectionName());
+        if (!collection.ok()) {
+            statusBar()->showMessage(tr("Not saved: %1").arg(collection.error), MessageMs);
+            return std::nullopt;
+        }
+        target = collection.item.directories;
+    }
+    return saveNew(request, target, dialog.name());
+}
+
+std::optional<ItemRef> MainWindow::saveNew(const Request &request, const QStringList &folder, const QString &name)
+{
+    Request saved = request;
+    saved.name = name;
+    saved.fileName.clear();
+    const ItemResult result = m_workspace->newRequest(folder, saved);
+    if (!result.ok()) {
+        statusBar()->showMessage(tr("Not saved: %1").arg(result.error), MessageMs);
+        return std::nullopt;
+    }
+    if (m_sidebar)
+        m_sidebar->setCurrentItem(result.item);
+    statusBar()->showMessage(tr("Saved “%1”").arg(name), 3000);
+    return result.item;
+}
+
+bool MainWindow::closeTab(int index)
+{
+    auto *tab = qobject_cast<RequestTab *>(m_tabs->widget(index));
+    if (!tab)
+        return false;
+    if (tab->isModified()) {
+        m_tabs->setCurrentIndex(index);
+        const QMessageBox::StandardButton answer = ask(tr("Unsaved Changes"),
+            tr("“%1” has changes that are not saved. Save them before closing?")
+                .arg(tab->title().remove(QStringLiteral(" •"))),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !saveTab(tab)))
+            return false;
+    }
+    m_tabs->removeTab(m_tabs->indexOf(tab));
+    tab->deleteLater();
+    updateWatchedFiles();
     if (m_tabs->count() == 0)
         newRequestTab();
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QList<RequestTab *> modified;
+    for (RequestTab *tab : requestTabs()) {
+        if (tab->isModified())
+            modified.append(tab);
+    }
+    if (!modified.isEmpty()) {
+        QStringList names;
+        for (RequestTab *tab : modified)
+            names.append(QStringLiteral("• ") + tab->title().remove(QStringLiteral(" •")));
+        const QMessageBox::StandardButton answer = ask(tr("Unsaved Changes"),
+            tr("%n request(s) have changes that are not saved:", nullptr, int(modified.size())) + u'\n'
+                + names.join(u'\n') + u'\n' + tr("Save them before quitting?"),
+            QMessageBox::SaveAll | QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer == QMessageBox::Cancel) {
+            event->ignore();
+            return;
+        }
+        if (answer == QMessageBox::SaveAll) {
+            for (RequestTab *tab : modified) {
+                m_tabs->setCurrentWidget(tab);
+                if (!saveTab(tab)) {
+                    event->ignore();
+                    return;
+                }
+            }
+        }
+    }
+    event->accept();
+}
+
+QMessageBox::StandardButton MainWindow::ask(
+    const QString &title, const QString &text, QMessageBox::StandardButtons buttons)
+{
+    if (m_ask)
+        return m_ask(title, text, buttons);
+    return QMessageBox::question(this, title, text, buttons);
+}
+
+void MainWindow::onItemMoved(const ItemRef &from, const ItemRef &to)
+{
+    for (RequestTab *tab : requestTabs()) {
+        if (!tab->itemRef().isValid())
+            continue;
+        const ItemRef moved = tab->itemRef().rebased(from, to);
+        if (moved == tab->itemRef())
+            continue;
+        tab->setItemRef(moved);
+        // A rename changes the saved name: show it, keeping the edits.
+        if (const Request *saved = m_workspace->request(moved)) {
+            Request edited = tab->editor()->request();
+            if (edited.name != saved->name) {
+                const bool modified = tab->isModified();
+                edited.name = saved->name;
+                if (modified) {
+                    tab->editor()->setRequest(edited);
+                    updateTabTitle(tab);
+                } else {
+                    tab->setSavedRequest(moved, *saved);
+                }
+            }
+        }
+    }
+    updateWatchedFiles();
+}
+
+void MainWindow::updateWatchedFiles()
+{
+    if (!m_workspace || !m_workspace->isOpen())
+        return;
+    QStringList open;
+    for (RequestTab *tab : requestTabs()) {
+        if (tab->itemRef().isRequest())
+            open.append(m_workspace->pathOf(tab->itemRef()));
+    }
+    for (const QString &path : std::as_const(m_watchedFiles)) {
+        if (!open.contains(path))
+            m_workspace->watcher()->unwatchFile(path);
+    }
+    for (const QString &path : std::as_const(open)) {
+        if (!m_watchedFiles.contains(path))
+            m_workspace->watcher()->watchFile(path);
+    }
+    m_watchedFiles = open;
+}
+
+void MainWindow::onItemRemoved(const ItemRef &ref)
+{
+    for (RequestTab *tab : requestTabs()) {
+        const ItemRef own = tab->itemRef();
+        if (!own.isValid())
+            continue;
+        const bool inside = own == ref
+            || (!ref.isRequest() && own.directories.mid(0, ref.directories.size()) == ref.directories);
+        if (inside)
+            tab->detach();
+    }
+    updateWatchedFiles();
+}
+
+void MainWindow::onRequestChangedOnDisk(const ItemRef &ref, bool removed)
+{
+    RequestTab *tab = tabFor(ref);
+    m_workspace->reload();
+    if (!tab)
+        return;
+    const QString name = tab->title().remove(QStringLiteral(" •"));
+    const Request *saved = m_workspace->request(ref);
+    if (removed || !saved) {
+        tab->detach();
+        updateWatchedFiles();
+        statusBar()->showMessage(
+            tr("“%1” was deleted outside Sonde; its tab keeps it as an unsaved request.").arg(name), MessageMs);
+        return;
+    }
+    if (!tab->isModified()) {
+        if (tab->editor()->request() != *saved) {
+            tab->setSavedRequest(ref, *saved);
+            statusBar()->showMessage(tr("“%1” changed on disk and was reloaded.").arg(name), MessageMs);
+        }
+        return;
+    }
+    const QMessageBox::StandardButton answer = ask(tr("Request Changed on Disk"),
+        tr("“%1” was changed outside Sonde, and you have edits that are not saved.\n"
+           "Reload it from disk (your edits are lost), or keep your edits (saving them replaces the file)?")
+            .arg(name),
+        QMessageBox::Reset | QMessageBox::Ignore);
+    if (answer == QMessageBox::Reset)
+        tab->setSavedRequest(ref, *saved);
+}
+
+void MainWindow::onValuesCaptured(const QList<CapturedValue> &values)
+{
+    QStringList stored;
+    QStringList failed;
+    for (const CapturedValue &value : values) {
+        if (value.error.isEmpty())
+            stored.append(value.variable);
+        else
+            failed.append(value.variable + QStringLiteral(": ") + value.error);
+    }
+    QString message;
+    if (!stored.isEmpty())
+        message = tr("Captured %1").arg(stored.join(QStringLiteral(", ")));
+    if (!failed.isEmpty())
+        message += (message.isEmpty() ? QString() : QStringLiteral(" — ")) + tr("not captured: %1").arg(failed.join(QStringLiteral("; ")));
+    statusBar()->showMessage(message, MessageMs);
+}
+
+void MainWindow::onSecretStoreFailed(const QString &error)
+{
+    m_secretStoreError = error;
+    statusBar()->showMessage(
+        tr("Secret values are unavailable: %1 (Environment ▸ Manage Environments… offers a file instead)").arg(error),
+        MessageMs);
+}
+
+void MainWindow::useFileSecretStore()
+{
+    const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                             .filePath(QStringLiteral("secrets.json"));
+    m_workspace->setSecretStore(new FileSecretStore(path, m_workspace));
+    m_secretStoreError.clear();
+    QSettings().setValue(FileSecretsKey, true);
+}
+
+void MainWindow::showEnvironmentEditor()
+{
+    if (!m_workspace)
+        return;
+    EnvironmentEditor editor(m_workspace, this);
+    if (!m_secretStoreError.isEmpty())
+        editor.setSecretStoreError(m_secretStoreError);
+    connect(&editor, &EnvironmentEditor::fileFallbackRequested, this, [this, &editor] {
+        useFileSecretStore();
+        editor.updateSecretStoreDescription();
+    });
+    editor.exec();
+}
+
+void MainWindow::showFolderSettings(const QStringList &directories)
+{
+    if (!m_workspace)
+        return;
+    FolderSettingsDialog dialog(m_workspace, directories, this);
+    dialog.exec();
+}
+
+void MainWindow::scheduleAutosave(RequestTab *tab)
+{
+    if (!m_autosaveAction->isChecked() || !tab->isModified() || !tab->itemRef().isRequest())
+        return;
+    auto *timer = tab->findChild<QTimer *>(QStringLiteral("autosave"), Qt::FindDirectChildrenOnly);
+    if (!timer) {
+        timer = new QTimer(tab);
+        timer->setObjectName(QStringLiteral("autosave"));
+        timer->setSingleShot(true);
+        timer->setInterval(AutosaveDelayMs);
+        connect(timer, &QTimer::timeout, this, [this, tab] {
+            if (tab->isModified() && tab->itemRef().isRequest() && m_autosaveAction->isChecked())
+                saveTab(tab);
+        });
+    }
+    timer->start();
+}
+
+void MainWindow::updateTabTitle(RequestTab *tab)
+{
+    const int at = m_tabs->indexOf(tab);
+    if (at < 0)
+        return;
+    m_tabs->setTabText(at, tab->title());
+    m_tabs->setTabToolTip(at, tab->editor()->request().url);
 }
 
 void MainWindow::onCurrentTabChanged()
 {
     updateRequestActions();
-    if (RequestTab *tab = currentRequestTab())
+    if (RequestTab *tab = currentRequestTab()) {
         tab->editor()->focusUrl();
+        if (m_sidebar && tab->itemRef().isValid())
+            m_sidebar->setCurrentItem(tab->itemRef());
+    }
 }
 
 void MainWindow::updateRequestActions()
@@ -190,6 +723,12 @@ void MainWindow::updateEchoStatus()
         m_echoStatus->setText(tr("Echo server: %1").arg(m_echo->baseUrl().toString()));
     else
         m_echoStatus->setText(tr("Echo server: off"));
+    if (m_workspace && m_echo && m_echo->isListening()) {
+        QString base = m_echo->baseUrl().toString();
+        while (base.endsWith(u'/'))
+            base.chop(1);
+        m_workspace->setRuntimeValue(QStringLiteral("echo"), base);
+    }
 }
 
 void MainWindow::showAbout()

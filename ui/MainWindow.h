@@ -1,60 +1,146 @@
 #pragma once
 
 #include "model/Request.h"
+#include "workspace/WorkspaceController.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
+
+#include <functional>
+#include <optional>
 
 class QAction;
 class QLabel;
+class QSplitter;
 class QTabWidget;
+class QToolBar;
 
 namespace Sonde {
 
 class EchoServer;
+class EnvironmentSelector;
+class HistoryPanel;
+class HistoryRecorder;
+class HistoryStore;
+struct HistoryRecord;
 class HttpEngine;
 class RequestTab;
+class WorkspaceSidebar;
 
-/// Sonde's main window: a tab per request (each a RequestTab), the menus, and the status of the
-/// built-in echo server.
+/// Sonde's main window: the workspace sidebar, a tab per request (each a RequestTab), the
+/// environment selector, the menus, and the status of the built-in echo server.
 ///
-/// It composes feature widgets and implements none: editing, sending and showing live in RequestTab.
-/// The engine and the echo server are the application's; the window only uses them.
+/// It composes feature widgets and implements none: editing, sending and showing live in RequestTab,
+/// the tree in WorkspaceSidebar, the files in WorkspaceController. The engine, the echo server, the
+/// workspace and history are the application's; the window only uses them.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
+    /// Asks the user a question (a QMessageBox unless replaced, e.g. by a test).
+    using Ask = std::function<QMessageBox::StandardButton(
+        const QString &title, const QString &text, QMessageBox::StandardButtons buttons)>;
+
     /// `echo` may be null (the Tools menu entry is then disabled).
     MainWindow(HttpEngine *engine, EchoServer *echo, QWidget *parent = nullptr);
 
-    /// Opens a tab for `request` and makes it current.
+    /// Shows `workspace` in the sidebar and binds tabs to its requests. Call once, before tabs are opened.
+    void setWorkspace(WorkspaceController *workspace);
+    /// Records every exchange sent from the window into `history`. Call before tabs are opened.
+    void setHistoryRecorder(HistoryRecorder *history);
+    /// Shows history in the side panel, read through `store` (null when it could not be opened:
+    /// `unavailableReason` says why). Call after setHistoryRecorder().
+    void setHistoryStore(HistoryStore *store, const QString &unavailableReason = {});
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
+    /// Opens a tab with the request of `record` and, in its viewer, the response history kept.
+    RequestTab *openHistoryRecord(const HistoryRecord &record);
+    /// Saves `request` into a collection the user chooses, then opens it. False when cancelled or failed.
+    bool saveRequestToCollection(const Request &request);
+    void setAsk(Ask ask) { m_ask = std::move(ask); }
+
+    /// Opens a scratch tab for `request` and makes it current.
     RequestTab *newRequestTab(const Request &request = Request());
-    /// Opens the ready-made requests against the echo server, one tab each, the first current.
+    /// Opens the saved request `ref` (or shows its tab when it is open already). Null when there is none.
+    RequestTab *openSavedRequest(const ItemRef &ref);
+    /// The tab editing the saved request `ref`, if any.
+    RequestTab *tabFor(const ItemRef &ref) const;
+    /// Opens the ready-made requests against the echo server, one tab each, the first current: the
+    /// workspace's Welcome collection when there is one, else built-in scratch requests.
     /// Returns false, and opens nothing, when the echo server is not running.
     bool openWelcomeRequests();
 
     RequestTab *currentRequestTab() const;
     QTabWidget *tabWidget() const { return m_tabs; }
+    WorkspaceSidebar *sidebar() const { return m_sidebar; }
+    EnvironmentSelector *environmentSelector() const { return m_environments; }
+    QAction *autosaveAction() const { return m_autosaveAction; }
 
     void sendCurrentRequest();
     void cancelCurrentRequest();
-    /// Closes the tab at `index` (aborting its transfer); the last tab closed is replaced by a new one.
-    void closeTab(int index);
+    /// Saves the tab's request: over its saved file, or (a scratch request, or `saveAs`) where the user
+    /// chooses. Returns false when it was not saved (cancelled, or an error, shown in words).
+    bool saveTab(RequestTab *tab, bool saveAs = false);
+    /// Saves the tab's request as a new request `name` in the folder `directories` (collection first).
+    bool saveTabAs(RequestTab *tab, const QStringList &directories, const QString &name);
+    /// Closes the tab at `index`, asking first when it has unsaved edits, aborting its transfer. The
+    /// last tab closed is replaced by a new one. Returns false when the user kept the tab open.
+    bool closeTab(int index);
+    void showEnvironmentEditor();
+    /// The settings of the collection or folder `directories`; no directories: the global variables.
+    void showFolderSettings(const QStringList &directories);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
+    void createToolBar();
+    RequestTab *addTab(RequestTab *tab);
     void onCurrentTabChanged();
     void updateRequestActions();
+    void updateTabTitle(RequestTab *tab);
     void setEchoServerRunning(bool running);
     void updateEchoStatus();
     void showAbout();
+    void showWorkspaceProblems();
+    QMessageBox::StandardButton ask(
+        const QString &title, const QString &text, QMessageBox::StandardButtons buttons);
+    QList<RequestTab *> requestTabs() const;
+    // Following the workspace.
+    void onItemMoved(const ItemRef &from, const ItemRef &to);
+    void onItemRemoved(const ItemRef &ref);
+    void onRequestChangedOnDisk(const ItemRef &ref, bool removed);
+    void onValuesCaptured(const QList<CapturedValue> &values);
+    void onSecretStoreFailed(const QString &error);
+    void useFileSecretStore();
+    void scheduleAutosave(RequestTab *tab);
+    /// "Save Request" dialog, then saveNew(); nullopt when cancelled or failed (said in the status bar).
+    std::optional<ItemRef> askAndSaveNew(const Request &request, const QString &suggestedName, const QStringList &folder);
+    std::optional<ItemRef> saveNew(const Request &request, const QStringList &folder, const QString &name);
+    /// Watches the files of the saved requests open in tabs for changes made outside Sonde.
+    void updateWatchedFiles();
 
     HttpEngine *m_engine;
     EchoServer *m_echo;
+    WorkspaceController *m_workspace = nullptr;
+    HistoryRecorder *m_history = nullptr;
+    HistoryPanel *m_historyPanel = nullptr;
+    QSplitter *m_splitter;
+    QTabWidget *m_side;
     QTabWidget *m_tabs;
+    WorkspaceSidebar *m_sidebar = nullptr;
+    EnvironmentSelector *m_environments = nullptr;
+    QToolBar *m_toolBar = nullptr;
     QLabel *m_echoStatus;
     QAction *m_sendAction = nullptr;
     QAction *m_cancelAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_autosaveAction = nullptr;
     QAction *m_echoAction = nullptr;
+    QString m_secretStoreError;
+    QStringList m_watchedFiles;
+    Ask m_ask;
 };
 
 } // namespace Sonde

@@ -1,10 +1,14 @@
 #include "RequestTab.h"
 
+#include "editor/VariableHighlighter.h"
+#include "history/HistoryRecorder.h"
 #include "http/HttpEngine.h"
 #include "http/Transfer.h"
 #include "request/RequestEditor.h"
 #include "response/ResponseViewer.h"
 
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -14,15 +18,37 @@ namespace Sonde {
 namespace {
 
 constexpr int MaxTitleLength = 40;
+constexpr int MaxNamesShown = 8;
+
+bool askToSendUnresolved(QWidget *parent, const QStringList &names)
+{
+    QStringList shown = names.mid(0, MaxNamesShown);
+    for (QString &name : shown)
+        name = QStringLiteral("{{") + name + QStringLiteral("}}");
+    if (names.size() > MaxNamesShown)
+        shown.append(RequestTab::tr("and %n more", nullptr, int(names.size() - MaxNamesShown)));
+    QMessageBox box(QMessageBox::Warning, RequestTab::tr("Unresolved Variables"),
+        RequestTab::tr("No value is set for %1 in the request, its folders, the environment or the globals.")
+            .arg(shown.join(QStringLiteral(", "))),
+        QMessageBox::Cancel, parent);
+    box.setInformativeText(RequestTab::tr("Sent anyway, the braces go out as written."));
+    QPushButton *send = box.addButton(RequestTab::tr("Send Anyway"), QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == send;
+}
 
 } // namespace
 
-RequestTab::RequestTab(HttpEngine *engine, QWidget *parent)
+RequestTab::RequestTab(HttpEngine *engine, WorkspaceController *workspace, HistoryRecorder *history, QWidget *parent)
     : QWidget(parent)
     , m_engine(engine)
+    , m_workspace(workspace)
+    , m_history(history)
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_editor(new RequestEditor(m_splitter))
     , m_viewer(new ResponseViewer(m_splitter))
+    , m_urlHighlighter(new VariableHighlighter(m_editor->urlEdit(), [this] { return resolver(); }))
 {
     m_splitter->addWidget(m_editor);
     m_splitter->addWidget(m_viewer);
@@ -38,8 +64,16 @@ RequestTab::RequestTab(HttpEngine *engine, QWidget *parent)
 
     connect(m_editor, &RequestEditor::sendRequested, this, &RequestTab::send);
     connect(m_editor, &RequestEditor::cancelRequested, this, &RequestTab::cancel);
-    connect(m_editor, &RequestEditor::requestEdited, this, [this] { Q_EMIT titleChanged(title()); });
+    connect(m_editor, &RequestEditor::requestEdited, this, [this] {
+        setModified(true);
+        Q_EMIT titleChanged(title());
+    });
     m_viewer->showEmpty();
+}
+
+RequestTab::RequestTab(HttpEngine *engine, QWidget *parent)
+    : RequestTab(engine, nullptr, nullptr, parent)
+{
 }
 
 RequestTab::~RequestTab()
@@ -54,34 +88,107 @@ RequestTab::~RequestTab()
 QString RequestTab::title() const
 {
     const Request request = m_editor->request();
-    if (!request.name.isEmpty())
-        return request.name;
-    QString url = request.url.trimmed();
-    if (url.isEmpty())
-        return tr("New Request");
-    for (const QString &scheme : {QStringLiteral("http://"), QStringLiteral("https://")}) {
-        if (url.startsWith(scheme, Qt::CaseInsensitive))
-            url.remove(0, scheme.size());
+    QString title;
+    if (!request.name.isEmpty()) {
+        title = request.name;
+    } else if (QString url = request.url.trimmed(); url.isEmpty()) {
+        title = tr("New Request");
+    } else {
+        for (const QString &scheme : {QStringLiteral("http://"), QStringLiteral("https://")}) {
+            if (url.startsWith(scheme, Qt::CaseInsensitive))
+                url.remove(0, scheme.size());
+        }
+        title = request.method + u' ' + url;
     }
-    QString title = request.method + u' ' + url;
     if (title.size() > MaxTitleLength)
         title = title.left(MaxTitleLength - 1) + u'…';
-    return title;
+    return m_modified ? title + QStringLiteral(" •") : title;
+}
+
+void RequestTab::setSavedRequest(const ItemRef &ref, const Request &request)
+{
+    m_ref = ref;
+    m_editor->setRequest(request);
+    m_urlHighlighter->refresh();
+    setModified(false);
+    Q_EMIT titleChanged(title());
+}
+
+void RequestTab::setItemRef(const ItemRef &ref)
+{
+    m_ref = ref;
+}
+
+void RequestTab::detach()
+{
+    m_ref = {};
+    setModified(true);
+    Q_EMIT titleChanged(title());
+}
+
+void RequestTab::markSaved()
+{
+    setModified(false);
+    Q_EMIT titleChanged(title());
+}
+
+void RequestTab::setModified(bool modified)
+{
+    if (m_modified == modified)
+        return;
+    m_modified = modified;
+    Q_EMIT modifiedChanged(modified);
+}
+
+TemplateResolver RequestTab::resolver() const
+{
+    if (m_workspace && m_workspace->isOpen())
+        return m_workspace->resolverFor(m_ref, m_editor->request());
+    return TemplateResolver({{QStringLiteral("request"), m_editor->request().variables}});
+}
+
+void RequestTab::refreshVariables()
+{
+    m_urlHighlighter->refresh();
 }
 
 void RequestTab::send()
 {
     if (m_transfer)
         return;
-    const Request request = m_editor->request();
-    Transfer *transfer = m_engine->send(request, this);
+    const Request edited = m_editor->request();
+    Request request = edited;
+    m_recordContext = {};
+    if (m_workspace && m_workspace->isOpen()) {
+        if (m_ref.isValid()) {
+            const QList<const Folder *> folders = m_workspace->folderChain(m_ref.directories);
+            request = withFolderHeaders(request, folders);
+            LocatedRequest located;
+            located.folders = folders;
+            located.request = &edited;
+            m_recordContext.workspaceRequest = located.path();
+        }
+        m_recordContext.environment = m_workspace->activeEnvironment();
+        m_recordContext.secretValues = m_workspace->secretValuesFor(m_ref, edited);
+    }
+    ResolvedRequest resolved = resolveRequest(request, resolver());
+    if (!resolved.unresolved.isEmpty()) {
+        const bool sendAnyway = m_unresolvedPrompt ? m_unresolvedPrompt(resolved.unresolved)
+                                                   : askToSendUnresolved(this, resolved.unresolved);
+        if (!sendAnyway) {
+            Q_EMIT sendDeclined(resolved.unresolved);
+            return;
+        }
+    }
+    m_sentRequest = edited;
+    Transfer *transfer = m_engine->send(resolved.request, this);
     m_transfer = transfer;
     connect(transfer, &Transfer::downloadProgress, this,
         [this](qint64 received, qint64 total) { m_viewer->showProgress(received, total); });
     connect(transfer, &Transfer::finished, this,
         [this, transfer](const Exchange &exchange) { onFinished(transfer, exchange); });
     m_editor->setInFlight(true);
-    m_viewer->showInFlight(request.method, QUrl::fromUserInput(request.url.trimmed()));
+    m_viewer->showInFlight(resolved.request.method, QUrl::fromUserInput(resolved.request.url.trimmed()));
     Q_EMIT inFlightChanged(true);
 }
 
@@ -99,6 +206,15 @@ void RequestTab::onFinished(Transfer *transfer, const Exchange &exchange)
         m_transfer = nullptr;
     m_editor->setInFlight(false);
     m_viewer->showExchange(exchange);
+    if (m_history)
+        m_history->record(exchange, m_recordContext);
+    if (m_workspace && m_workspace->isOpen() && exchange.hasResponse() && !m_sentRequest.captures.isEmpty()) {
+        const QList<CapturedValue> values = m_workspace->applyCaptures(m_sentRequest, exchange);
+        if (!values.isEmpty()) {
+            m_urlHighlighter->refresh();
+            Q_EMIT valuesCaptured(values);
+        }
+    }
     Q_EMIT inFlightChanged(false);
     Q_EMIT exchangeFinished(exchange);
 }

@@ -4,15 +4,23 @@
 #include "SelfTest.h"
 #include "StartupProbe.h"
 #include "echo/EchoServer.h"
+#include "history/HistoryRecorder.h"
+#include "history/HistoryStore.h"
 #include "http/HttpEngine.h"
+#include "storage/SecretStore.h"
+#include "storage/WorkspaceStore.h"
+#include "workspace/WorkspaceController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QIcon>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
 #include <cstdio>
@@ -21,6 +29,32 @@
 namespace {
 
 const QString WelcomeShownKey = QStringLiteral("welcomeShown");
+const QString WorkspaceKey = QStringLiteral("workspace/path");
+const QString FileSecretsKey = QStringLiteral("secrets/useFile");
+const QString WelcomeSource = QStringLiteral(":/welcome");
+const QString WelcomeDirectory = QStringLiteral("Welcome");
+
+/// A workspace in `root`, made (with the Welcome collection) when there is none yet. Returns an error
+/// in words, empty on success; `created` tells whether it was made now.
+QString prepareWorkspace(const QString &root, bool *created)
+{
+    *created = false;
+    if (Sonde::WorkspaceStore::isWorkspace(root))
+        return {};
+    if (QString error = Sonde::WorkspaceController::create(root, QStringLiteral("My Workspace")); !error.isEmpty())
+        return error;
+    *created = true;
+    return Sonde::WorkspaceController::addCollection(root, WelcomeSource, WelcomeDirectory);
+}
+
+bool hasWelcomeCollection(const Sonde::Workspace &workspace)
+{
+    for (const Sonde::Folder &collection : workspace.collections) {
+        if (collection.directoryName == WelcomeDirectory)
+            return true;
+    }
+    return false;
+}
 
 QCommandLineOption hidden(QCommandLineOption option)
 {
@@ -59,7 +93,10 @@ int main(int argc, char *argv[])
         QStringLiteral("Like --self-test, and save a PNG of the window to <path>."), QStringLiteral("path")));
     const QCommandLineOption startupOption = hidden(QCommandLineOption(QStringLiteral("print-startup-ms"),
         QStringLiteral("Print the time taken to show the window (benchmark).")));
-    parser.addOptions({welcomeOption, noEchoOption, selfTestOption, screenshotOption, startupOption});
+    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
+        QStringLiteral("Open the workspace in <folder> (made, with the Welcome collection, when it holds none)."),
+        QStringLiteral("folder"));
+    parser.addOptions({welcomeOption, noEchoOption, workspaceOption, selfTestOption, screenshotOption, startupOption});
     parser.process(app);
 
     QNetworkAccessManager network;
@@ -69,13 +106,60 @@ int main(int argc, char *argv[])
         std::fprintf(
             stderr, "sonde: the built-in echo server could not start: %s\n", qPrintable(echo.errorString()));
 
-    Sonde::MainWindow window(&engine, &echo);
-
-    // Automated runs leave the user's settings alone.
+    // Automated runs leave the user's settings, workspace, keychain and history alone.
     const bool automated = parser.isSet(selfTestOption) || parser.isSet(screenshotOption);
     QSettings settings;
-    const bool welcome
-        = parser.isSet(welcomeOption) || (!automated && !settings.value(WelcomeShownKey).toBool());
+    QTemporaryDir scratch;
+
+    QString root = parser.value(workspaceOption);
+    if (root.isEmpty())
+        root = automated ? QDir(scratch.path()).filePath(QStringLiteral("workspace"))
+                         : settings.value(WorkspaceKey, QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                                            .filePath(QStringLiteral("Sonde")))
+                               .toString();
+    bool created = false;
+    QString workspaceError = prepareWorkspace(root, &created);
+
+    Sonde::SecretStore *secrets = nullptr;
+    if (automated)
+        secrets = new Sonde::FileSecretStore(QDir(scratch.path()).filePath(QStringLiteral("secrets.json")), &app);
+    else if (settings.value(FileSecretsKey).toBool())
+        secrets = new Sonde::FileSecretStore(
+            QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("secrets.json")),
+            &app);
+    else
+        secrets = new Sonde::KeychainSecretStore(QStringLiteral("Sonde"), &app);
+    Sonde::WorkspaceController workspace(secrets);
+    if (workspaceError.isEmpty())
+        workspaceError = workspace.open(root);
+    if (workspaceError.isEmpty() && !automated && !parser.isSet(workspaceOption))
+        settings.setValue(WorkspaceKey, root);
+    if (!workspaceError.isEmpty())
+        std::fprintf(stderr, "sonde: the workspace could not be opened: %s\n", qPrintable(workspaceError));
+
+    QString historyPath = qEnvironmentVariable("SONDE_HISTORY_DB");
+    if (historyPath.isEmpty())
+        historyPath = automated ? QDir(scratch.path()).filePath(QStringLiteral("history.sqlite"))
+                                : Sonde::HistoryStore::defaultPath();
+    Sonde::HistoryRecorder history(historyPath);
+    QObject::connect(&history, &Sonde::HistoryRecorder::failed, &app,
+        [](const QString &message) { std::fprintf(stderr, "sonde: history: %s\n", qPrintable(message)); });
+
+    QString historyError;
+    const std::unique_ptr<Sonde::HistoryStore> historyStore = Sonde::HistoryStore::open(historyPath, &historyError);
+
+    Sonde::MainWindow window(&engine, &echo);
+    window.setHistoryRecorder(&history);
+    if (workspace.isOpen())
+        window.setWorkspace(&workspace);
+    window.setHistoryStore(historyStore.get(), historyError);
+
+    bool welcome = parser.isSet(welcomeOption) || (!automated && (created || !settings.value(WelcomeShownKey).toBool()));
+    if (welcome && workspace.isOpen() && !hasWelcomeCollection(workspace.workspace())) {
+        // Asked for explicitly (or first start with an existing workspace): bring the collection in.
+        if (Sonde::WorkspaceController::addCollection(root, WelcomeSource, WelcomeDirectory).isEmpty())
+            workspace.reload();
+    }
     if (welcome && window.openWelcomeRequests()) {
         if (!automated)
             settings.setValue(WelcomeShownKey, true);

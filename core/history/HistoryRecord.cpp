@@ -50,6 +50,41 @@ Request HistoryRecord::toRequest() const
     return request;
 }
 
+Exchange HistoryRecord::toExchange() const
+{
+    Exchange exchange;
+    exchange.startedAt = entry.startedAt;
+    exchange.request = toRequest();
+    exchange.sent.method = entry.method.toLatin1();
+    exchange.sent.url = QUrl(entry.url);
+    exchange.sent.target = exchange.sent.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
+    exchange.sent.httpVersion = httpVersion.toLatin1();
+    exchange.sent.headers = requestHeaders;
+    exchange.sent.body = requestBody.data;
+    exchange.sent.bodySize = requestBody.size;
+    if (entry.hasResponse()) {
+        ResponseHead head;
+        head.statusCode = entry.status;
+        head.reasonPhrase = reason.toLatin1();
+        head.httpVersion = httpVersion.toLatin1();
+        head.headers = responseHeaders;
+        exchange.response = head;
+    }
+    exchange.body = BodyData::fromBytes(responseBody.data);
+    exchange.sizes.wireBodyBytes = responseWireSize;
+    exchange.sizes.decodedBodyBytes = responseBody.size;
+    exchange.timings.total = entry.durationMs;
+    if (entry.hasError()) {
+        exchange.error.message = entry.errorMessage;
+        exchange.error.kind = TransportError::Kind::Other;
+        for (int kind = int(TransportError::Kind::InvalidUrl); kind <= int(TransportError::Kind::Other); ++kind) {
+            if (errorKindName(TransportError::Kind(kind)) == entry.errorKind)
+                exchange.error.kind = TransportError::Kind(kind);
+        }
+    }
+    return exchange;
+}
+
 bool isTextualContentType(QStringView contentType)
 {
     const QStringView type = contentType.left(contentType.indexOf(u';')).trimmed();

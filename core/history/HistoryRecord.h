@@ -82,6 +82,10 @@ struct HistoryRecord
     /// A request that sends this again: `request`; for entries without it, one made of the method, the
     /// URL, the wire headers minus those the network stack adds by itself, and the body as sent.
     Request toRequest() const;
+    /// The exchange as far as history kept it, to show again: the request, the response's status line
+    /// and headers, its stored body (only the first part when `responseBody.truncated`), the total time,
+    /// the sizes and the error. Timings other than the total, TLS details and redirect hops are not kept.
+    Exchange toExchange() const;
 
     friend bool operator==(const HistoryRecord &, const HistoryRecord &) = default;
 };

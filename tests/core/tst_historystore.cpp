@@ -204,6 +204,18 @@ void TestHistoryStore::roundTrip()
     QCOMPARE(stored->entry.workspaceRequest, QStringLiteral("Shop/Items/Update"));
     QCOMPARE(store->search({}).value(0), original.entry);
 
+    // What a reopened entry shows: the response as kept, the error, the request as sent.
+    const Exchange shown = stored->toExchange();
+    QCOMPARE(shown.response->statusCode, 200);
+    QCOMPARE(shown.response->headers, sent.response->headers);
+    QCOMPARE(shown.body.bytes(), sent.body.bytes());
+    QCOMPARE(shown.error.kind, TransportError::Kind::ConnectionClosed);
+    QCOMPARE(shown.error.message, QStringLiteral("Closed early"));
+    QCOMPARE(shown.request, stored->toRequest());
+    QCOMPARE(shown.sent.headers, stored->requestHeaders);
+    QCOMPARE(shown.timings.total, stored->entry.durationMs);
+    QCOMPARE(shown.startedAt, stored->entry.startedAt);
+
     // A capped body keeps its flag and its real size.
     Exchange big = exchange(QStringLiteral("GET"), QStringLiteral("https://a.test/big"), 200,
         QByteArray(2 * RecordOptions::DefaultBodyCap, 'b'), "text/plain");

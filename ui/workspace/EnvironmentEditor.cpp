@@ -3,6 +3,7 @@
 #include "storage/SecretStore.h"
 #include "storage/WorkspaceStore.h"
 #include "workspace/VariableTableModel.h"
+#include "workspace/VariablesPane.h"
 #include "workspace/WorkspaceController.h"
 
 #include <QCheckBox>
@@ -23,9 +24,10 @@ EnvironmentEditor::EnvironmentEditor(WorkspaceController *controller, QWidget *p
     , m_controller(controller)
     , m_environments(controller->workspace().environments)
     , m_list(new QListWidget(this))
-    , m_table(new QTableView(this))
-    , m_variables(new VariableTableModel(this))
-    , m_reveal(new QCheckBox(tr("Show secret values"), this))
+    , m_pane(new VariablesPane(this))
+    , m_table(m_pane->view())
+    , m_variables(m_pane->model())
+    , m_reveal(m_pane->revealBox())
     , m_storeLabel(new QLabel(this))
     , m_error(new QLabel(this))
     , m_fallback(new QPushButton(tr("Keep secrets in a file instead…"), this))
@@ -44,24 +46,7 @@ EnvironmentEditor::EnvironmentEditor(WorkspaceController *controller, QWidget *p
     leftButtons->addWidget(removeEnvironment);
     leftLayout->addLayout(leftButtons);
 
-    m_table->setModel(m_variables);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(VariableTableModel::ValueColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(VariableTableModel::SecretColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(VariableTableModel::EnabledColumn, QHeaderView::ResizeToContents);
-    m_table->setColumnWidth(VariableTableModel::NameColumn, 160);
-    auto *addVariable = new QPushButton(tr("Add Variable"), this);
-    auto *removeVariable = new QPushButton(tr("Remove Variable"), this);
-    auto *right = new QWidget(this);
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_table);
-    auto *rightButtons = new QHBoxLayout;
-    rightButtons->addWidget(addVariable);
-    rightButtons->addWidget(removeVariable);
-    rightButtons->addStretch();
-    rightButtons->addWidget(m_reveal);
-    rightLayout->addLayout(rightButtons);
+    auto *right = m_pane;
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(left);
@@ -98,16 +83,6 @@ EnvironmentEditor::EnvironmentEditor(WorkspaceController *controller, QWidget *p
     connect(m_list, &QListWidget::itemChanged, this, &EnvironmentEditor::onRenamed);
     connect(addEnvironment, &QPushButton::clicked, this, [this] { this->addEnvironment(tr("New environment")); });
     connect(removeEnvironment, &QPushButton::clicked, this, &EnvironmentEditor::deleteCurrentEnvironment);
-    connect(addVariable, &QPushButton::clicked, this, [this] {
-        if (m_currentRow < 0)
-            return;
-        const int row = m_variables->addVariable();
-        m_table->setCurrentIndex(m_variables->index(row, VariableTableModel::NameColumn));
-        m_table->edit(m_table->currentIndex());
-    });
-    connect(removeVariable, &QPushButton::clicked, this,
-            [this] { m_variables->removeVariable(m_table->currentIndex().row()); });
-    connect(m_reveal, &QCheckBox::toggled, m_variables, &VariableTableModel::setSecretsRevealed);
     connect(m_variables, &VariableTableModel::edited, this, &EnvironmentEditor::storeCurrentVariables);
     connect(m_fallback, &QPushButton::clicked, this, &EnvironmentEditor::fileFallbackRequested);
     connect(controller, &WorkspaceController::secretStoreFailed, this, &EnvironmentEditor::setSecretStoreError);
@@ -153,7 +128,7 @@ void EnvironmentEditor::onCurrentRowChanged(int row)
     m_currentRow = row;
     m_variables->setVariables(row >= 0 && row < m_environments.size() ? m_environments.at(row).variables
                                                                       : VariableList());
-    m_table->setEnabled(row >= 0);
+    m_pane->setEnabled(row >= 0);
 }
 
 void EnvironmentEditor::onRenamed()

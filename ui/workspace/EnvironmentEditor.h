@@ -13,6 +13,7 @@ class QTableView;
 namespace Sonde {
 
 class VariableTableModel;
+class VariablesPane;
 class WorkspaceController;
 
 /// The environments dialog: a list of environments (add, rename in place, delete) and, for the one
@@ -56,6 +57,7 @@ private:
     QList<Environment> m_environments;
     int m_currentRow = -1;
     QListWidget *m_list;
+    VariablesPane *m_pane;
     QTableView *m_table;
     VariableTableModel *m_variables;
     QCheckBox *m_reveal;

@@ -349,6 +349,38 @@ QString WorkspaceController::saveRequest(const ItemRef &ref, const Request &requ
     return {};
 }
 
+QString WorkspaceController::saveFolderSettings(const QStringList &directories, const VariableList &variables,
+    const KeyValueList &headers, const QString &description)
+{
+    Folder *folder = findFolder(directories);
+    if (!folder)
+        return QStringLiteral("The folder is no longer in the workspace");
+    Folder changed = *folder;
+    changed.variables = variables;
+    changed.headers = headers;
+    changed.description = description;
+    const QString path = QDir(WorkspaceStore::folderPath(m_root, directories)).filePath(QLatin1String(WorkspaceStore::FolderFile));
+    if (const QString error = writeFile(path, WorkspaceFormat::folderToYaml(changed)); !error.isEmpty())
+        return error;
+    storeSecrets(folderScope(directories), variables);
+    *folder = std::move(changed);
+    Q_EMIT variablesChanged();
+    return {};
+}
+
+QString WorkspaceController::saveGlobals(const VariableList &globals)
+{
+    Workspace changed = m_workspace;
+    changed.globals = globals;
+    const QString path = QDir(m_root).filePath(QLatin1String(WorkspaceStore::WorkspaceFile));
+    if (const QString error = writeFile(path, WorkspaceFormat::workspaceToYaml(changed)); !error.isEmpty())
+        return error;
+    storeSecrets(QStringLiteral("globals"), globals);
+    m_workspace.globals = globals;
+    Q_EMIT variablesChanged();
+    return {};
+}
+
 const Environment *WorkspaceController::activeEnvironmentValue() const
 {
     for (const Environment &environment : m_workspace.environments) {
@@ -427,6 +459,24 @@ TemplateResolver WorkspaceController::resolverFor(const ItemRef &ref, const Requ
         scopes.append({QStringLiteral("environment “%1”").arg(environment->name), environment->variables});
     scopes.append({QStringLiteral("globals"), m_workspace.globals});
     return TemplateResolver(scopes);
+}
+
+QStringList WorkspaceController::secretValuesFor(const ItemRef &ref, const Request &request) const
+{
+    QStringList values;
+    const auto collect = [&values](const VariableList &variables) {
+        for (const Variable &variable : variables) {
+            if (variable.secret && !variable.value.isEmpty() && !values.contains(variable.value))
+                values.append(variable.value);
+        }
+    };
+    collect(request.variables);
+    for (const Folder *folder : folderChain(ref.directories))
+        collect(folder->variables);
+    if (const Environment *environment = activeEnvironmentValue())
+        collect(environment->variables);
+    collect(m_workspace.globals);
+    return values;
 }
 
 QList<CapturedValue> WorkspaceController::applyCaptures(const Request &request, const Exchange &exchange)

@@ -105,18 +105,28 @@ public:
     /// Writes an edited request over the saved one (its file name stays).
     QString saveRequest(const ItemRef &ref, const Request &request);
 
+    /// Writes the settings of the folder or collection `directories`: its variables (secret values to
+    /// the SecretStore), default headers and description.
+    QString saveFolderSettings(const QStringList &directories, const VariableList &variables,
+        const KeyValueList &headers, const QString &description);
+
     // Environments and variables.
     QString activeEnvironment() const { return m_activeEnvironment; }
     const Environment *activeEnvironmentValue() const;
     void setActiveEnvironment(const QString &name);
     /// Replaces all environments: files of removed ones are deleted, secret values go to the SecretStore.
     QString saveEnvironments(const QList<Environment> &environments);
+    /// Writes the global variables (workspace.yaml; secret values to the SecretStore).
+    QString saveGlobals(const VariableList &globals);
     VariableList runtimeValues() const { return m_runtime; }
     void setRuntimeValue(const QString &name, const QString &value);
 
     /// The resolver for `request` (as edited) at `ref`: runtime values, request, folders, the active
     /// environment, globals.
     TemplateResolver resolverFor(const ItemRef &ref, const Request &request) const;
+    /// The values of every secret variable `request` at `ref` can see (its own, its folders', the active
+    /// environment's, the globals'): what history must scrub from an exchange it records.
+    QStringList secretValuesFor(const ItemRef &ref, const Request &request) const;
     /// Stores the captures of `request` from `exchange`: into the active environment's variable of that
     /// name if there is one (saved), else into the runtime values. Returns what was captured.
     QList<CapturedValue> applyCaptures(const Request &request, const Exchange &exchange);

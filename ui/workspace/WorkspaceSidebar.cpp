@@ -77,6 +77,8 @@ void WorkspaceSidebar::createActions()
     m_duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_delete = new QAction(tr("Delete…"), this);
     m_delete->setShortcut(QKeySequence::Delete);
+    m_settings = new QAction(tr("Settings…"), this);
+    m_settings->setToolTip(tr("Variables, default headers and description of the folder"));
     for (QAction *action : {m_rename, m_duplicate, m_delete}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         m_view->addAction(action);
@@ -86,6 +88,11 @@ void WorkspaceSidebar::createActions()
     connect(m_newRequest, &QAction::triggered, this, &WorkspaceSidebar::newRequest);
     connect(m_rename, &QAction::triggered, this, &WorkspaceSidebar::renameCurrent);
     connect(m_duplicate, &QAction::triggered, this, &WorkspaceSidebar::duplicateCurrent);
+    connect(m_settings, &QAction::triggered, this, [this] {
+        const ItemRef current = currentItem();
+        if (current.isValid() && !current.isRequest())
+            Q_EMIT folderSettingsRequested(current.directories);
+    });
     connect(m_delete, &QAction::triggered, this, [this] {
         const QModelIndex index = m_view->currentIndex();
         if (!index.isValid())
@@ -139,6 +146,7 @@ void WorkspaceSidebar::updateActions()
     m_rename->setEnabled(current.isValid());
     m_duplicate->setEnabled(current.isValid());
     m_delete->setEnabled(current.isValid());
+    m_settings->setEnabled(current.isValid() && !current.isRequest());
 }
 
 void WorkspaceSidebar::afterOperation(const ItemResult &result, bool edit)
@@ -209,6 +217,8 @@ void WorkspaceSidebar::showContextMenu(const QPoint &position)
         menu.addSeparator();
         menu.addAction(m_rename);
         menu.addAction(m_duplicate);
+        if (!currentItem().isRequest())
+            menu.addAction(m_settings);
         menu.addSeparator();
         menu.addAction(m_delete);
     }

@@ -47,6 +47,8 @@ public:
 Q_SIGNALS:
     /// The user clicked or activated a request: open it.
     void requestActivated(const Sonde::ItemRef &ref);
+    /// The user asked for the settings of the collection or folder `directories`.
+    void folderSettingsRequested(const QStringList &directories);
 
 private:
     void createActions();
@@ -72,6 +74,7 @@ private:
     QAction *m_rename;
     QAction *m_duplicate;
     QAction *m_delete;
+    QAction *m_settings;
     QStringList m_expanded;
     ItemRef m_current;
     ItemRef m_pendingEdit;

@@ -1,0 +1,524 @@
+// The main window with a workspace: saved requests in tabs, saving, unsaved edits, changes made
+// outside Sonde, environments and {{variables}}, captures, the Welcome collection and history.
+
+#include "MainWindow.h"
+#include "RequestTab.h"
+#include "echo/EchoServer.h"
+#include "history/HistoryListModel.h"
+#include "history/HistoryPanel.h"
+#include "history/HistoryRecorder.h"
+#include "history/HistoryStore.h"
+#include "http/HttpEngine.h"
+#include "request/RequestEditor.h"
+#include "response/ResponseSummary.h"
+#include "response/ResponseViewer.h"
+#include "storage/SecretStore.h"
+#include "storage/WorkspaceFormat.h"
+#include "storage/WorkspaceStore.h"
+#include "workspace/EnvironmentSelector.h"
+#include "workspace/WorkspaceSidebar.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QSaveFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace Sonde;
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+}
+
+} // namespace
+
+class TestWorkspaceWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void openFromSidebarAndSave();
+    void closingModifiedTabAsks_data();
+    void closingModifiedTabAsks();
+    void saveScratchRequestAs();
+    void outsideChangeReloadsCleanTab();
+    void outsideChangeWhileModifiedAsks_data();
+    void outsideChangeWhileModifiedAsks();
+    void outsideDeleteDetachesTab();
+    void renameFollowsOpenTab();
+    void environmentSwitchResolvesVariables();
+    void unresolvedVariablesAreAskedAbout();
+    void capturesStoreValues();
+    void welcomeCollectionSends();
+    void historyRecordsWithoutSecrets();
+    void quitWithModifiedTabsAsks();
+    void historyPanelReopensAndSaves();
+
+private:
+    ItemRef addRequest(const QString &name, const QString &url);
+    RequestTab *sendAndWait(RequestTab *tab, Exchange *exchange);
+    QString echoBase() const { return m_echo.baseUrl().toString().chopped(1); }
+
+    QNetworkAccessManager m_network;
+    HttpEngine m_engine {&m_network};
+    EchoServer m_echo;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FileSecretStore> m_secrets;
+    std::unique_ptr<WorkspaceController> m_workspace;
+    std::unique_ptr<MainWindow> m_window;
+    QStringList m_asked;
+    QMessageBox::StandardButton m_answer = QMessageBox::Cancel;
+    ItemRef m_collection;
+};
+
+void TestWorkspaceWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_echo.listen(), qPrintable(m_echo.errorString()));
+}
+
+void TestWorkspaceWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    const QString root = m_dir->filePath(QStringLiteral("ws"));
+    QCOMPARE(WorkspaceController::create(root, QStringLiteral("Test")), QString());
+    m_secrets = std::make_unique<FileSecretStore>(m_dir->filePath(QStringLiteral("secrets.json")));
+    m_workspace = std::make_unique<WorkspaceController>(m_secrets.get());
+    QCOMPARE(m_workspace->open(root), QString());
+    const ItemResult collection = m_workspace->newCollection(QStringLiteral("API"));
+    QVERIFY(collection.ok());
+    m_collection = collection.item;
+
+    m_window = std::make_unique<MainWindow>(&m_engine, &m_echo);
+    m_window->setWorkspace(m_workspace.get());
+    m_asked.clear();
+    m_answer = QMessageBox::Cancel;
+    m_window->setAsk([this](const QString &title, const QString &, QMessageBox::StandardButtons) {
+        m_asked.append(title);
+        return m_answer;
+    });
+}
+
+void TestWorkspaceWindow::cleanup()
+{
+    m_window.reset();
+    m_workspace.reset();
+    m_secrets.reset();
+    m_dir.reset();
+}
+
+ItemRef TestWorkspaceWindow::addRequest(const QString &name, const QString &url)
+{
+    Request request;
+    request.name = name;
+    request.url = url;
+    const ItemResult result = m_workspace->newRequest(m_collection.directories, request);
+    return result.ok() ? result.item : ItemRef();
+}
+
+RequestTab *TestWorkspaceWindow::sendAndWait(RequestTab *tab, Exchange *exchange)
+{
+    QSignalSpy finished(tab, &RequestTab::exchangeFinished);
+    tab->send();
+    if (!finished.wait(10000) && finished.isEmpty())
+        return nullptr;
+    *exchange = finished.at(0).at(0).value<Exchange>();
+    return tab;
+}
+
+void TestWorkspaceWindow::openFromSidebarAndSave()
+{
+    const ItemRef ref = addRequest(QStringLiteral("List"), QStringLiteral("http://127.0.0.1:1/list"));
+    QVERIFY(ref.isRequest());
+
+    // Activating the request in the tree opens it; activating it again shows the same tab.
+    WorkspaceSidebar *sidebar = m_window->sidebar();
+    QVERIFY(sidebar);
+    Q_EMIT sidebar->requestActivated(ref);
+    RequestTab *tab = m_window->currentRequestTab();
+    QVERIFY(tab);
+    QCOMPARE(tab->itemRef(), ref);
+    QCOMPARE(m_window->tabWidget()->tabText(0), QStringLiteral("List"));
+    QVERIFY(!tab->isModified());
+    Q_EMIT sidebar->requestActivated(ref);
+    QCOMPARE(m_window->tabWidget()->count(), 1);
+
+    // Typing marks the tab; Ctrl+S writes the file and clears the mark.
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QLineEdit *url = tab->editor()->urlEdit();
+    url->setFocus();
+    url->end(false);
+    QTest::keyClicks(url, QStringLiteral("?page=2"));
+    QVERIFY(tab->isModified());
+    QCOMPARE(m_window->tabWidget()->tabText(0), QStringLiteral("List •"));
+    QTest::keyClick(url, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!tab->isModified());
+    QCOMPARE(m_window->tabWidget()->tabText(0), QStringLiteral("List"));
+    const QByteArray onDisk = readFile(m_workspace->pathOf(ref));
+    QVERIFY2(onDisk.contains("http://127.0.0.1:1/list?page=2"), onDisk.constData());
+    QCOMPARE(m_workspace->request(ref)->url, QStringLiteral("http://127.0.0.1:1/list?page=2"));
+    QVERIFY(m_asked.isEmpty());
+}
+
+void TestWorkspaceWindow::closingModifiedTabAsks_data()
+{
+    QTest::addColumn<QMessageBox::StandardButton>("answer");
+    QTest::addColumn<bool>("closed");
+    QTest::addColumn<bool>("saved");
+    QTest::newRow("cancel keeps the tab") << QMessageBox::Cancel << false << false;
+    QTest::newRow("discard closes, file unchanged") << QMessageBox::Discard << true << false;
+    QTest::newRow("save closes, file written") << QMessageBox::Save << true << true;
+}
+
+void TestWorkspaceWindow::closingModifiedTabAsks()
+{
+    QFETCH(QMessageBox::StandardButton, answer);
+    QFETCH(bool, closed);
+    QFETCH(bool, saved);
+
+    const ItemRef ref = addRequest(QStringLiteral("Edit me"), QStringLiteral("http://127.0.0.1:1/a"));
+    RequestTab *tab = m_window->openSavedRequest(ref);
+    QVERIFY(tab);
+    const QByteArray before = readFile(m_workspace->pathOf(ref));
+    tab->editor()->urlEdit()->setText(QStringLiteral("http://127.0.0.1:1/b"));
+    Q_EMIT tab->editor()->urlEdit()->textEdited(tab->editor()->urlEdit()->text());
+    QVERIFY(tab->isModified());
+
+    const QPointer<RequestTab> watched(tab);
+    m_answer = answer;
+    QCOMPARE(m_window->closeTab(m_window->tabWidget()->indexOf(tab)), closed);
+    QCOMPARE(m_asked, QStringList {QStringLiteral("Unsaved Changes")});
+    if (closed)
+        QTRY_VERIFY(watched.isNull());
+    else
+        QCOMPARE(m_window->currentRequestTab(), tab);
+    const QByteArray after = readFile(m_workspace->pathOf(ref));
+    QCOMPARE(after != before, saved);
+    QCOMPARE(after.contains("http://127.0.0.1:1/b"), saved);
+
+    // An unmodified tab closes without a question.
+    m_asked.clear();
+    RequestTab *fresh = m_window->newRequestTab();
+    QVERIFY(m_window->closeTab(m_window->tabWidget()->indexOf(fresh)));
+    QVERIFY(m_asked.isEmpty());
+}
+
+void TestWorkspaceWindow::saveScratchRequestAs()
+{
+    Request request;
+    request.method = QStringLiteral("POST");
+    request.url = QStringLiteral("http://127.0.0.1:1/items");
+    RequestTab *tab = m_window->newRequestTab(request);
+    QVERIFY(!tab->itemRef().isValid());
+    QVERIFY(m_window->saveTabAs(tab, m_collection.directories, QStringLiteral("Create item")));
+    QVERIFY(tab->itemRef().isRequest());
+    QCOMPARE(tab->itemRef().directories, m_collection.directories);
+    QVERIFY(!tab->isModified());
+    QCOMPARE(m_window->tabWidget()->tabText(m_window->tabWidget()->indexOf(tab)), QStringLiteral("Create item"));
+    const QByteArray onDisk = readFile(m_workspace->pathOf(tab->itemRef()));
+    QVERIFY(onDisk.contains("name: Create item"));
+    QVERIFY(onDisk.contains("method: POST"));
+    QCOMPARE(m_window->tabFor(tab->itemRef()), tab);
+}
+
+void TestWorkspaceWindow::outsideChangeReloadsCleanTab()
+{
+    const ItemRef ref = addRequest(QStringLiteral("Outside"), QStringLiteral("http://127.0.0.1:1/old"));
+    RequestTab *tab = m_window->openSavedRequest(ref);
+    Request changed = *m_workspace->request(ref);
+    changed.url = QStringLiteral("http://127.0.0.1:1/new");
+    QVERIFY(writeFile(m_workspace->pathOf(ref), WorkspaceFormat::requestToYaml(changed)));
+    QTRY_COMPARE(tab->editor()->request().url, QStringLiteral("http://127.0.0.1:1/new"));
+    QVERIFY(!tab->isModified());
+    QVERIFY(m_asked.isEmpty());
+}
+
+void TestWorkspaceWindow::outsideChangeWhileModifiedAsks_data()
+{
+    QTest::addColumn<QMessageBox::StandardButton>("answer");
+    QTest::addColumn<QString>("expectedUrl");
+    QTest::newRow("keep my edits") << QMessageBox::Ignore << QStringLiteral("http://127.0.0.1:1/mine");
+    QTest::newRow("reload from disk") << QMessageBox::Reset << QStringLiteral("http://127.0.0.1:1/theirs");
+}
+
+void TestWorkspaceWindow::outsideChangeWhileModifiedAsks()
+{
+    QFETCH(QMessageBox::StandardButton, answer);
+    QFETCH(QString, expectedUrl);
+
+    const ItemRef ref = addRequest(QStringLiteral("Contested"), QStringLiteral("http://127.0.0.1:1/base"));
+    RequestTab *tab = m_window->openSavedRequest(ref);
+    tab->editor()->urlEdit()->setText(QStringLiteral("http://127.0.0.1:1/mine"));
+    Q_EMIT tab->editor()->urlEdit()->textEdited(tab->editor()->urlEdit()->text());
+    QVERIFY(tab->isModified());
+
+    m_answer = answer;
+    Request theirs = *m_workspace->request(ref);
+    theirs.url = QStringLiteral("http://127.0.0.1:1/theirs");
+    QVERIFY(writeFile(m_workspace->pathOf(ref), WorkspaceFormat::requestToYaml(theirs)));
+    QTRY_COMPARE(m_asked, QStringList {QStringLiteral("Request Changed on Disk")});
+    QCOMPARE(tab->editor()->request().url, expectedUrl);
+    QCOMPARE(tab->isModified(), answer == QMessageBox::Ignore);
+    // Nothing was written over the other program's change.
+    QVERIFY(readFile(m_workspace->pathOf(ref)).contains("/theirs"));
+}
+
+void TestWorkspaceWindow::outsideDeleteDetachesTab()
+{
+    const ItemRef ref = addRequest(QStringLiteral("Doomed"), QStringLiteral("http://127.0.0.1:1/d"));
+    RequestTab *tab = m_window->openSavedRequest(ref);
+    QVERIFY(QFile::remove(m_workspace->pathOf(ref)));
+    QTRY_VERIFY(!tab->itemRef().isValid());
+    // The request is still there to be saved elsewhere.
+    QVERIFY(tab->isModified());
+    QCOMPARE(tab->editor()->request().url, QStringLiteral("http://127.0.0.1:1/d"));
+}
+
+void TestWorkspaceWindow::renameFollowsOpenTab()
+{
+    const ItemRef ref = addRequest(QStringLiteral("Before"), QStringLiteral("http://127.0.0.1:1/r"));
+    RequestTab *tab = m_window->openSavedRequest(ref);
+    const ItemResult renamed = m_workspace->rename(ref, QStringLiteral("After"));
+    QVERIFY2(renamed.ok(), qPrintable(renamed.error));
+    QCOMPARE(tab->itemRef(), renamed.item);
+    QCOMPARE(tab->editor()->request().name, QStringLiteral("After"));
+    QCOMPARE(m_window->tabWidget()->tabText(m_window->tabWidget()->indexOf(tab)), QStringLiteral("After"));
+    QVERIFY(!tab->isModified());
+}
+
+void TestWorkspaceWindow::environmentSwitchResolvesVariables()
+{
+    Environment dev {QStringLiteral("dev"), {{QStringLiteral("base"), echoBase() + QStringLiteral("/anything/dev")}}};
+    Environment prod {QStringLiteral("prod"), {{QStringLiteral("base"), echoBase() + QStringLiteral("/anything/prod")}}};
+    QCOMPARE(m_workspace->saveEnvironments({dev, prod}), QString());
+    const ItemRef ref = addRequest(QStringLiteral("Where"), QStringLiteral("{{base}}/x"));
+    RequestTab *tab = m_window->openSavedRequest(ref);
+
+    EnvironmentSelector *selector = m_window->environmentSelector();
+    QVERIFY(selector);
+    for (const QString &name : {QStringLiteral("dev"), QStringLiteral("prod")}) {
+        const int index = selector->findText(name);
+        QVERIFY(index >= 0);
+        selector->setCurrentIndex(index);
+        Q_EMIT selector->activated(index);
+        QCOMPARE(m_workspace->activeEnvironment(), name);
+        Exchange exchange;
+        QVERIFY(sendAndWait(tab, &exchange));
+        QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+        QCOMPARE(exchange.request.url, echoBase() + QStringLiteral("/anything/") + name + QStringLiteral("/x"));
+        QVERIFY(exchange.body.bytes().contains(QByteArray("/anything/" + name.toUtf8() + "/x")));
+    }
+    QVERIFY(m_asked.isEmpty());
+}
+
+void TestWorkspaceWindow::unresolvedVariablesAreAskedAbout()
+{
+    RequestTab *tab = m_window->newRequestTab();
+    Request request;
+    request.url = echoBase() + QStringLiteral("/anything/{{missing}}");
+    tab->editor()->setRequest(request);
+    QStringList asked;
+    bool sendAnyway = false;
+    tab->setUnresolvedPrompt([&](const QStringList &names) {
+        asked = names;
+        return sendAnyway;
+    });
+    QSignalSpy declined(tab, &RequestTab::sendDeclined);
+    tab->send();
+    QCOMPARE(asked, QStringList {QStringLiteral("missing")});
+    QCOMPARE(declined.count(), 1);
+    QVERIFY(!tab->isInFlight());
+
+    sendAnyway = true;
+    Exchange exchange;
+    QVERIFY(sendAndWait(tab, &exchange));
+    QVERIFY(exchange.body.bytes().contains("{{missing}}") || exchange.body.bytes().contains("%7B%7Bmissing%7D%7D"));
+}
+
+void TestWorkspaceWindow::capturesStoreValues()
+{
+    Environment dev {QStringLiteral("dev"), {{QStringLiteral("method"), QString()}}};
+    QCOMPARE(m_workspace->saveEnvironments({dev}), QString());
+    m_workspace->setActiveEnvironment(QStringLiteral("dev"));
+
+    Request request;
+    request.name = QStringLiteral("Capture");
+    request.url = echoBase() + QStringLiteral("/anything?who=sonde");
+    request.captures = {{QStringLiteral("method"), ResponseCapture::Source::JsonPath, QStringLiteral("$.method")},
+        {QStringLiteral("who"), ResponseCapture::Source::JsonPath, QStringLiteral("$.args.who")},
+        {QStringLiteral("nothing"), ResponseCapture::Source::JsonPath, QStringLiteral("$.no.such.thing")}};
+    const ItemResult saved = m_workspace->newRequest(m_collection.directories, request);
+    QVERIFY(saved.ok());
+    RequestTab *tab = m_window->openSavedRequest(saved.item);
+    QSignalSpy captured(tab, &RequestTab::valuesCaptured);
+    Exchange exchange;
+    QVERIFY(sendAndWait(tab, &exchange));
+    QCOMPARE(captured.count(), 1);
+
+    // Into the environment's variable of that name (saved), else a runtime value.
+    QCOMPARE(m_workspace->activeEnvironmentValue()->variables.value(0).value, QStringLiteral("GET"));
+    QVERIFY(readFile(m_workspace->root() + QStringLiteral("/environments/dev.yaml")).contains("GET"));
+    const auto runtime = m_workspace->runtimeValues();
+    const auto who = std::find_if(runtime.cbegin(), runtime.cend(), [](const Variable &v) { return v.name == u"who"; });
+    QVERIFY(who != runtime.cend());
+    QCOMPARE(who->value, QStringLiteral("sonde"));
+    const auto values = captured.at(0).at(0).value<QList<CapturedValue>>();
+    QCOMPARE(values.size(), 3);
+    QVERIFY(!values.at(2).error.isEmpty());
+}
+
+void TestWorkspaceWindow::welcomeCollectionSends()
+{
+    QCOMPARE(WorkspaceController::addCollection(m_workspace->root(), QStringLiteral(":/welcome"), QStringLiteral("Welcome")),
+        QString());
+    m_workspace->reload();
+    QVERIFY(m_window->openWelcomeRequests());
+    QTabWidget *tabs = m_window->tabWidget();
+    QCOMPARE(tabs->count(), 4);
+    QCOMPARE(tabs->tabText(0), QStringLiteral("GET with query"));
+    RequestTab *tab = m_window->currentRequestTab();
+    QCOMPARE(tab, qobject_cast<RequestTab *>(tabs->widget(0)));
+    QVERIFY(tab->itemRef().isRequest());
+    QCOMPARE(tab->itemRef().directories, QStringList {QStringLiteral("Welcome")});
+    QCOMPARE(tab->editor()->request().url, QStringLiteral("{{echo}}/get?city=Lisbon&units=metric"));
+
+    Exchange exchange;
+    QVERIFY(sendAndWait(tab, &exchange));
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QCOMPARE(exchange.response->statusCode, 200);
+    QCOMPARE(exchange.request.url, echoBase() + QStringLiteral("/get?city=Lisbon&units=metric"));
+    QVERIFY(m_asked.isEmpty());
+}
+
+void TestWorkspaceWindow::historyRecordsWithoutSecrets()
+{
+    const QString database = m_dir->filePath(QStringLiteral("history.sqlite"));
+    HistoryRecorder recorder(database);
+    MainWindow window(&m_engine, &m_echo);
+    window.setWorkspace(m_workspace.get());
+    window.setHistoryRecorder(&recorder);
+
+    const QString secret = QStringLiteral("s3cr3t-t0ken-value");
+    Environment dev {QStringLiteral("dev"), {{QStringLiteral("token"), secret, true, true}}};
+    QCOMPARE(m_workspace->saveEnvironments({dev}), QString());
+    m_workspace->setActiveEnvironment(QStringLiteral("dev"));
+    Request request;
+    request.name = QStringLiteral("Secret call");
+    request.url = echoBase() + QStringLiteral("/anything?key={{token}}");
+    request.headers = {{QStringLiteral("X-Token"), QStringLiteral("{{token}}"), true}};
+    const ItemResult saved = m_workspace->newRequest(m_collection.directories, request);
+    QVERIFY(saved.ok());
+    RequestTab *tab = window.openSavedRequest(saved.item);
+    Exchange exchange;
+    QVERIFY(sendAndWait(tab, &exchange));
+    QVERIFY(exchange.body.bytes().contains(secret.toUtf8())); // it really was sent
+    QCOMPARE(recorder.flush(), QString());
+
+    {
+        QString error;
+        const auto store = HistoryStore::open(database, &error);
+        QVERIFY2(store, qPrintable(error));
+        const QList<HistoryEntry> entries = store->search({});
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.at(0).workspaceRequest, QStringLiteral("API/Secret call"));
+        const auto record = store->record(entries.at(0).id);
+        QVERIFY(record);
+        QCOMPARE(record->environment, QStringLiteral("dev"));
+        QVERIFY(!record->entry.url.contains(secret));
+        QVERIFY(!record->responseBody.data.contains(secret.toUtf8()));
+    }
+    // Not anywhere in the database's files either.
+    const QDir folder(m_dir->path());
+    for (const QString &file : folder.entryList({QStringLiteral("history.sqlite*")}, QDir::Files))
+        QVERIFY2(!readFile(folder.filePath(file)).contains(secret.toUtf8()), qPrintable(file));
+}
+
+void TestWorkspaceWindow::quitWithModifiedTabsAsks()
+{
+    const ItemRef ref = addRequest(QStringLiteral("Unsaved"), QStringLiteral("http://127.0.0.1:1/q"));
+    RequestTab *tab = m_window->openSavedRequest(ref);
+    tab->editor()->urlEdit()->setText(QStringLiteral("http://127.0.0.1:1/q2"));
+    Q_EMIT tab->editor()->urlEdit()->textEdited(tab->editor()->urlEdit()->text());
+    m_window->show();
+    m_answer = QMessageBox::Cancel;
+    QVERIFY(!m_window->close());
+    QCOMPARE(m_asked.size(), 1);
+    QVERIFY(m_window->isVisible());
+    m_answer = QMessageBox::SaveAll;
+    QVERIFY(m_window->close());
+    QVERIFY(readFile(m_workspace->pathOf(ref)).contains("/q2"));
+}
+
+void TestWorkspaceWindow::historyPanelReopensAndSaves()
+{
+    const QString database = m_dir->filePath(QStringLiteral("panel.sqlite"));
+    HistoryRecorder recorder(database);
+    QString error;
+    const auto store = HistoryStore::open(database, &error);
+    QVERIFY2(store, qPrintable(error));
+    MainWindow window(&m_engine, &m_echo);
+    window.setWorkspace(m_workspace.get());
+    window.setHistoryRecorder(&recorder);
+    window.setHistoryStore(store.get());
+    HistoryPanel *panel = window.historyPanel();
+    QVERIFY(panel && panel->isAvailable());
+
+    Request request;
+    request.method = QStringLiteral("PUT");
+    request.url = echoBase() + QStringLiteral("/anything/history-restore?x=1");
+    request.headers = {{QStringLiteral("X-Trace"), QStringLiteral("abc"), true}};
+    request.body.kind = Body::Kind::Raw;
+    request.body.contentType = QStringLiteral("application/json");
+    request.body.data = QByteArrayLiteral("{\"restore\": true}");
+    RequestTab *sent = window.newRequestTab(request);
+    Exchange exchange;
+    QVERIFY(sendAndWait(sent, &exchange));
+    QCOMPARE(recorder.flush(), QString());
+
+    // The panel hears of the new entry and lists it; opening it gives a tab with the request and the
+    // stored response.
+    QTRY_VERIFY(panel->setCurrentId(store->search({}).value(0).id));
+    const int tabsBefore = window.tabWidget()->count();
+    QSignalSpy opened(panel, &HistoryPanel::openRequested);
+    panel->openCurrent();
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(window.tabWidget()->count(), tabsBefore + 1);
+    RequestTab *restored = window.currentRequestTab();
+    const Request again = restored->editor()->request();
+    QCOMPARE(again.method, QStringLiteral("PUT"));
+    QCOMPARE(again.url, request.url);
+    QCOMPARE(again.headers.value(0).key, QStringLiteral("X-Trace"));
+    QCOMPARE(again.body.data, request.body.data);
+    QTRY_VERIFY(restored->viewer()->summary()->statusText().startsWith(QStringLiteral("200")));
+
+    // Saving it into a collection without a dialog: the request lands in the workspace.
+    QVERIFY(window.saveTabAs(restored, m_collection.directories, QStringLiteral("From history")));
+    QVERIFY(readFile(m_workspace->pathOf(restored->itemRef())).contains("history-restore"));
+}
+
+QTEST_MAIN(TestWorkspaceWindow)
+#include "tst_workspacewindow.moc"

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "workspace/WorkspaceController.h"
+
+#include <QDialog>
+
+class QLabel;
+class QTabWidget;
+
+namespace Sonde {
+
+class CodeEditor;
+class KeyValueTableModel;
+class VariablesPane;
+
+/// The settings of a collection or folder — its variables, the default headers of every request
+/// below it, its description — or, for no folder, the workspace's global variables. Save writes
+/// them through the controller (secret values to the keychain); an error stays in the dialog.
+class FolderSettingsDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    /// `directories` empty: the global variables.
+    FolderSettingsDialog(WorkspaceController *controller, const QStringList &directories, QWidget *parent = nullptr);
+
+    VariablesPane *variablesPane() const { return m_variables; }
+    KeyValueTableModel *headersModel() const { return m_headers; }
+    CodeEditor *descriptionEditor() const { return m_description; }
+
+    bool save();
+
+private:
+    WorkspaceController *m_controller;
+    QStringList m_directories;
+    QTabWidget *m_tabs;
+    VariablesPane *m_variables;
+    KeyValueTableModel *m_headers = nullptr;
+    CodeEditor *m_description = nullptr;
+    QLabel *m_error;
+};
+
+} // namespace Sonde
