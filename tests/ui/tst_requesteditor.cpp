@@ -5,8 +5,13 @@
 #include "request/KeyValueTableView.h"
 #include "request/MethodBox.h"
 #include "request/RequestEditor.h"
+#include "request/RequestSettingsEditor.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QSpinBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -17,6 +22,7 @@
 using namespace Sonde;
 
 Q_DECLARE_METATYPE(Sonde::Request)
+Q_DECLARE_METATYPE(Sonde::RequestSettings)
 
 namespace {
 
@@ -53,6 +59,9 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void tabTitlesShowCounts();
+    void settingsTab_data();
+    void settingsTab();
+    void tlsOffWarns();
     void bodyLanguageFollowsContentType();
     void sendAndCancelKeys();
 };
@@ -180,7 +189,7 @@ void TestRequestEditor::typingIntoTableAddsParam()
     RequestEditor editor;
     editor.resize(800, 400);
     editor.show();
-    QApplication::setActiveWindow(&editor);
+    editor.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&editor));
     typeUrl(editor, QStringLiteral("http://h/get?a=1"));
 
@@ -314,6 +323,57 @@ void TestRequestEditor::roundTrip_data()
     xml.body.contentType = QStringLiteral("application/xml");
     xml.body.data = QByteArrayLiteral("<a/>");
     QTest::newRow("xml body") << xml;
+
+    Request form = xml;
+    form.body = {};
+    form.body.kind = Body::Kind::FormUrlEncoded;
+    form.body.fields = {kv(QStringLiteral("a"), QStringLiteral("1")), kv(QStringLiteral("b"), QStringLiteral("2"), false)};
+    QTest::newRow("form body") << form;
+
+    Request multipart = xml;
+    multipart.body = {};
+    multipart.body.kind = Body::Kind::Multipart;
+    MultipartPart file;
+    file.name = QStringLiteral("photo");
+    file.filePath = QStringLiteral("/tmp/p.jpg");
+    file.contentType = QStringLiteral("image/jpeg");
+    file.fileName = QStringLiteral("me.jpg");
+    MultipartPart text;
+    text.name = QStringLiteral("title");
+    text.value = QStringLiteral("Hi");
+    text.enabled = false;
+    multipart.body.parts = {file, text};
+    QTest::newRow("multipart body") << multipart;
+
+    Request binary = xml;
+    binary.body = {};
+    binary.body.kind = Body::Kind::Binary;
+    binary.body.filePath = QStringLiteral("/tmp/blob.bin");
+    binary.body.contentType = QStringLiteral("application/octet-stream");
+    QTest::newRow("binary body") << binary;
+
+    Request graphql = xml;
+    graphql.body = {};
+    graphql.body.kind = Body::Kind::GraphQL;
+    graphql.body.graphqlQuery = QStringLiteral("query Q { a }");
+    graphql.body.graphqlVariables = QStringLiteral("{\"x\": 1}");
+    graphql.body.graphqlOperationName = QStringLiteral("Q");
+    graphql.body.graphqlUseGet = true;
+    QTest::newRow("graphql body") << graphql;
+
+    Request settings = plain;
+    settings.settings.timeoutMs = 0;
+    settings.settings.followRedirects = false;
+    settings.settings.maxRedirects = 3;
+    settings.settings.ignoreTlsErrors = true;
+    settings.settings.httpVersion = HttpVersionPolicy::Http2PriorKnowledge;
+    QTest::newRow("settings") << settings;
+
+    Request http1 = plain;
+    http1.settings.timeoutMs = 120000;
+    http1.settings.maxRedirects = 50;
+    http1.settings.httpVersion = HttpVersionPolicy::Http1Only;
+    QTest::newRow("http/1.1 only") << http1;
 }
 
 void TestRequestEditor::roundTrip()
@@ -345,6 +405,7 @@ void TestRequestEditor::tabTitlesShowCounts()
     QCOMPARE(tabs->tabText(0), QStringLiteral("Params"));
     QCOMPARE(tabs->tabText(1), QStringLiteral("Headers"));
     QCOMPARE(tabs->tabText(2), QStringLiteral("Body"));
+    QCOMPARE(tabs->tabText(3), QStringLiteral("Settings"));
 
     typeUrl(editor, QStringLiteral("http://h/get?a=1&b=2"));
     QCOMPARE(tabs->tabText(0), QStringLiteral("Params (2)"));
@@ -363,6 +424,79 @@ void TestRequestEditor::tabTitlesShowCounts()
     QCOMPARE(tabs->tabText(0), QStringLiteral("Params"));
     QCOMPARE(tabs->tabText(1), QStringLiteral("Headers"));
     QCOMPARE(tabs->tabText(2), QStringLiteral("Body (XML)"));
+}
+
+void TestRequestEditor::settingsTab_data()
+{
+    QTest::addColumn<QString>("control");
+    QTest::addColumn<RequestSettings>("expected");
+
+    RequestSettings timeout;
+    timeout.timeoutMs = 0;
+    QTest::newRow("no timeout") << QStringLiteral("timeout") << timeout;
+    RequestSettings noRedirects;
+    noRedirects.followRedirects = false;
+    QTest::newRow("no redirects") << QStringLiteral("follow") << noRedirects;
+    RequestSettings fewRedirects;
+    fewRedirects.maxRedirects = 2;
+    QTest::newRow("two redirects") << QStringLiteral("max") << fewRedirects;
+    RequestSettings noTls;
+    noTls.ignoreTlsErrors = true;
+    QTest::newRow("tls off") << QStringLiteral("tls") << noTls;
+    RequestSettings http2;
+    http2.httpVersion = HttpVersionPolicy::Http2PriorKnowledge;
+    QTest::newRow("http/2") << QStringLiteral("version") << http2;
+}
+
+void TestRequestEditor::settingsTab()
+{
+    QFETCH(QString, control);
+    QFETCH(RequestSettings, expected);
+
+    RequestEditor editor;
+    editor.setRequest(Request {});
+    RequestSettingsEditor *settings = editor.settingsEditor();
+    QCOMPARE(editor.tabs()->widget(3), settings);
+    QSignalSpy edited(&editor, &RequestEditor::requestEdited);
+    if (control == u"timeout")
+        settings->timeoutBox()->setValue(0);
+    else if (control == u"follow")
+        settings->followRedirectsBox()->click();
+    else if (control == u"max")
+        settings->maxRedirectsBox()->setValue(2);
+    else if (control == u"tls")
+        settings->verifyTlsBox()->click();
+    else if (control == u"version")
+        settings->httpVersionBox()->setCurrentIndex(2);
+    QCOMPARE(edited.count(), 1);
+    QVERIFY(editor.request().settings == expected);
+    // Redirects off: the maximum has no meaning, but keeps its value.
+    QCOMPARE(settings->maxRedirectsBox()->isEnabled(), expected.followRedirects);
+}
+
+void TestRequestEditor::tlsOffWarns()
+{
+    RequestEditor editor;
+    Request request;
+    request.settings.ignoreTlsErrors = true;
+    editor.setRequest(request);
+    RequestSettingsEditor *settings = editor.settingsEditor();
+    QTabWidget *tabs = editor.tabs();
+    QVERIFY(!settings->verifyTlsBox()->isChecked());
+    QVERIFY(settings->tlsWarningLabel()->isVisibleTo(settings));
+    QVERIFY(tabs->tabText(3).contains(QStringLiteral("TLS not verified")));
+    QVERIFY(!tabs->tabIcon(3).isNull());
+
+    settings->verifyTlsBox()->click();
+    QVERIFY(!settings->tlsWarningLabel()->isVisibleTo(settings));
+    QCOMPARE(tabs->tabText(3), QStringLiteral("Settings"));
+    QVERIFY(tabs->tabIcon(3).isNull());
+    QVERIFY(!editor.request().settings.ignoreTlsErrors);
+
+    // Verification is on for a new request.
+    editor.setRequest(Request {});
+    QVERIFY(settings->verifyTlsBox()->isChecked());
+    QVERIFY(!settings->tlsWarningLabel()->isVisibleTo(settings));
 }
 
 void TestRequestEditor::bodyLanguageFollowsContentType()
@@ -385,7 +519,7 @@ void TestRequestEditor::sendAndCancelKeys()
 {
     RequestEditor editor;
     editor.show();
-    QApplication::setActiveWindow(&editor);
+    editor.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&editor));
     editor.focusUrl();
     QSignalSpy send(&editor, &RequestEditor::sendRequested);

@@ -5,20 +5,26 @@
 #include <QWidget>
 
 class QButtonGroup;
-class QComboBox;
 class QLabel;
-class QRadioButton;
 class QStackedWidget;
 
 namespace Sonde {
 
+class BinaryBodyEditor;
 class CodeEditor;
+class GraphQLBodyEditor;
+class KeyValueTableModel;
+class KeyValueTableView;
+class MultipartTableModel;
+class MultipartTableView;
+class RawBodyEditor;
 
-/// The Body tab of the request editor: no body, or a raw body with a content type (JSON, XML, text)
-/// typed into a code editor highlighted for that type.
+/// The Body tab of the request editor: a row of body kinds (none, form-data, x-www-form-urlencoded,
+/// raw, binary, GraphQL) over a page editing the chosen kind, and a line saying which Content-Type
+/// will be sent.
 ///
-/// Switching to "none" keeps the typed text, so switching back to "raw" brings it back; body() then
-/// returns an empty Body.
+/// Every kind keeps what was typed into it while another kind is chosen, so switching back brings it
+/// back; body() returns the chosen kind only. setBody() starts every other kind afresh.
 class BodyEditor final : public QWidget
 {
     Q_OBJECT
@@ -26,29 +32,56 @@ public:
     explicit BodyEditor(QWidget *parent = nullptr);
 
     Body body() const;
-    /// Shows `body`; emits nothing. A content type other than the offered ones is added to the choice.
+    /// Shows `body`; emits nothing.
     void setBody(const Body &body);
 
-    /// "JSON", "XML", "Text", the custom content type, or an empty string when there is no body.
+    Body::Kind kind() const;
+    /// Shows the page of `kind` as if the user chose it (emits bodyEdited() when it changes).
+    void setKind(Body::Kind kind);
+
+    /// A short name of the body for the tab title: "JSON", "XML", the custom content type,
+    /// "form-data", "urlencoded", "binary", "GraphQL"; empty when there is no body.
     QString summary() const;
 
-    CodeEditor *editor() const { return m_editor; }
+    /// The value of an enabled Content-Type header the user set in the Headers tab (several joined
+    /// with ", " as sent), or an empty string: that header is sent instead of the body's own type.
+    void setExplicitContentType(const QString &value);
+    /// The text of the line under the editor saying which Content-Type is sent.
+    QString contentTypeNote() const;
+
+    /// The raw body's text editor.
+    CodeEditor *editor() const;
+    RawBodyEditor *rawEditor() const { return m_raw; }
+    KeyValueTableModel *formModel() const { return m_formModel; }
+    KeyValueTableView *formView() const { return m_formView; }
+    MultipartTableModel *multipartModel() const { return m_multipartModel; }
+    MultipartTableView *multipartView() const { return m_multipartView; }
+    BinaryBodyEditor *binaryEditor() const { return m_binary; }
+    GraphQLBodyEditor *graphqlEditor() const { return m_graphql; }
+    QLabel *contentTypeLabel() const { return m_contentTypeNote; }
 
 Q_SIGNALS:
-    /// The user changed the kind, the content type or the text.
+    /// The user changed the kind or anything of the chosen kind's body.
     void bodyEdited();
 
 private:
-    void selectContentType(const QString &contentType);
-    void updateMode();
+    void addKind(Body::Kind kind, const QString &label, QWidget *page);
+    void onPageEdited(Body::Kind kind);
+    void updatePage();
+    void updateContentTypeNote();
 
-    QRadioButton *m_none;
-    QRadioButton *m_raw;
-    QButtonGroup *m_kind;
-    QComboBox *m_contentType;
+    QButtonGroup *m_kinds;
     QStackedWidget *m_pages;
     QLabel *m_noBody;
-    CodeEditor *m_editor;
+    KeyValueTableModel *m_formModel;
+    KeyValueTableView *m_formView;
+    MultipartTableModel *m_multipartModel;
+    MultipartTableView *m_multipartView;
+    RawBodyEditor *m_raw;
+    BinaryBodyEditor *m_binary;
+    GraphQLBodyEditor *m_graphql;
+    QLabel *m_contentTypeNote;
+    QString m_explicitContentType;
     bool m_updating = false;
 };
 

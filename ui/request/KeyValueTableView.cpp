@@ -1,42 +1,18 @@
 #include "request/KeyValueTableView.h"
 
 #include "request/KeyValueTableModel.h"
+#include "request/PlaceholderDelegate.h"
 
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 
 namespace Sonde {
-
-namespace {
-
-/// Shows the model's placeholder text ("Key", "Value") greyed out in empty cells.
-class PlaceholderDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        const QString placeholder = index.data(KeyValueTableModel::PlaceholderTextRole).toString();
-        if (option->text.isEmpty() && !placeholder.isEmpty()) {
-            option->text = placeholder;
-            const QColor grey = option->palette.color(QPalette::PlaceholderText);
-            option->palette.setColor(QPalette::Text, grey);
-            option->palette.setColor(QPalette::HighlightedText, grey);
-        }
-    }
-};
-
-} // namespace
 
 KeyValueTableView::KeyValueTableView(KeyValueTableModel *model, QWidget *parent)
     : QWidget(parent)
@@ -45,7 +21,7 @@ KeyValueTableView::KeyValueTableView(KeyValueTableModel *model, QWidget *parent)
     , m_remove(new QToolButton(this))
 {
     m_table->setModel(model);
-    m_table->setItemDelegate(new PlaceholderDelegate(m_table));
+    m_table->setItemDelegate(new PlaceholderDelegate(KeyValueTableModel::PlaceholderTextRole, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_table->setEditTriggers(QAbstractItemView::CurrentChanged | QAbstractItemView::DoubleClicked
         | QAbstractItemView::SelectedClicked | QAbstractItemView::EditKeyPressed

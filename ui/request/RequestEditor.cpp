@@ -5,12 +5,14 @@
 #include "request/KeyValueTableModel.h"
 #include "request/KeyValueTableView.h"
 #include "request/MethodBox.h"
+#include "request/RequestSettingsEditor.h"
 
 #include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -18,7 +20,7 @@ namespace Sonde {
 
 namespace {
 
-enum Tab { ParamsTab, HeadersTab, BodyTab };
+enum Tab { ParamsTab, HeadersTab, BodyTab, SettingsTab };
 
 QString titleWithCount(const QString &title, int count)
 {
@@ -38,6 +40,7 @@ RequestEditor::RequestEditor(QWidget *parent)
     , m_paramsView(new KeyValueTableView(m_params, m_tabs))
     , m_headersView(new KeyValueTableView(m_headers, m_tabs))
     , m_body(new BodyEditor(m_tabs))
+    , m_settings(new RequestSettingsEditor(m_tabs))
     , m_sendAction(new QAction(tr("Send"), this))
     , m_cancelAction(new QAction(tr("Cancel"), this))
 {
@@ -45,6 +48,7 @@ RequestEditor::RequestEditor(QWidget *parent)
     m_tabs->addTab(m_paramsView, QString());
     m_tabs->addTab(m_headersView, QString());
     m_tabs->addTab(m_body, QString());
+    m_tabs->addTab(m_settings, QString());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 0);
@@ -72,10 +76,15 @@ RequestEditor::RequestEditor(QWidget *parent)
     connect(m_send, &QPushButton::clicked, this, &RequestEditor::onSendClicked);
     connect(m_params, &KeyValueTableModel::rowsEdited, this, &RequestEditor::onParamsEdited);
     connect(m_headers, &KeyValueTableModel::rowsEdited, this, [this] {
+        updateExplicitContentType();
         updateTabTitles();
         Q_EMIT requestEdited();
     });
     connect(m_body, &BodyEditor::bodyEdited, this, [this] {
+        updateTabTitles();
+        Q_EMIT requestEdited();
+    });
+    connect(m_settings, &RequestSettingsEditor::settingsEdited, this, [this] {
         updateTabTitles();
         Q_EMIT requestEdited();
     });
@@ -116,6 +125,7 @@ Request RequestEditor::request() const
     request.params = m_params->rows();
     request.headers = m_headers->rows();
     request.body = m_body->body();
+    request.settings = m_settings->settings();
     return request;
 }
 
@@ -128,6 +138,8 @@ void RequestEditor::setRequest(const Request &request)
     m_params->setRows(QueryParams::mergeFromUrl(request.params, request.url));
     m_headers->setRows(request.headers);
     m_body->setBody(request.body);
+    m_settings->setSettings(request.settings);
+    updateExplicitContentType();
     updateTabTitles();
 }
 
@@ -187,6 +199,25 @@ void RequestEditor::updateTabTitles()
     m_tabs->setTabText(HeadersTab, titleWithCount(tr("Headers"), m_headers->activeCount()));
     const QString body = m_body->summary();
     m_tabs->setTabText(BodyTab, body.isEmpty() ? tr("Body") : tr("Body (%1)").arg(body));
+
+    const bool tlsOff = m_settings->settings().ignoreTlsErrors;
+    m_tabs->setTabText(SettingsTab, tlsOff ? tr("Settings (TLS not verified)") : tr("Settings"));
+    m_tabs->setTabIcon(SettingsTab, tlsOff ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon());
+    m_tabs->setTabToolTip(SettingsTab,
+        tlsOff ? tr("TLS certificates are not verified for this request")
+               : tr("Timeout, redirects, TLS, HTTP version"));
+}
+
+void RequestEditor::updateExplicitContentType()
+{
+    // What RequestBuilder sends: the enabled Content-Type rows, joined as one header.
+    QStringList values;
+    for (const KeyValue &row : m_headers->rows()) {
+        if (row.enabled
+            && row.key.trimmed().compare(QLatin1StringView("Content-Type"), Qt::CaseInsensitive) == 0)
+            values.append(row.value);
+    }
+    m_body->setExplicitContentType(values.join(QStringLiteral(", ")));
 }
 
 void RequestEditor::updateSendButton()

@@ -15,21 +15,24 @@ class BodyEditor;
 class KeyValueTableModel;
 class KeyValueTableView;
 class MethodBox;
+class RequestSettingsEditor;
 
-/// The top half of a request tab: method, URL and Send button, and the Params, Headers and Body tabs.
+/// The top half of a request tab: method, URL and Send button, and the Params, Headers, Body and
+/// Settings tabs.
 ///
 /// The Params table and the URL's query are two views of one thing: typing in the URL refills the
 /// table (disabled rows are kept), editing the table rewrites the query (QueryParams does both).
 /// Send is Ctrl+Enter (or Ctrl+Return) anywhere in the window; while a request is in flight the
-/// button is Cancel and Esc cancels.
+/// button is Cancel and Esc cancels. An enabled Content-Type header is shown on the Body tab as the
+/// one that will be sent; with TLS verification off the Settings tab carries a warning.
 class RequestEditor final : public QWidget
 {
     Q_OBJECT
 public:
     explicit RequestEditor(QWidget *parent = nullptr);
 
-    /// The request as edited; the fields the editor does not show (name, settings) are those of the
-    /// last setRequest().
+    /// The request as edited; the fields the editor does not show (name, variables, captures, …) are
+    /// those of the last setRequest().
     Request request() const;
     /// Shows `request`; emits nothing. The URL is the truth for the enabled query parameters.
     void setRequest(const Request &request);
@@ -54,6 +57,7 @@ public:
     KeyValueTableModel *headersModel() const { return m_headers; }
     KeyValueTableView *paramsView() const { return m_paramsView; }
     BodyEditor *bodyEditor() const { return m_body; }
+    RequestSettingsEditor *settingsEditor() const { return m_settings; }
 
 Q_SIGNALS:
     void sendRequested();
@@ -70,6 +74,7 @@ private:
     void onParamsEdited();
     void onSendClicked();
     void updateTabTitles();
+    void updateExplicitContentType();
     void updateSendButton();
 
     Request m_request;
@@ -82,6 +87,7 @@ private:
     KeyValueTableView *m_paramsView;
     KeyValueTableView *m_headersView;
     BodyEditor *m_body;
+    RequestSettingsEditor *m_settings;
     QAction *m_sendAction;
     QAction *m_cancelAction;
     bool m_inFlight = false;

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "model/Request.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSpinBox;
+
+namespace Sonde {
+
+/// The Settings tab of the request editor: time limit, redirects, TLS certificate verification and
+/// HTTP version of one request. Turning verification off shows a warning next to the box.
+class RequestSettingsEditor final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RequestSettingsEditor(QWidget *parent = nullptr);
+
+    RequestSettings settings() const;
+    /// Shows `settings`; emits nothing.
+    void setSettings(const RequestSettings &settings);
+
+    QSpinBox *timeoutBox() const { return m_timeout; }
+    QCheckBox *followRedirectsBox() const { return m_followRedirects; }
+    QSpinBox *maxRedirectsBox() const { return m_maxRedirects; }
+    QCheckBox *verifyTlsBox() const { return m_verifyTls; }
+    QLabel *tlsWarningLabel() const { return m_tlsWarning; }
+    QComboBox *httpVersionBox() const { return m_httpVersion; }
+
+Q_SIGNALS:
+    void settingsEdited();
+
+private:
+    void updateState();
+
+    QSpinBox *m_timeout;
+    QCheckBox *m_followRedirects;
+    QSpinBox *m_maxRedirects;
+    QLabel *m_maxLabel;
+    QCheckBox *m_verifyTls;
+    QLabel *m_tlsWarning;
+    QComboBox *m_httpVersion;
+    bool m_updating = false;
+};
+
+} // namespace Sonde
