@@ -5,6 +5,8 @@
 #include "echo/EchoServer.h"
 #include "history/HistoryPanel.h"
 #include "history/HistoryRecord.h"
+#include "history/HistoryRecorder.h"
+#include "history/HistorySettings.h"
 #include "response/ResponseViewer.h"
 #include "request/RequestEditor.h"
 #include "storage/SecretStore.h"
@@ -125,6 +127,7 @@ void MainWindow::createMenus()
         &MainWindow::cancelCurrentRequest);
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    m_toolsMenu = tools;
     m_echoAction = tools->addAction(tr("Built-in &Echo Server"));
     m_echoAction->setCheckable(true);
     m_echoAction->setToolTip(tr("An HTTP server on 127.0.0.1 that answers with what it received"));
@@ -213,8 +216,24 @@ void MainWindow::setHistoryStore(HistoryStore *store, const QString &unavailable
         m_historyPanel->focusSearch();
     });
     addAction(showHistory);
+    if (m_history && m_toolsMenu) {
+        m_toolsMenu->addSeparator();
+        m_toolsMenu->addAction(tr("&History Settings…"), this, &MainWindow::showHistorySettings);
+    }
     if (QMenu *file = menuBar()->actions().value(0) ? menuBar()->actions().value(0)->menu() : nullptr)
         file->insertAction(file->actions().value(file->actions().size() - 2), showHistory);
+}
+
+void MainWindow::showHistorySettings()
+{
+    QSettings settings;
+    HistorySettingsDialog dialog(HistorySettings::load(settings), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const HistorySettings chosen = dialog.settings();
+    chosen.save(settings);
+    m_history->setOptions(chosen.record);
+    m_history->applyRetention(chosen.keepDays, chosen.maxBytes());
 }
 
 RequestTab *MainWindow::openHistoryRecord(const HistoryRecord &record)

@@ -11,6 +11,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QTabWidget;
 class QToolBar;
@@ -86,6 +87,8 @@ public:
     /// last tab closed is replaced by a new one. Returns false when the user kept the tab open.
     bool closeTab(int index);
     void showEnvironmentEditor();
+    /// Retention, body cap and secrets of history; applied at once.
+    void showHistorySettings();
     /// The settings of the collection or folder `directories`; no directories: the global variables.
     void showFolderSettings(const QStringList &directories);
 
@@ -131,6 +134,7 @@ private:
     WorkspaceSidebar *m_sidebar = nullptr;
     EnvironmentSelector *m_environments = nullptr;
     QToolBar *m_toolBar = nullptr;
+    QMenu *m_toolsMenu = nullptr;
     QLabel *m_echoStatus;
     QAction *m_sendAction = nullptr;
     QAction *m_cancelAction = nullptr;

@@ -5,6 +5,7 @@
 #include "StartupProbe.h"
 #include "echo/EchoServer.h"
 #include "history/HistoryRecorder.h"
+#include "history/HistorySettings.h"
 #include "history/HistoryStore.h"
 #include "http/HttpEngine.h"
 #include "storage/SecretStore.h"
@@ -141,7 +142,10 @@ int main(int argc, char *argv[])
     if (historyPath.isEmpty())
         historyPath = automated ? QDir(scratch.path()).filePath(QStringLiteral("history.sqlite"))
                                 : Sonde::HistoryStore::defaultPath();
-    Sonde::HistoryRecorder history(historyPath);
+    const Sonde::HistorySettings historySettings
+        = automated ? Sonde::HistorySettings() : Sonde::HistorySettings::load(settings);
+    Sonde::HistoryRecorder history(historyPath, historySettings.record);
+    history.applyRetention(historySettings.keepDays, historySettings.maxBytes());
     QObject::connect(&history, &Sonde::HistoryRecorder::failed, &app,
         [](const QString &message) { std::fprintf(stderr, "sonde: history: %s\n", qPrintable(message)); });
 

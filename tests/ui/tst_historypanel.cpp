@@ -5,6 +5,7 @@
 #include "history/HistoryListModel.h"
 #include "history/HistoryPanel.h"
 #include "history/HistoryRecorder.h"
+#include "history/HistorySettings.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -15,6 +16,9 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
+#include <QCheckBox>
+#include <QSpinBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -93,6 +97,7 @@ private Q_SLOTS:
     void recordedEntriesAppear();
     void unavailableStoreSaysWhy();
     void screenshot();
+    void settingsRoundTrip();
 
 private:
     /// The search sample of the history tests, moved to today (local time), an hour apart from 09:00.
@@ -485,6 +490,31 @@ void TestHistoryPanel::screenshot()
     unavailable.show();
     QVERIFY(QTest::qWaitForWindowExposed(&unavailable));
     QVERIFY(unavailable.grab().save(QDir(folder).filePath(u"history-panel-unavailable.png"_s)));
+}
+
+void TestHistoryPanel::settingsRoundTrip()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"sonde.ini"_s), QSettings::IniFormat);
+    // Nothing stored: no age limit, 500 MB, 1 MiB bodies, secrets redacted.
+    const HistorySettings defaults = HistorySettings::load(settings);
+    QCOMPARE(defaults, HistorySettings());
+    QCOMPARE(defaults.record.bodyCap, RecordOptions::DefaultBodyCap);
+    QVERIFY(!defaults.record.keepSecrets);
+
+    HistorySettingsDialog dialog(defaults);
+    QCOMPARE(dialog.settings(), defaults);
+    dialog.keepDaysBox()->setValue(30);
+    dialog.maxMegabytesBox()->setValue(0);
+    dialog.bodyCapBox()->setValue(64);
+    dialog.keepSecretsBox()->setChecked(true);
+    const HistorySettings chosen = dialog.settings();
+    QCOMPARE(chosen.keepDays, 30);
+    QCOMPARE(chosen.maxBytes(), 0);
+    QCOMPARE(chosen.record.bodyCap, 64 * 1024);
+    QVERIFY(chosen.record.keepSecrets);
+    chosen.save(settings);
+    QCOMPARE(HistorySettings::load(settings), chosen);
 }
 
 QTEST_MAIN(TestHistoryPanel)
