@@ -170,12 +170,16 @@ Request Redaction::request(Request request) const
         if (variable.secret)
             variable.value.clear();
     }
+    // A proxy password is only ever a (resolved) reference to a secret.
+    request.settings.proxy.password.clear();
     if (m_keepSecrets)
         return request;
     for (Variable &variable : request.variables)
         variable.value = text(variable.value);
     request.url = url(request.url);
     for (KeyValue &param : request.params)
+        param.value = text(param.value);
+    for (KeyValue &param : request.pathParams)
         param.value = text(param.value);
     request.headers = headerRows(request.headers);
     Body &body = request.body;

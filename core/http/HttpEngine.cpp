@@ -1,5 +1,6 @@
 #include "http/HttpEngine.h"
 
+#include "http/ProxyRoute.h"
 #include "http/Transfer.h"
 
 namespace Sonde {
@@ -8,6 +9,7 @@ HttpEngine::HttpEngine(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_network(network)
 {
+    , m_proxyRoute(ProxyRoute::install(network))
 }
 
 Transfer *HttpEngine::send(const Request &request, QObject *owner)
@@ -17,6 +19,7 @@ Transfer *HttpEngine::send(const Request &request, QObject *owner)
     options.readBufferSize = ReadBufferSize;
     options.temporaryDirectory = m_temporaryDirectory;
     return new Transfer(m_network, request, options, owner);
+    options.proxyRoute = m_proxyRoute;
 }
 
 } // namespace Sonde

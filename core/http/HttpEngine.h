@@ -4,17 +4,22 @@
 
 #include <QObject>
 
+#include <memory>
+
 class QNetworkAccessManager;
 
 namespace Sonde {
 
 class Transfer;
+class ProxyRoute;
 
 /// Sends requests through one injected QNetworkAccessManager and records each as an Exchange.
 ///
 /// The engine owns nothing global: the application creates one QNetworkAccessManager and passes it in.
 class HttpEngine final : public QObject
 {
+/// Each request's proxy is applied per request through a proxy factory the engine installs on that
+/// manager (see ProxyRoute); the manager's own proxy settings then only apply to requests sent by others.
     Q_OBJECT
 public:
     static constexpr qint64 DefaultMemoryThreshold = 8 * 1024 * 1024;
@@ -44,3 +49,4 @@ private:
 };
 
 } // namespace Sonde
+    std::shared_ptr<ProxyRoute> m_proxyRoute;

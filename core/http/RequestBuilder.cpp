@@ -1,6 +1,7 @@
 #include "http/RequestBuilder.h"
 
 #include "http/BodyStream.h"
+#include "model/PathParams.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -242,7 +243,7 @@ PreparedRequest prepare(const Request &request)
     if (const QString headers = headerProblem(request.headers); !headers.isEmpty())
         return failed(TransportError::Kind::Other, headers);
     QString problem;
-    prepared.url = parseUrl(request.url, &problem);
+    prepared.url = parseUrl(PathParams::substitute(request.url, request.pathParams), &problem);
     if (!prepared.url.isValid())
         return failed(TransportError::Kind::InvalidUrl, problem);
     prepared.method = method.toLatin1();

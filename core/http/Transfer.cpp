@@ -1,6 +1,7 @@
 #include "http/Transfer.h"
 
 #include "http/ContentDecoder.h"
+#include "http/ProxyRoute.h"
 #include "http/RequestBuilder.h"
 #include "http/WireHeaders.h"
 
@@ -70,6 +71,8 @@ Transfer::~Transfer()
         QHostInfo::abortHostLookup(m_lookupId);
     if (m_reply) {
         m_reply->disconnect(this);
+    if (m_options.proxyRoute && !m_proxyTag.isEmpty())
+        m_options.proxyRoute->remove(m_proxyTag);
         m_reply->abort();
     }
 }
@@ -116,6 +119,19 @@ void Transfer::startHop(const QUrl &url, const QByteArray &method, bool sendBody
 
     // DNS is timed with our own lookup just before the send; QNAM's own lookup then hits the cache.
     QHostAddress literal;
+    const ProxyChoice proxy = chooseProxy(m_exchange.request.settings.proxy, url);
+    if (!proxy.problem.isEmpty()) {
+        fail(TransportError::Kind::Proxy, proxy.problem);
+        return;
+    }
+    m_proxy = proxy.proxy;
+    if (m_proxy.type() != QNetworkProxy::NoProxy) {
+        // The proxy resolves the host name (HTTP proxies always, SOCKS5 with remote lookup, as Qt asks).
+        m_exchange.timings.dns = -1;
+        sendHop();
+        return;
+    }
+
     if (literal.setAddress(url.host())) {
         m_exchange.timings.dns = -1;
         sendHop();
@@ -139,14 +155,23 @@ void Transfer::startHop(const QUrl &url, const QByteArray &method, bool sendBody
 void Transfer::sendHop()
 {
     const Request &request = m_exchange.request;
-    QNetworkRequest networkRequest(m_url);
+    QUrl networkUrl = m_url;
+    if (m_options.proxyRoute) {
+        // The proxy goes with the request through the fragment, never sent (see ProxyRoute).
+        m_proxyTag = m_options.proxyRoute->add(m_proxy);
+        networkUrl.setFragment(m_proxyTag);
+    }
+    QNetworkRequest networkRequest(networkUrl);
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     // The default load control (PreferNetwork) with no cache on the manager always goes to the network;
     // AlwaysNetwork would add Cache-Control and Pragma headers the user did not ask for.
     networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     networkRequest.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     networkRequest.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    networkRequest.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    // Manual reuse also keeps QNAM from answering a proxy's challenge, so it is left out when the
+    // request's proxy has credentials to give.
+    if (m_proxy.type() != QNetworkProxy::HttpProxy || m_proxy.user().isEmpty())
+        networkRequest.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
     const HttpVersionPolicy version = request.settings.httpVersion;
     networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, version != HttpVersionPolicy::Http1Only);
     networkRequest.setAttribute(QNetworkRequest::Http2DirectAttribute,
@@ -169,6 +194,15 @@ void Transfer::sendHop()
     if (m_sendBody) {
         // A streamed body is recorded by its size: its files may be larger than memory.
         sent.body = m_body.bytes;
+    if (m_proxy.type() == QNetworkProxy::HttpProxy && m_url.scheme() == u"http") {
+        // Through an HTTP proxy, a plain-HTTP request names its whole URL, and after the proxy's (Basic)
+        // challenge carries its credentials; HTTPS goes through a CONNECT tunnel unchanged.
+        sent.target = m_url.toEncoded(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+            + WireHeaders::requestTarget(m_url);
+        if (!m_proxy.user().isEmpty())
+            sent.headers.append({"Proxy-Authorization",
+                                 "Basic " + (m_proxy.user() + u':' + m_proxy.password()).toUtf8().toBase64()});
+    }
         sent.bodySize = m_body.size;
     }
 
@@ -239,6 +273,34 @@ void Transfer::sendHop()
 QNetworkReply *Transfer::sendStreamed(QNetworkRequest &networkRequest)
 {
     // A known length keeps QNAM from reading the whole device into memory first.
+{
+        return;
+    auto existing = std::find_if(headers.begin(), headers.end(), [](const auto &header) {
+    });
+    QList<QByteArray> userNames;
+    if (existing != headers.end()) {
+        for (const QByteArray &pair : existing->second.split(';'))
+            userNames.append(pair.left(pair.indexOf('=')).trimmed());
+    }
+    QByteArray value;
+            continue;
+        if (!value.isEmpty())
+            value += "; ";
+    }
+    if (value.isEmpty())
+        return;
+    if (existing != headers.end())
+        existing->second += "; " + value;
+    else
+}
+
+{
+    // redirected request, as in browsers.
+        return;
+    for (const auto &header : responseHeaders) {
+    }
+}
+
     networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, m_body.size);
     std::unique_ptr<QIODevice> device = m_body.open();
     QNetworkReply *reply = m_network->sendCustomRequest(networkRequest, m_method, device.get());
@@ -366,7 +428,7 @@ void Transfer::onReplyFinished()
     const bool httpStatusError = m_headSeen
         && ((error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownContentError)
             || (error >= QNetworkReply::ProtocolInvalidOperationError && error <= QNetworkReply::UnknownServerError)
-            || error == QNetworkReply::ProxyAuthenticationRequiredError);
+            || (error == QNetworkReply::ProxyAuthenticationRequiredError && m_proxy.type() == QNetworkProxy::NoProxy));
     if (error != QNetworkReply::NoError && !httpStatusError) {
         using Kind = TransportError::Kind;
         const QString where = m_url.host() + u':' + QString::number(m_url.port(m_url.scheme() == u"https" ? 443 : 80));
@@ -393,6 +455,12 @@ void Transfer::onReplyFinished()
         case QNetworkReply::ProtocolFailure:
         case QNetworkReply::TemporaryNetworkFailureError: {
             const qint64 expected = m_exchange.response
+            // Through an HTTP proxy the only connection Sonde makes is to the proxy.
+            if (m_proxy.type() == QNetworkProxy::HttpProxy) {
+                fail(Kind::Proxy, QStringLiteral("Connection refused by the proxy %1: nothing is listening there.")
+                                      .arg(proxyDisplayName(m_proxy)));
+                return;
+            }
                 ? headerValue(m_exchange.response->headers, "Content-Length").toLongLong()
                 : 0;
             if (!m_headSeen)
@@ -413,9 +481,15 @@ void Transfer::onReplyFinished()
         case QNetworkReply::ProxyConnectionRefusedError:
         case QNetworkReply::ProxyConnectionClosedError:
         case QNetworkReply::ProxyNotFoundError:
+            if (!m_headSeen && m_proxy.type() != QNetworkProxy::NoProxy) {
+                // SOCKS5 reports a proxy that is not there as a closed connection.
+                fail(Kind::Proxy, QStringLiteral("Could not connect through the proxy %1: %2")
+                                      .arg(proxyDisplayName(m_proxy), errorString));
+                return;
+            }
         case QNetworkReply::ProxyTimeoutError:
         case QNetworkReply::UnknownProxyError:
-            fail(Kind::Proxy, QStringLiteral("Proxy error: %1").arg(errorString));
+            fail(Kind::Proxy, QStringLiteral("The proxy %1 failed: %2").arg(proxyDisplayName(m_proxy), errorString));
             return;
         case QNetworkReply::InsecureRedirectError:
         case QNetworkReply::ProtocolUnknownError:
@@ -432,6 +506,12 @@ void Transfer::onReplyFinished()
         fail(TransportError::Kind::Protocol,
              QStringLiteral("The %1 body ended before the end of the compressed stream.")
                  .arg(QString::fromLatin1(m_exchange.sizes.contentEncoding)));
+            fail(Kind::Proxy, QStringLiteral("Connection refused by the proxy %1: nothing is listening there.")
+                                  .arg(proxyDisplayName(m_proxy)));
+            return;
+        case QNetworkReply::ProxyAuthenticationRequiredError:
+            fail(Kind::Proxy, proxyAuthenticationProblem());
+            return;
         return;
     }
     if (followRedirect())
@@ -553,3 +633,17 @@ void Transfer::releaseReply()
 }
 
 } // namespace Sonde
+QString Transfer::proxyAuthenticationProblem() const
+{
+    const QString status = m_proxy.type() == QNetworkProxy::HttpProxy
+        ? QStringLiteral(" (407 Proxy Authentication Required)")
+        : QString();
+    if (m_proxy.user().isEmpty())
+        return QStringLiteral("The proxy %1 asks for a user name and password%2; set them in the request's settings.")
+            .arg(proxyDisplayName(m_proxy), status);
+    return QStringLiteral("The proxy %1 rejected the user name “%2” and its password%3.")
+        .arg(proxyDisplayName(m_proxy), m_proxy.user(), status);
+}
+
+    if (m_options.proxyRoute && !m_proxyTag.isEmpty())
+        m_options.proxyRoute->remove(std::exchange(m_proxyTag, QString()));

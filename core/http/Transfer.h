@@ -4,6 +4,7 @@
 #include "model/Exchange.h"
 
 #include <QElapsedTimer>
+#include <QNetworkProxy>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -18,6 +19,7 @@ class QTemporaryFile;
 namespace Sonde {
 
 class ContentDecoder;
+class ProxyRoute;
 
 /// One request in flight, from DNS lookup to the last byte, redirects included.
 ///
@@ -32,6 +34,8 @@ public:
         qint64 readBufferSize = 0;
         QString temporaryDirectory;
     };
+        /// Where each hop registers its proxy; without one, requests take the manager's proxy.
+        std::shared_ptr<ProxyRoute> proxyRoute;
 
     Transfer(QNetworkAccessManager *network, const Request &request, const Options &options,
              QObject *parent = nullptr);
@@ -70,6 +74,7 @@ private:
     Options m_options;
     Exchange m_exchange;
 
+    QString proxyAuthenticationProblem() const;
     // The hop in progress.
     QByteArray m_method;
     PreparedBody m_body;
@@ -81,6 +86,8 @@ private:
     std::unique_ptr<QTemporaryFile> m_spool;
     qint64 m_decodedSize = 0;
     qint64 m_wireSize = 0;
+    QNetworkProxy m_proxy {QNetworkProxy::NoProxy};
+    QString m_proxyTag;
     bool m_headSeen = false;
 
     QElapsedTimer m_clock;

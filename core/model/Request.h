@@ -58,11 +58,30 @@ struct Body
 
 enum class HttpVersionPolicy { Automatic, Http1Only, Http2PriorKnowledge };
 
+/// Which proxy a request goes through.
+struct ProxySettings
+{
+    enum class Mode { None, System, Custom };
+
+    /// None connects directly; System asks the operating system (environment variables on Linux).
+    Mode mode = Mode::None;
+    /// Custom: `http://host:port` or `socks5://host:port`; may hold {{variables}}.
+    QString url {};
+    /// Custom: the user name for the proxy, empty for none.
+    QString user {};
+    /// Custom: the password, written as a `{{variable}}` reference (ideally a secret one) so that no
+    /// password is stored in the workspace; resolved when sent.
+    QString password {};
+
+    friend bool operator==(const ProxySettings &, const ProxySettings &) = default;
+};
+
 /// Per-request transport settings.
 struct RequestSettings
 {
     /// Whole-exchange time limit in milliseconds; 0 means none.
     int timeoutMs = 30000;
+    ProxySettings proxy {};
     bool followRedirects = true;
     int maxRedirects = 10;
     /// Accept certificates that fail verification (self-signed, expired, wrong host). Off by default.
@@ -100,6 +119,8 @@ struct Request
     KeyValueList headers;
     Body body;
     RequestSettings settings;
+    /// Values for the `:name` segments of the URL's path (see PathParams), one row per name.
+    KeyValueList pathParams {};
     /// Request-scope variables: the narrowest scope.
     VariableList variables;
     QList<ResponseCapture> captures;

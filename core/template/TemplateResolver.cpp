@@ -139,6 +139,17 @@ ResolvedRequest resolveRequest(const Request &request, const TemplateResolver &r
     r.url = resolver.resolve(request.url, unresolved);
     // Query rows come from the URL; disabled rows are not sent, so they are left alone.
     r.params = QueryParams::mergeFromUrl(request.params, r.url);
+    // Path parameters are substituted when sent, after the variables: their values may hold {{names}}.
+    for (KeyValue &param : r.pathParams) {
+        if (param.enabled)
+            param.value = resolver.resolve(param.value, unresolved);
+    }
+    ProxySettings &proxy = r.settings.proxy;
+    if (proxy.mode == ProxySettings::Mode::Custom) {
+        proxy.url = resolver.resolve(proxy.url, unresolved);
+        proxy.user = resolver.resolve(proxy.user, unresolved);
+        proxy.password = resolver.resolve(proxy.password, unresolved);
+    }
     for (KeyValue &header : r.headers) {
         if (!header.enabled)
             continue;

@@ -1,6 +1,8 @@
 // The HTTP engine against real loopback servers: the built-in echo server, and scripted servers the
 // tests control byte by byte.
+#include "HttpTestProxy.h"
 #include "ScriptedServer.h"
+#include "Socks5TestProxy.h"
 #include "echo/EchoServer.h"
 #include "http/HttpEngine.h"
 #include "http/Transfer.h"
@@ -63,6 +65,16 @@ private Q_SLOTS:
     void invalidRequestsCaughtBeforeSending_data();
     void invalidRequestsCaughtBeforeSending();
     void reusedConnectionHasNoConnectPhase();
+    void httpProxy_data();
+    void httpProxy();
+    void httpProxyAuthenticationRequired_data();
+    void httpProxyAuthenticationRequired();
+    void socks5ProxyWithAuthentication();
+    void socks5ProxyRejectsCredentials();
+    void proxyRefused();
+    void invalidProxyUrl();
+    void concurrentRequestsUseTheirOwnProxies();
+    void pathParametersSubstituted();
 
 private:
     Exchange run(const Request &request, std::function<void(Transfer *)> whileRunning = {});
@@ -456,6 +468,220 @@ void TestHttpEngine::reusedConnectionHasNoConnectPhase()
     QVERIFY(second.timings.connect < 0);
     QVERIFY(second.timings.wait >= 0);
     QVERIFY(second.timings.total >= second.timings.wait);
+}
+
+namespace {
+
+ProxySettings customProxy(const QString &url, const QString &user = {}, const QString &password = {})
+{
+    ProxySettings proxy;
+    proxy.mode = ProxySettings::Mode::Custom;
+    proxy.url = url;
+    proxy.user = user;
+    proxy.password = password;
+    return proxy;
+}
+
+} // namespace
+
+void TestHttpEngine::httpProxy_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("method");
+    QTest::newRow("no authentication") << QString() << "GET";
+    QTest::newRow("Basic authentication") << "alice" << "GET";
+    QTest::newRow("POST with authentication") << "alice" << "POST";
+}
+
+void TestHttpEngine::httpProxy()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, method);
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, "through the proxy"));
+    HttpTestProxy proxy;
+    QVERIFY(proxy.listen());
+    proxy.setCredentials(user, QStringLiteral("s3cret:pw"));
+
+    Request r = request(QString(), method);
+    r.url = server.url(QStringLiteral("/via?x=1")).toString();
+    if (method == u"POST")
+        r.body = Body {Body::Kind::Raw, QStringLiteral("text/plain"), "hello"};
+    r.settings.proxy = customProxy(proxy.url(), user, user.isEmpty() ? QString() : QStringLiteral("s3cret:pw"));
+    const Exchange exchange = run(r);
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message + u'\n' + QString::fromLatin1(proxy.requestHeads().join("----"))));
+    QCOMPARE(exchange.response->statusCode, 200);
+    QCOMPARE(exchange.body.bytes(), QByteArray("through the proxy"));
+    QCOMPARE(proxy.forwardedCount(), 1);
+    QCOMPARE(server.requestCount(), 1);
+    QVERIFY(server.lastRequestHead().startsWith(QByteArray(method.toLatin1() + " /via?x=1 HTTP/1.1\r\n")));
+    // What the Request tab shows is what reached the proxy: the absolute URI, and the credentials.
+    QCOMPARE(exchange.sent.headText(), proxy.requestHeads().constLast());
+    QCOMPARE(exchange.sent.target, server.url(QStringLiteral("/via?x=1")).toEncoded());
+}
+
+void TestHttpEngine::httpProxyAuthenticationRequired_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no credentials") << QString() << QString() << "asks for a user name and password (407";
+    QTest::newRow("wrong password") << "alice" << "wrong" << "rejected the user name “alice”";
+}
+
+void TestHttpEngine::httpProxyAuthenticationRequired()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, password);
+    QFETCH(QString, message);
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    HttpTestProxy proxy;
+    QVERIFY(proxy.listen());
+    proxy.setCredentials(QStringLiteral("alice"), QStringLiteral("right"));
+    Request r;
+    r.url = server.url(QStringLiteral("/x")).toString();
+    r.settings.proxy = customProxy(proxy.url(), user, password);
+    const Exchange exchange = run(r);
+    QCOMPARE(exchange.error.kind, TransportError::Kind::Proxy);
+    QVERIFY2(exchange.error.message.contains(message), qPrintable(exchange.error.message));
+    QCOMPARE(proxy.forwardedCount(), 0);
+    QCOMPARE(server.requestCount(), 0);
+}
+
+void TestHttpEngine::socks5ProxyWithAuthentication()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, "tunnelled"));
+    Socks5TestProxy proxy;
+    QVERIFY(proxy.listen());
+    proxy.setCredentials("bob", "pa55");
+    Request r;
+    r.url = QStringLiteral("http://localhost:%1/socks").arg(server.port());
+    r.settings.proxy = customProxy(QStringLiteral("socks5://127.0.0.1:%1").arg(proxy.port()), QStringLiteral("bob"),
+                                   QStringLiteral("pa55"));
+    const Exchange exchange = run(r);
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QCOMPARE(exchange.body.bytes(), QByteArray("tunnelled"));
+    QCOMPARE(proxy.users(), QList<QByteArray> {"bob"});
+    // The proxy resolves the name: Sonde sends it as is.
+    QCOMPARE(proxy.connects(), QList<QByteArray> {"localhost:" + QByteArray::number(server.port())});
+    QCOMPARE(exchange.timings.dns, -1.0);
+    QCOMPARE(exchange.sent.headText(), server.lastRequestHead());
+    QCOMPARE(proxy.relayed(), server.received());
+}
+
+void TestHttpEngine::socks5ProxyRejectsCredentials()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Socks5TestProxy proxy;
+    QVERIFY(proxy.listen());
+    proxy.setCredentials("bob", "pa55");
+    Request r;
+    r.url = server.url(QStringLiteral("/x")).toString();
+    r.settings.proxy = customProxy(QStringLiteral("socks5://127.0.0.1:%1").arg(proxy.port()), QStringLiteral("bob"),
+                                   QStringLiteral("nope"));
+    const Exchange exchange = run(r);
+    QCOMPARE(exchange.error.kind, TransportError::Kind::Proxy);
+    QVERIFY2(exchange.error.message.contains(u"rejected the user name “bob”"), qPrintable(exchange.error.message));
+    QCOMPARE(server.connectionCount(), 0);
+}
+
+void TestHttpEngine::proxyRefused()
+{
+    quint16 closedPort = 0;
+    {
+        HttpTestProxy closed;
+        QVERIFY(closed.listen());
+        closedPort = closed.port();
+    }
+    for (const QString &scheme : {QStringLiteral("http"), QStringLiteral("socks5")}) {
+        Request r = request(QStringLiteral("/status/200"));
+        r.settings.proxy = customProxy(QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(closedPort));
+        const Exchange exchange = run(r);
+        QVERIFY2(exchange.error.kind == TransportError::Kind::Proxy, qPrintable(exchange.error.message));
+        QVERIFY2(exchange.error.message.contains(QStringLiteral("proxy %1://127.0.0.1:%2")
+                                                        .arg(scheme)
+                                                        .arg(closedPort)),
+                 qPrintable(exchange.error.message));
+    }
+}
+
+void TestHttpEngine::invalidProxyUrl()
+{
+    Request r = request(QStringLiteral("/status/200"));
+    r.settings.proxy = customProxy(QStringLiteral("ftp://127.0.0.1:21"));
+    Exchange exchange = run(r);
+    QCOMPARE(exchange.error.kind, TransportError::Kind::Proxy);
+    QVERIFY2(exchange.error.message.contains(u"HTTP and SOCKS5 proxies"), qPrintable(exchange.error.message));
+    r.settings.proxy = customProxy(QString());
+    exchange = run(r);
+    QCOMPARE(exchange.error.kind, TransportError::Kind::Proxy);
+}
+
+void TestHttpEngine::concurrentRequestsUseTheirOwnProxies()
+{
+    // Same URL, started in the same turn of the event loop: one through each proxy, one direct. A POST
+    // starts later inside QNAM than a GET, so the POST goes first to catch a mix-up.
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, "ok"));
+    HttpTestProxy httpProxy;
+    QVERIFY(httpProxy.listen());
+    Socks5TestProxy socksProxy;
+    QVERIFY(socksProxy.listen());
+
+    Request viaHttp;
+    viaHttp.method = QStringLiteral("POST");
+    viaHttp.url = server.url(QStringLiteral("/same")).toString();
+    viaHttp.body = Body {Body::Kind::Raw, QStringLiteral("text/plain"), "via http"};
+    viaHttp.settings.proxy = customProxy(httpProxy.url());
+    Request viaSocks = viaHttp;
+    viaSocks.body.data = "via socks";
+    viaSocks.settings.proxy = customProxy(QStringLiteral("socks5://127.0.0.1:%1").arg(socksProxy.port()));
+    Request direct = viaHttp;
+    direct.method = QStringLiteral("GET");
+    direct.body = Body();
+    direct.settings.proxy = ProxySettings();
+
+    QList<Transfer *> transfers;
+    QList<std::shared_ptr<QSignalSpy>> spies;
+    for (const Request &r : {viaHttp, viaSocks, direct}) {
+        transfers.append(m_engine.send(r, this));
+        spies.append(std::make_shared<QSignalSpy>(transfers.constLast(), &Transfer::finished));
+    }
+    for (const auto &spy : std::as_const(spies))
+        QTRY_COMPARE_WITH_TIMEOUT(spy->size(), 1, 60000);
+    for (int i = 0; i < 3; ++i) {
+        const Exchange exchange = spies[i]->at(0).at(0).value<Exchange>();
+        QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+        transfers[i]->deleteLater();
+    }
+    QCOMPARE(httpProxy.requestHeads().size(), 1);
+    QVERIFY(httpProxy.requestHeads().constFirst().startsWith("POST http://"));
+    QCOMPARE(socksProxy.connects().size(), 1);
+    QVERIFY(socksProxy.relayed().endsWith("via socks"));
+    QCOMPARE(server.requestCount(), 3);
+    const QList<QByteArray> heads = server.requestHeads();
+    QCOMPARE(std::count_if(heads.cbegin(), heads.cend(), [](const QByteArray &head) { return head.startsWith("GET /same"); }),
+             1);
+}
+
+void TestHttpEngine::pathParametersSubstituted()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Request r;
+    r.url = server.url(QStringLiteral("/users/:id/files/:name?q=:id")).toString();
+    r.pathParams = {{QStringLiteral("id"), QStringLiteral("42")}, {QStringLiteral("name"), QStringLiteral("a b/ü")}};
+    const Exchange exchange = run(r);
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QVERIFY2(server.lastRequestHead().startsWith("GET /users/42/files/a%20b%2F%C3%BC?q=:id HTTP/1.1"),
+             server.lastRequestHead().constData());
+    QCOMPARE(exchange.sent.target, QByteArray("/users/42/files/a%20b%2F%C3%BC?q=:id"));
 }
 
 QTEST_GUILESS_MAIN(TestHttpEngine)
