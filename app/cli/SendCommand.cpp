@@ -2,6 +2,7 @@
 
 #include "HistoryCommand.h"
 #include "WorkspaceRequest.h"
+#include "http/CookieJar.h"
 #include "http/HttpEngine.h"
 #include "http/Transfer.h"
 #include "model/ExchangeJson.h"
@@ -157,6 +158,10 @@ int runSendCommand(const QStringList &arguments)
     const QCommandLineOption noHistoryOption(
         QStringLiteral("no-history"), QStringLiteral("Do not record this exchange in the history."));
     parser.addOption(noHistoryOption);
+    const QCommandLineOption cookieJarOption(QStringLiteral("cookie-jar"),
+        QStringLiteral("Send the cookies of this JSON file and write the ones the response sets back to it."),
+        QStringLiteral("file"));
+    parser.addOption(cookieJarOption);
     if (!parser.parse(QStringList {QStringLiteral("sonde-cli send")} + arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -286,6 +291,16 @@ int runSendCommand(const QStringList &arguments)
 
     QNetworkAccessManager network;
     Sonde::HttpEngine engine(&network);
+    Sonde::CookieJar cookieJar;
+    if (parser.isSet(cookieJarOption)) {
+        cookieJar.setFilePath(parser.value(cookieJarOption));
+        // Each run is a new process: session cookies must survive in the file, as with curl's jar.
+        cookieJar.setKeepSessionCookies(true);
+        QString error;
+        if (!cookieJar.load(&error))
+            return usageError(error);
+        engine.setCookieJar(&cookieJar);
+    }
     Sonde::KeychainSecretStore secrets(QStringLiteral("Sonde"));
     Sonde::Exchange result;
     QList<Sonde::ResponseCapture> captures;
@@ -336,6 +351,11 @@ int runSendCommand(const QStringList &arguments)
     QCoreApplication::exec();
     if (!failure.isEmpty())
         return usageError(failure);
+    if (parser.isSet(cookieJarOption)) {
+        QString error;
+        if (!cookieJar.save(&error))
+            std::fprintf(stderr, "sonde-cli send: %s\n", qPrintable(error));
+    }
     if (!parser.isSet(noHistoryOption))
         recordInHistory(
             result, {fromWorkspace ? saved.requestPath : QString(), saved.environment, secretValues});

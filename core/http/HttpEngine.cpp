@@ -1,5 +1,6 @@
 #include "http/HttpEngine.h"
 
+#include "http/CookieJar.h"
 #include "http/ProxyRoute.h"
 #include "http/Transfer.h"
 
@@ -8,8 +9,18 @@ namespace Sonde {
 HttpEngine::HttpEngine(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_network(network)
-{
     , m_proxyRoute(ProxyRoute::install(network))
+{
+}
+
+void HttpEngine::setCookieJar(CookieJar *jar)
+{
+    m_cookieJar = jar;
+}
+
+CookieJar *HttpEngine::cookieJar() const
+{
+    return m_cookieJar;
 }
 
 Transfer *HttpEngine::send(const Request &request, QObject *owner)
@@ -18,8 +29,9 @@ Transfer *HttpEngine::send(const Request &request, QObject *owner)
     options.memoryThreshold = m_memoryThreshold;
     options.readBufferSize = ReadBufferSize;
     options.temporaryDirectory = m_temporaryDirectory;
-    return new Transfer(m_network, request, options, owner);
     options.proxyRoute = m_proxyRoute;
+    options.cookieJar = m_cookieJar;
+    return new Transfer(m_network, request, options, owner);
 }
 
 } // namespace Sonde

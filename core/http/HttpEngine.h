@@ -3,6 +3,7 @@
 #include "model/Request.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 
@@ -10,16 +11,17 @@ class QNetworkAccessManager;
 
 namespace Sonde {
 
-class Transfer;
+class CookieJar;
 class ProxyRoute;
+class Transfer;
 
 /// Sends requests through one injected QNetworkAccessManager and records each as an Exchange.
 ///
 /// The engine owns nothing global: the application creates one QNetworkAccessManager and passes it in.
-class HttpEngine final : public QObject
-{
 /// Each request's proxy is applied per request through a proxy factory the engine installs on that
 /// manager (see ProxyRoute); the manager's own proxy settings then only apply to requests sent by others.
+class HttpEngine final : public QObject
+{
     Q_OBJECT
 public:
     static constexpr qint64 DefaultMemoryThreshold = 8 * 1024 * 1024;
@@ -35,6 +37,11 @@ public:
     void setTemporaryDirectory(const QString &path) { m_temporaryDirectory = path; }
     QString temporaryDirectory() const { return m_temporaryDirectory; }
 
+    /// The jar requests send cookies from and responses store them in (unless a request turns it off);
+    /// none by default. The engine does not own it.
+    void setCookieJar(CookieJar *jar);
+    CookieJar *cookieJar() const;
+
     /// Starts sending `request` and returns the transfer, parented to `owner` (the caller deletes it,
     /// typically with deleteLater() after Transfer::finished). Invalid requests finish at once, queued,
     /// with an error.
@@ -44,9 +51,10 @@ public:
 
 private:
     QNetworkAccessManager *m_network;
+    std::shared_ptr<ProxyRoute> m_proxyRoute;
     qint64 m_memoryThreshold = DefaultMemoryThreshold;
     QString m_temporaryDirectory;
+    QPointer<CookieJar> m_cookieJar;
 };
 
 } // namespace Sonde
-    std::shared_ptr<ProxyRoute> m_proxyRoute;

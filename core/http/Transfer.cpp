@@ -2,6 +2,7 @@
 
 #include "http/ContentDecoder.h"
 #include "http/ProxyRoute.h"
+#include "http/CookieJar.h"
 #include "http/RequestBuilder.h"
 #include "http/WireHeaders.h"
 
@@ -9,6 +10,7 @@
 #include <QHostAddress>
 #include <QHostInfo>
 #include <QNetworkAccessManager>
+#include <QNetworkCookie>
 #include <QNetworkReply>
 #include <QSslCipher>
 #include <QSslConfiguration>
@@ -69,10 +71,10 @@ Transfer::~Transfer()
 {
     if (m_lookupId >= 0)
         QHostInfo::abortHostLookup(m_lookupId);
-    if (m_reply) {
-        m_reply->disconnect(this);
     if (m_options.proxyRoute && !m_proxyTag.isEmpty())
         m_options.proxyRoute->remove(m_proxyTag);
+    if (m_reply) {
+        m_reply->disconnect(this);
         m_reply->abort();
     }
 }
@@ -117,8 +119,6 @@ void Transfer::startHop(const QUrl &url, const QByteArray &method, bool sendBody
     m_method = method;
     m_sendBody = sendBody;
 
-    // DNS is timed with our own lookup just before the send; QNAM's own lookup then hits the cache.
-    QHostAddress literal;
     const ProxyChoice proxy = chooseProxy(m_exchange.request.settings.proxy, url);
     if (!proxy.problem.isEmpty()) {
         fail(TransportError::Kind::Proxy, proxy.problem);
@@ -132,6 +132,8 @@ void Transfer::startHop(const QUrl &url, const QByteArray &method, bool sendBody
         return;
     }
 
+    // DNS is timed with our own lookup just before the send; QNAM's own lookup then hits the cache.
+    QHostAddress literal;
     if (literal.setAddress(url.host())) {
         m_exchange.timings.dns = -1;
         sendHop();
@@ -179,7 +181,8 @@ void Transfer::sendHop()
 
     const bool crossOriginHop = !m_exchange.redirects.isEmpty()
         && !sameOrigin(m_exchange.redirects.constFirst().sent.url, m_url);
-    const HeaderList headers = RequestBuilder::headers(request, m_body, m_sendBody, crossOriginHop);
+    HeaderList headers = RequestBuilder::headers(request, m_body, m_sendBody, crossOriginHop);
+    addJarCookies(headers);
     m_userAcceptEncoding = !headerValue(headers, "Accept-Encoding").isNull();
     for (const auto &header : std::as_const(headers))
         networkRequest.setRawHeader(header.first, header.second);
@@ -191,9 +194,6 @@ void Transfer::sendHop()
     sent.target = WireHeaders::requestTarget(m_url);
     sent.httpVersion = "HTTP/1.1";
     sent.headers = WireHeaders::forHttp1(headers, m_url, m_sendBody ? m_body.size : -1);
-    if (m_sendBody) {
-        // A streamed body is recorded by its size: its files may be larger than memory.
-        sent.body = m_body.bytes;
     if (m_proxy.type() == QNetworkProxy::HttpProxy && m_url.scheme() == u"http") {
         // Through an HTTP proxy, a plain-HTTP request names its whole URL, and after the proxy's (Basic)
         // challenge carries its credentials; HTTPS goes through a CONNECT tunnel unchanged.
@@ -203,6 +203,9 @@ void Transfer::sendHop()
             sent.headers.append({"Proxy-Authorization",
                                  "Basic " + (m_proxy.user() + u':' + m_proxy.password()).toUtf8().toBase64()});
     }
+    if (m_sendBody) {
+        // A streamed body is recorded by its size: its files may be larger than memory.
+        sent.body = m_body.bytes;
         sent.bodySize = m_body.size;
     }
 
@@ -270,12 +273,14 @@ void Transfer::sendHop()
     });
 }
 
-QNetworkReply *Transfer::sendStreamed(QNetworkRequest &networkRequest)
+void Transfer::addJarCookies(HeaderList &headers) const
 {
-    // A known length keeps QNAM from reading the whole device into memory first.
-{
+    if (!m_options.cookieJar || !m_exchange.request.settings.sendCookies)
         return;
+    // The jar's cookies go after a Cookie header the user wrote, in the same header (RFC 6265 §5.4: one
+    // Cookie field); a cookie the user named there is not sent twice.
     auto existing = std::find_if(headers.begin(), headers.end(), [](const auto &header) {
+        return header.first.compare("Cookie", Qt::CaseInsensitive) == 0;
     });
     QList<QByteArray> userNames;
     if (existing != headers.end()) {
@@ -283,24 +288,39 @@ QNetworkReply *Transfer::sendStreamed(QNetworkRequest &networkRequest)
             userNames.append(pair.left(pair.indexOf('=')).trimmed());
     }
     QByteArray value;
+    for (const QNetworkCookie &cookie : m_options.cookieJar->cookiesForUrl(m_url)) {
+        if (userNames.contains(cookie.name()))
             continue;
         if (!value.isEmpty())
             value += "; ";
+        value += cookie.toRawForm(QNetworkCookie::NameAndValueOnly);
     }
     if (value.isEmpty())
         return;
     if (existing != headers.end())
         existing->second += "; " + value;
     else
+        headers.append({"Cookie", value});
 }
 
+void Transfer::storeResponseCookies(const HeaderList &responseHeaders)
 {
+    // Every hop's cookies are stored before the next hop is sent: a Set-Cookie on a 302 goes with the
     // redirected request, as in browsers.
+    if (!m_options.cookieJar || !m_exchange.request.settings.sendCookies)
         return;
+    QList<QNetworkCookie> cookies;
     for (const auto &header : responseHeaders) {
+        if (header.first.compare("Set-Cookie", Qt::CaseInsensitive) == 0)
+            cookies += QNetworkCookie::parseCookies(header.second);
     }
+    if (!cookies.isEmpty())
+        m_options.cookieJar->setCookiesFromUrl(cookies, m_url);
 }
 
+QNetworkReply *Transfer::sendStreamed(QNetworkRequest &networkRequest)
+{
+    // A known length keeps QNAM from reading the whole device into memory first.
     networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, m_body.size);
     std::unique_ptr<QIODevice> device = m_body.open();
     QNetworkReply *reply = m_network->sendCustomRequest(networkRequest, m_method, device.get());
@@ -332,6 +352,7 @@ void Transfer::onMetaData()
         sent.httpVersion = "HTTP/2";
         sent.headers = WireHeaders::forHttp2(sent.headers, sent.method, sent.url);
     }
+    storeResponseCookies(head.headers);
     m_exchange.response = head;
 
     const QByteArray encoding = headerValue(head.headers, "Content-Encoding").trimmed();
@@ -434,6 +455,12 @@ void Transfer::onReplyFinished()
         const QString where = m_url.host() + u':' + QString::number(m_url.port(m_url.scheme() == u"https" ? 443 : 80));
         switch (error) {
         case QNetworkReply::ConnectionRefusedError:
+            // Through an HTTP proxy the only connection Sonde makes is to the proxy.
+            if (m_proxy.type() == QNetworkProxy::HttpProxy) {
+                fail(Kind::Proxy, QStringLiteral("Connection refused by the proxy %1: nothing is listening there.")
+                                      .arg(proxyDisplayName(m_proxy)));
+                return;
+            }
             fail(Kind::ConnectionRefused,
                  QStringLiteral("Connection refused by %1: nothing is listening there.").arg(where));
             return;
@@ -454,13 +481,13 @@ void Transfer::onReplyFinished()
         case QNetworkReply::UnknownNetworkError:
         case QNetworkReply::ProtocolFailure:
         case QNetworkReply::TemporaryNetworkFailureError: {
-            const qint64 expected = m_exchange.response
-            // Through an HTTP proxy the only connection Sonde makes is to the proxy.
-            if (m_proxy.type() == QNetworkProxy::HttpProxy) {
-                fail(Kind::Proxy, QStringLiteral("Connection refused by the proxy %1: nothing is listening there.")
-                                      .arg(proxyDisplayName(m_proxy)));
+            if (!m_headSeen && m_proxy.type() != QNetworkProxy::NoProxy) {
+                // SOCKS5 reports a proxy that is not there as a closed connection.
+                fail(Kind::Proxy, QStringLiteral("Could not connect through the proxy %1: %2")
+                                      .arg(proxyDisplayName(m_proxy), errorString));
                 return;
             }
+            const qint64 expected = m_exchange.response
                 ? headerValue(m_exchange.response->headers, "Content-Length").toLongLong()
                 : 0;
             if (!m_headSeen)
@@ -479,14 +506,14 @@ void Transfer::onReplyFinished()
             fail(Kind::Timeout, QStringLiteral("The connection to %1 timed out.").arg(where));
             return;
         case QNetworkReply::ProxyConnectionRefusedError:
+            fail(Kind::Proxy, QStringLiteral("Connection refused by the proxy %1: nothing is listening there.")
+                                  .arg(proxyDisplayName(m_proxy)));
+            return;
+        case QNetworkReply::ProxyAuthenticationRequiredError:
+            fail(Kind::Proxy, proxyAuthenticationProblem());
+            return;
         case QNetworkReply::ProxyConnectionClosedError:
         case QNetworkReply::ProxyNotFoundError:
-            if (!m_headSeen && m_proxy.type() != QNetworkProxy::NoProxy) {
-                // SOCKS5 reports a proxy that is not there as a closed connection.
-                fail(Kind::Proxy, QStringLiteral("Could not connect through the proxy %1: %2")
-                                      .arg(proxyDisplayName(m_proxy), errorString));
-                return;
-            }
         case QNetworkReply::ProxyTimeoutError:
         case QNetworkReply::UnknownProxyError:
             fail(Kind::Proxy, QStringLiteral("The proxy %1 failed: %2").arg(proxyDisplayName(m_proxy), errorString));
@@ -506,12 +533,6 @@ void Transfer::onReplyFinished()
         fail(TransportError::Kind::Protocol,
              QStringLiteral("The %1 body ended before the end of the compressed stream.")
                  .arg(QString::fromLatin1(m_exchange.sizes.contentEncoding)));
-            fail(Kind::Proxy, QStringLiteral("Connection refused by the proxy %1: nothing is listening there.")
-                                  .arg(proxyDisplayName(m_proxy)));
-            return;
-        case QNetworkReply::ProxyAuthenticationRequiredError:
-            fail(Kind::Proxy, proxyAuthenticationProblem());
-            return;
         return;
     }
     if (followRedirect())
@@ -622,17 +643,6 @@ void Transfer::finish()
     Q_EMIT finished(m_exchange);
 }
 
-void Transfer::releaseReply()
-{
-    if (!m_reply)
-        return;
-    m_reply->disconnect(this);
-    if (m_reply->isRunning())
-        m_reply->abort();
-    m_reply.release()->deleteLater();
-}
-
-} // namespace Sonde
 QString Transfer::proxyAuthenticationProblem() const
 {
     const QString status = m_proxy.type() == QNetworkProxy::HttpProxy
@@ -645,5 +655,16 @@ QString Transfer::proxyAuthenticationProblem() const
         .arg(proxyDisplayName(m_proxy), m_proxy.user(), status);
 }
 
+void Transfer::releaseReply()
+{
     if (m_options.proxyRoute && !m_proxyTag.isEmpty())
         m_options.proxyRoute->remove(std::exchange(m_proxyTag, QString()));
+    if (!m_reply)
+        return;
+    m_reply->disconnect(this);
+    if (m_reply->isRunning())
+        m_reply->abort();
+    m_reply.release()->deleteLater();
+}
+
+} // namespace Sonde

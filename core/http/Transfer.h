@@ -20,6 +20,7 @@ namespace Sonde {
 
 class ContentDecoder;
 class ProxyRoute;
+class CookieJar;
 
 /// One request in flight, from DNS lookup to the last byte, redirects included.
 ///
@@ -33,9 +34,12 @@ public:
         qint64 memoryThreshold = 0;
         qint64 readBufferSize = 0;
         QString temporaryDirectory;
-    };
         /// Where each hop registers its proxy; without one, requests take the manager's proxy.
         std::shared_ptr<ProxyRoute> proxyRoute;
+        /// Sends its cookies and stores the ones responses set, hop by hop, unless the request's
+        /// settings turn the jar off.
+        QPointer<CookieJar> cookieJar;
+    };
 
     Transfer(QNetworkAccessManager *network, const Request &request, const Options &options,
              QObject *parent = nullptr);
@@ -58,6 +62,8 @@ private:
     void start();
     void startHop(const QUrl &url, const QByteArray &method, bool sendBody);
     void sendHop();
+    void addJarCookies(HeaderList &headers) const;
+    void storeResponseCookies(const HeaderList &responseHeaders);
     QNetworkReply *sendStreamed(QNetworkRequest &networkRequest);
     void onMetaData();
     void onReadyRead();
@@ -68,26 +74,26 @@ private:
     void fail(TransportError::Kind kind, const QString &message, const QStringList &details = {});
     void finish();
     void releaseReply();
+    QString proxyAuthenticationProblem() const;
     double elapsedMs() const;
 
     QNetworkAccessManager *m_network;
     Options m_options;
     Exchange m_exchange;
 
-    QString proxyAuthenticationProblem() const;
     // The hop in progress.
     QByteArray m_method;
     PreparedBody m_body;
     bool m_sendBody = false;
     QUrl m_url;
+    QNetworkProxy m_proxy {QNetworkProxy::NoProxy};
+    QString m_proxyTag;
     std::unique_ptr<QNetworkReply> m_reply;
     std::unique_ptr<ContentDecoder> m_decoder;
     QByteArray m_memoryBody;
     std::unique_ptr<QTemporaryFile> m_spool;
     qint64 m_decodedSize = 0;
     qint64 m_wireSize = 0;
-    QNetworkProxy m_proxy {QNetworkProxy::NoProxy};
-    QString m_proxyTag;
     bool m_headSeen = false;
 
     QElapsedTimer m_clock;

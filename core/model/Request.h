@@ -87,6 +87,9 @@ struct RequestSettings
     /// Accept certificates that fail verification (self-signed, expired, wrong host). Off by default.
     bool ignoreTlsErrors = false;
     HttpVersionPolicy httpVersion = HttpVersionPolicy::Automatic;
+    /// Use the workspace's cookie jar: send its cookies and store the ones responses set. Off isolates
+    /// the request from the jar in both directions (as Postman's "Disable cookie jar").
+    bool sendCookies = true;
 
     friend bool operator==(const RequestSettings &, const RequestSettings &) = default;
 };
@@ -116,11 +119,11 @@ struct Request
     QString method = QStringLiteral("GET");
     QString url;
     KeyValueList params;
+    /// Values for the `:name` segments of the URL's path (see PathParams), one row per name.
+    KeyValueList pathParams {};
     KeyValueList headers;
     Body body;
     RequestSettings settings;
-    /// Values for the `:name` segments of the URL's path (see PathParams), one row per name.
-    KeyValueList pathParams {};
     /// Request-scope variables: the narrowest scope.
     VariableList variables;
     QList<ResponseCapture> captures;

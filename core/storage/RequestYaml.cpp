@@ -119,6 +119,8 @@ YamlNode settingsNode(const RequestSettings &s)
         settings.insert(QStringLiteral("ignoreTlsErrors"), YamlNode::boolean(s.ignoreTlsErrors));
     if (s.httpVersion != defaults.httpVersion)
         settings.insert(QStringLiteral("httpVersion"), YamlNode::string(httpVersionName(s.httpVersion)));
+    if (s.sendCookies != defaults.sendCookies)
+        settings.insert(QStringLiteral("sendCookies"), YamlNode::boolean(s.sendCookies));
     return settings;
 }
 
@@ -180,12 +182,14 @@ void readSettings(const YamlRead::Reader &reader, const YAML::Node &node, Reques
     if (!node.IsDefined() || node.IsNull())
         return;
     reader.expectMap(node, QStringLiteral("“settings”"));
-    reader.checkKeys(node, {"timeoutMs", "followRedirects", "maxRedirects", "ignoreTlsErrors", "httpVersion"},
+    reader.checkKeys(node, {"timeoutMs", "followRedirects", "maxRedirects", "ignoreTlsErrors", "httpVersion",
+                                "sendCookies"},
                      QStringLiteral("the settings"));
     s.timeoutMs = int(reader.integer(node, "timeoutMs", s.timeoutMs, 0, 24 * 3600 * 1000));
     s.followRedirects = reader.boolean(node, "followRedirects", s.followRedirects);
     s.maxRedirects = int(reader.integer(node, "maxRedirects", s.maxRedirects, 0, 1000));
     s.ignoreTlsErrors = reader.boolean(node, "ignoreTlsErrors", s.ignoreTlsErrors);
+    s.sendCookies = reader.boolean(node, "sendCookies", s.sendCookies);
     const QString version = reader.string(node, "httpVersion", QStringLiteral("auto"));
     if (version == u"auto")
         s.httpVersion = HttpVersionPolicy::Automatic;

@@ -1,4 +1,5 @@
 // End-to-end tests of sonde-cli: the real binary, run with QProcess, against the echo server it runs itself.
+#include "ScriptedServer.h"
 #include "echo/EchoServer.h"
 
 #include <QDeadlineTimer>
@@ -11,6 +12,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -234,6 +236,8 @@ private Q_SLOTS:
     void sendWorkspace();
     void sendWorkspaceFails_data();
     void sendWorkspaceFails();
+    void sendCookieJar();
+    void sendCookieJarInvalid();
 
     void query_data();
     void query();
@@ -733,6 +737,51 @@ void tst_Cli::sendWorkspaceFails()
     for (const QString &message : std::as_const(messages))
         QVERIFY2(err.contains(expand({message}).constFirst()), qPrintable(err));
     QVERIFY2(result.out.isEmpty(), result.out.constData());
+}
+
+void tst_Cli::sendCookieJar()
+{
+    // The server lives in this process, so the command runs without blocking the event loop.
+    Sonde::ScriptedServer server;
+    QVERIFY(server.listen());
+    server.queueResponse(Sonde::ScriptedServer::response(200, "in", {{"Set-Cookie", "session=abc; Path=/"}}));
+    server.setResponse(Sonde::ScriptedServer::response(200, "again"));
+    const QString jar = m_dir.filePath(u"cookies.json"_s);
+    QVERIFY(writeFiles(m_dir.path(), {{u"cookies.json"_s, R"({"version": 1, "cookies": [
+        {"name": "seed", "value": "1", "domain": "127.0.0.1", "path": "/", "expires": "2099-01-01T00:00:00Z"},
+        {"name": "old", "value": "1", "domain": "127.0.0.1", "path": "/", "expires": "2001-01-01T00:00:00Z"}]})"}}));
+    const auto send = [&](const QString &path) {
+        QProcess process;
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(SONDE_CLI),
+            {u"send"_s, u"--no-history"_s, u"--cookie-jar"_s, jar, server.url(path).toString()});
+        return finished.wait(RunTimeoutMs) && process.exitCode() == 0;
+    };
+    QVERIFY(send(u"/login"_s));
+    QVERIFY2(server.lastRequestHead().contains("\r\nCookie: seed=1\r\n"), server.lastRequestHead().constData());
+
+    QFile file(jar);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray cookies = QJsonDocument::fromJson(file.readAll()).object().value(u"cookies"_s).toArray();
+    file.close();
+    QStringList names;
+    for (const QJsonValue &cookie : cookies)
+        names.append(cookie.toObject().value(u"name"_s).toString());
+    // The expired cookie is gone; the session cookie is kept for the next run.
+    QCOMPARE(names, (QStringList {u"seed"_s, u"session"_s}));
+
+    QVERIFY(send(u"/me"_s));
+    QVERIFY2(server.lastRequestHead().contains("\r\nCookie: seed=1; session=abc\r\n"),
+        server.lastRequestHead().constData());
+}
+
+void tst_Cli::sendCookieJarInvalid()
+{
+    QVERIFY(writeFiles(m_dir.path(), {{u"bad-cookies.json"_s, "[1, 2]"}}));
+    const CliResult result = runCli(
+        {u"send"_s, u"--no-history"_s, u"--cookie-jar"_s, m_dir.filePath(u"bad-cookies.json"_s), m_closedBase});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("bad-cookies.json is not valid"), result.err.constData());
 }
 
 void tst_Cli::query_data()

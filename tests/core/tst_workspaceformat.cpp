@@ -93,6 +93,10 @@ void TestWorkspaceFormat::requestRoundTrip_data()
     full.sortKey = 20;
     QTest::newRow("everything") << full;
 
+    Request cookiesOff = minimal;
+    cookiesOff.settings.sendCookies = false;
+    QTest::newRow("cookie jar off") << cookiesOff;
+
     Request binary = minimal;
     binary.body = {Body::Kind::Raw, QStringLiteral("application/octet-stream"), QByteArray("\x00\xff\xfe binary", 10)};
     QTest::newRow("binary body") << binary;

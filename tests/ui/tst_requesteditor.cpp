@@ -374,6 +374,10 @@ void TestRequestEditor::roundTrip_data()
     http1.settings.maxRedirects = 50;
     http1.settings.httpVersion = HttpVersionPolicy::Http1Only;
     QTest::newRow("http/1.1 only") << http1;
+
+    Request noCookies = plain;
+    noCookies.settings.sendCookies = false;
+    QTest::newRow("cookie jar off") << noCookies;
 }
 
 void TestRequestEditor::roundTrip()
@@ -446,6 +450,9 @@ void TestRequestEditor::settingsTab_data()
     RequestSettings http2;
     http2.httpVersion = HttpVersionPolicy::Http2PriorKnowledge;
     QTest::newRow("http/2") << QStringLiteral("version") << http2;
+    RequestSettings noCookies;
+    noCookies.sendCookies = false;
+    QTest::newRow("cookie jar off") << QStringLiteral("cookies") << noCookies;
 }
 
 void TestRequestEditor::settingsTab()
@@ -468,6 +475,8 @@ void TestRequestEditor::settingsTab()
         settings->verifyTlsBox()->click();
     else if (control == u"version")
         settings->httpVersionBox()->setCurrentIndex(2);
+    else if (control == u"cookies")
+        settings->sendCookiesBox()->click();
     QCOMPARE(edited.count(), 1);
     QVERIFY(editor.request().settings == expected);
     // Redirects off: the maximum has no meaning, but keeps its value.

@@ -21,6 +21,7 @@ RequestSettingsEditor::RequestSettingsEditor(QWidget *parent)
     , m_verifyTls(new QCheckBox(tr("&Verify TLS certificates"), this))
     , m_tlsWarning(new QLabel(this))
     , m_httpVersion(new QComboBox(this))
+    , m_sendCookies(new QCheckBox(tr("Use the &cookie jar"), this))
 {
     m_timeout->setRange(0, 24 * 60 * 60 * 1000);
     m_timeout->setSingleStep(1000);
@@ -75,6 +76,9 @@ RequestSettingsEditor::RequestSettingsEditor(QWidget *parent)
     form->addRow(tr("TLS:"), m_verifyTls);
     form->addRow(QString(), warning);
     form->addRow(tr("&HTTP version:"), m_httpVersion);
+    m_sendCookies->setToolTip(tr("Send the workspace's cookies with this request and keep the ones its "
+                                 "responses set; off, the request neither sends nor stores cookies"));
+    form->addRow(tr("Cookies:"), m_sendCookies);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 8, 4, 4);
@@ -91,6 +95,7 @@ RequestSettingsEditor::RequestSettingsEditor(QWidget *parent)
     connect(m_maxRedirects, &QSpinBox::valueChanged, this, notify);
     connect(m_verifyTls, &QCheckBox::toggled, this, notify);
     connect(m_httpVersion, &QComboBox::currentIndexChanged, this, notify);
+    connect(m_sendCookies, &QCheckBox::toggled, this, notify);
 
     setSettings({});
 }
@@ -103,6 +108,7 @@ RequestSettings RequestSettingsEditor::settings() const
     settings.maxRedirects = m_maxRedirects->value();
     settings.ignoreTlsErrors = !m_verifyTls->isChecked();
     settings.httpVersion = HttpVersionPolicy(m_httpVersion->currentData().toInt());
+    settings.sendCookies = m_sendCookies->isChecked();
     return settings;
 }
 
@@ -114,6 +120,7 @@ void RequestSettingsEditor::setSettings(const RequestSettings &settings)
     m_maxRedirects->setValue(settings.maxRedirects);
     m_verifyTls->setChecked(!settings.ignoreTlsErrors);
     m_httpVersion->setCurrentIndex(qMax(0, m_httpVersion->findData(int(settings.httpVersion))));
+    m_sendCookies->setChecked(settings.sendCookies);
     updateState();
 }
 

@@ -12,7 +12,8 @@ class QSpinBox;
 namespace Sonde {
 
 /// The Settings tab of the request editor: time limit, redirects, TLS certificate verification and
-/// HTTP version of one request. Turning verification off shows a warning next to the box.
+/// HTTP version of one request, and whether it uses the cookie jar. Turning verification off shows a
+/// warning next to the box.
 class RequestSettingsEditor final : public QWidget
 {
     Q_OBJECT
@@ -29,6 +30,7 @@ public:
     QCheckBox *verifyTlsBox() const { return m_verifyTls; }
     QLabel *tlsWarningLabel() const { return m_tlsWarning; }
     QComboBox *httpVersionBox() const { return m_httpVersion; }
+    QCheckBox *sendCookiesBox() const { return m_sendCookies; }
 
 Q_SIGNALS:
     void settingsEdited();
@@ -43,6 +45,7 @@ private:
     QCheckBox *m_verifyTls;
     QLabel *m_tlsWarning;
     QComboBox *m_httpVersion;
+    QCheckBox *m_sendCookies;
     bool m_updating = false;
 };
 
