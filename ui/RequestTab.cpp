@@ -4,6 +4,7 @@
 #include "history/HistoryRecorder.h"
 #include "http/HttpEngine.h"
 #include "http/Transfer.h"
+#include "request/BodyEditor.h"
 #include "request/RequestEditor.h"
 #include "response/ResponseViewer.h"
 
@@ -49,6 +50,7 @@ RequestTab::RequestTab(HttpEngine *engine, WorkspaceController *workspace, Histo
     , m_editor(new RequestEditor(m_splitter))
     , m_viewer(new ResponseViewer(m_splitter))
     , m_urlHighlighter(new VariableHighlighter(m_editor->urlEdit(), [this] { return resolver(); }))
+    , m_bodyHighlighter(new VariableHighlighter(m_editor->bodyEditor()->editor(), [this] { return resolver(); }))
 {
     m_splitter->addWidget(m_editor);
     m_splitter->addWidget(m_viewer);
@@ -109,7 +111,7 @@ void RequestTab::setSavedRequest(const ItemRef &ref, const Request &request)
 {
     m_ref = ref;
     m_editor->setRequest(request);
-    m_urlHighlighter->refresh();
+    refreshVariables();
     setModified(false);
     Q_EMIT titleChanged(title());
 }
@@ -150,6 +152,7 @@ TemplateResolver RequestTab::resolver() const
 void RequestTab::refreshVariables()
 {
     m_urlHighlighter->refresh();
+    m_bodyHighlighter->refresh();
 }
 
 void RequestTab::send()
@@ -211,7 +214,7 @@ void RequestTab::onFinished(Transfer *transfer, const Exchange &exchange)
     if (m_workspace && m_workspace->isOpen() && exchange.hasResponse() && !m_sentRequest.captures.isEmpty()) {
         const QList<CapturedValue> values = m_workspace->applyCaptures(m_sentRequest, exchange);
         if (!values.isEmpty()) {
-            m_urlHighlighter->refresh();
+            refreshVariables();
             Q_EMIT valuesCaptured(values);
         }
     }

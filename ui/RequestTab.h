@@ -69,6 +69,8 @@ public:
     void refreshVariables();
     /// Highlights {{names}} in the URL (resolved, unresolved, value on hover).
     VariableHighlighter *urlHighlighter() const { return m_urlHighlighter; }
+    /// The same for the raw body.
+    VariableHighlighter *bodyHighlighter() const { return m_bodyHighlighter; }
 
     /// Sends the edited request; does nothing while one is in flight.
     void send();
@@ -98,6 +100,7 @@ private:
     RequestEditor *m_editor;
     ResponseViewer *m_viewer;
     VariableHighlighter *m_urlHighlighter;
+    VariableHighlighter *m_bodyHighlighter;
     QPointer<Transfer> m_transfer;
     ItemRef m_ref;
     bool m_modified = false;

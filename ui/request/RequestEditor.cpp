@@ -6,6 +6,7 @@
 #include "request/KeyValueTableView.h"
 #include "request/MethodBox.h"
 #include "request/RequestSettingsEditor.h"
+#include "request/RequestVarsEditor.h"
 
 #include <QAction>
 #include <QEvent>
@@ -20,7 +21,7 @@ namespace Sonde {
 
 namespace {
 
-enum Tab { ParamsTab, HeadersTab, BodyTab, SettingsTab };
+enum Tab { ParamsTab, HeadersTab, BodyTab, SettingsTab, VarsTab };
 
 QString titleWithCount(const QString &title, int count)
 {
@@ -41,6 +42,7 @@ RequestEditor::RequestEditor(QWidget *parent)
     , m_headersView(new KeyValueTableView(m_headers, m_tabs))
     , m_body(new BodyEditor(m_tabs))
     , m_settings(new RequestSettingsEditor(m_tabs))
+    , m_vars(new RequestVarsEditor(m_tabs))
     , m_sendAction(new QAction(tr("Send"), this))
     , m_cancelAction(new QAction(tr("Cancel"), this))
 {
@@ -49,6 +51,7 @@ RequestEditor::RequestEditor(QWidget *parent)
     m_tabs->addTab(m_headersView, QString());
     m_tabs->addTab(m_body, QString());
     m_tabs->addTab(m_settings, QString());
+    m_tabs->addTab(m_vars, QString());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 0);
@@ -85,6 +88,10 @@ RequestEditor::RequestEditor(QWidget *parent)
         Q_EMIT requestEdited();
     });
     connect(m_settings, &RequestSettingsEditor::settingsEdited, this, [this] {
+        updateTabTitles();
+        Q_EMIT requestEdited();
+    });
+    connect(m_vars, &RequestVarsEditor::varsEdited, this, [this] {
         updateTabTitles();
         Q_EMIT requestEdited();
     });
@@ -126,6 +133,8 @@ Request RequestEditor::request() const
     request.headers = m_headers->rows();
     request.body = m_body->body();
     request.settings = m_settings->settings();
+    request.variables = m_vars->variables();
+    request.captures = m_vars->captures();
     return request;
 }
 
@@ -139,6 +148,7 @@ void RequestEditor::setRequest(const Request &request)
     m_headers->setRows(request.headers);
     m_body->setBody(request.body);
     m_settings->setSettings(request.settings);
+    m_vars->setVars(request.variables, request.captures);
     updateExplicitContentType();
     updateTabTitles();
 }
@@ -197,6 +207,7 @@ void RequestEditor::updateTabTitles()
 {
     m_tabs->setTabText(ParamsTab, titleWithCount(tr("Params"), m_params->activeCount()));
     m_tabs->setTabText(HeadersTab, titleWithCount(tr("Headers"), m_headers->activeCount()));
+    m_tabs->setTabText(VarsTab, titleWithCount(tr("Vars"), m_vars->activeCount()));
     const QString body = m_body->summary();
     m_tabs->setTabText(BodyTab, body.isEmpty() ? tr("Body") : tr("Body (%1)").arg(body));
 

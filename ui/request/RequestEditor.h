@@ -15,6 +15,7 @@ class BodyEditor;
 class KeyValueTableModel;
 class KeyValueTableView;
 class MethodBox;
+class RequestVarsEditor;
 class RequestSettingsEditor;
 
 /// The top half of a request tab: method, URL and Send button, and the Params, Headers, Body and
@@ -58,6 +59,7 @@ public:
     KeyValueTableView *paramsView() const { return m_paramsView; }
     BodyEditor *bodyEditor() const { return m_body; }
     RequestSettingsEditor *settingsEditor() const { return m_settings; }
+    RequestVarsEditor *varsEditor() const { return m_vars; }
 
 Q_SIGNALS:
     void sendRequested();
@@ -88,6 +90,7 @@ private:
     KeyValueTableView *m_headersView;
     BodyEditor *m_body;
     RequestSettingsEditor *m_settings;
+    RequestVarsEditor *m_vars;
     QAction *m_sendAction;
     QAction *m_cancelAction;
     bool m_inFlight = false;
