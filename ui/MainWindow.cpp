@@ -2,7 +2,10 @@
 
 #include "RequestTab.h"
 #include "WelcomeRequests.h"
+#include "cookies/CookieManagerDialog.h"
 #include "echo/EchoServer.h"
+#include "http/CookieJar.h"
+#include "http/HttpEngine.h"
 #include "history/HistoryPanel.h"
 #include "history/HistoryRecord.h"
 #include "history/HistoryRecorder.h"
@@ -10,6 +13,7 @@
 #include "response/ResponseViewer.h"
 #include "request/RequestEditor.h"
 #include "storage/SecretStore.h"
+#include "storage/WorkspaceStore.h"
 #include "storage/WorkspaceWatcher.h"
 #include "workspace/EnvironmentEditor.h"
 #include "workspace/EnvironmentSelector.h"
@@ -21,6 +25,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -42,6 +48,7 @@ namespace Sonde {
 namespace {
 
 const QString AutosaveKey = QStringLiteral("editor/autosave");
+const QString WorkspaceKey = QStringLiteral("workspace/path");
 const QString FileSecretsKey = QStringLiteral("secrets/useFile");
 constexpr int AutosaveDelayMs = 1000;
 constexpr int MessageMs = 8000;
@@ -103,6 +110,15 @@ void MainWindow::createMenus()
     m_saveAction->setShortcut(QKeySequence::Save);
     m_saveAsAction = file->addAction(tr("Save &As…"), this, [this] { saveTab(currentRequestTab(), true); });
     m_saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_openWorkspaceAction = file->addAction(tr("&Open Workspace…"), this, [this] {
+        const QString root = QFileDialog::getExistingDirectory(this, tr("Open Workspace"),
+            m_workspace && m_workspace->isOpen() ? QFileInfo(m_workspace->root()).absolutePath() : QDir::homePath());
+        if (!root.isEmpty())
+            openWorkspace(root);
+    });
+    m_openWorkspaceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openWorkspaceAction->setEnabled(false); // until there is a workspace controller
+    file->addSeparator();
     m_autosaveAction = file->addAction(tr("Save A&utomatically"));
     m_autosaveAction->setCheckable(true);
     m_autosaveAction->setToolTip(tr("Save edits to saved requests a second after typing stops"));
@@ -128,6 +144,13 @@ void MainWindow::createMenus()
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     m_toolsMenu = tools;
+    QAction *cookies = tools->addAction(tr("&Cookies…"), this, [this] {
+        auto *dialog = new CookieManagerDialog(m_engine->cookieJar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    cookies->setEnabled(m_engine && m_engine->cookieJar());
+    tools->addSeparator();
     m_echoAction = tools->addAction(tr("Built-in &Echo Server"));
     m_echoAction->setCheckable(true);
     m_echoAction->setToolTip(tr("An HTTP server on 127.0.0.1 that answers with what it received"));
@@ -186,10 +209,57 @@ void MainWindow::setWorkspace(WorkspaceController *workspace)
     connect(workspace, &WorkspaceController::treeChanged, this, refreshVariables);
 
     updateEchoStatus(); // {{echo}}
+    m_openWorkspaceAction->setEnabled(true);
     if (workspace->isOpen()) {
         setWindowTitle(tr("%1 — Sonde").arg(workspace->workspace().name));
         showWorkspaceProblems();
     }
+}
+
+bool MainWindow::openWorkspace(const QString &root)
+{
+    if (!m_workspace)
+        return false;
+    if (!WorkspaceStore::isWorkspace(root)) {
+        const QMessageBox::StandardButton answer = ask(tr("Open Workspace"),
+            tr("%1 holds no Sonde workspace. Make one there?").arg(QDir::toNativeSeparators(root)),
+            QMessageBox::Yes | QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return false;
+        if (const QString error = WorkspaceController::create(root, QFileInfo(root).fileName()); !error.isEmpty()) {
+            statusBar()->showMessage(tr("No workspace was made: %1").arg(error), MessageMs);
+            return false;
+        }
+    }
+    // The tabs belong to the workspace being closed.
+    while (!requestTabs().isEmpty()) {
+        RequestTab *tab = requestTabs().constLast();
+        if (tab->isModified() && !closeTab(m_tabs->indexOf(tab)))
+            return false;
+        if (m_tabs->indexOf(tab) >= 0) {
+            m_tabs->removeTab(m_tabs->indexOf(tab));
+            tab->deleteLater();
+        }
+    }
+    updateWatchedFiles();
+    if (CookieJar *jar = m_engine->cookieJar()) {
+        QString error;
+        if (!jar->save(&error))
+            statusBar()->showMessage(tr("The cookies could not be saved: %1").arg(error), MessageMs);
+        jar->setFilePath(CookieJar::pathForWorkspace(root));
+        if (!jar->load(&error))
+            statusBar()->showMessage(tr("The cookies could not be read: %1").arg(error), MessageMs);
+    }
+    if (const QString error = m_workspace->open(root); !error.isEmpty()) {
+        statusBar()->showMessage(tr("The workspace could not be opened: %1").arg(error), MessageMs);
+        newRequestTab();
+        return false;
+    }
+    QSettings().setValue(WorkspaceKey, m_workspace->root());
+    setWindowTitle(tr("%1 — Sonde").arg(m_workspace->workspace().name));
+    showWorkspaceProblems();
+    newRequestTab();
+    return true;
 }
 
 void MainWindow::setHistoryRecorder(HistoryRecorder *history)

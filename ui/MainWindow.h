@@ -47,6 +47,9 @@ public:
 
     /// Shows `workspace` in the sidebar and binds tabs to its requests. Call once, before tabs are opened.
     void setWorkspace(WorkspaceController *workspace);
+    /// Closes the open workspace's tabs (asking about edits) and opens the one in `root`, offering to
+    /// make one there when it holds none. Returns false when it did not (cancelled, or an error shown).
+    bool openWorkspace(const QString &root);
     /// Records every exchange sent from the window into `history`. Call before tabs are opened.
     void setHistoryRecorder(HistoryRecorder *history);
     /// Shows history in the side panel, read through `store` (null when it could not be opened:
@@ -141,6 +144,7 @@ private:
     QAction *m_saveAction = nullptr;
     QAction *m_saveAsAction = nullptr;
     QAction *m_autosaveAction = nullptr;
+    QAction *m_openWorkspaceAction = nullptr;
     QAction *m_echoAction = nullptr;
     QString m_secretStoreError;
     QStringList m_watchedFiles;

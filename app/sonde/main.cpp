@@ -7,6 +7,7 @@
 #include "history/HistoryRecorder.h"
 #include "history/HistorySettings.h"
 #include "history/HistoryStore.h"
+#include "http/CookieJar.h"
 #include "http/HttpEngine.h"
 #include "storage/SecretStore.h"
 #include "storage/WorkspaceStore.h"
@@ -20,6 +21,7 @@
 #include <QIcon>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -102,6 +104,8 @@ int main(int argc, char *argv[])
 
     QNetworkAccessManager network;
     Sonde::HttpEngine engine(&network);
+    Sonde::CookieJar cookieJar;
+    engine.setCookieJar(&cookieJar);
     Sonde::EchoServer echo;
     if (!parser.isSet(noEchoOption) && !echo.listen())
         std::fprintf(
@@ -138,6 +142,13 @@ int main(int argc, char *argv[])
     if (!workspaceError.isEmpty())
         std::fprintf(stderr, "sonde: the workspace could not be opened: %s\n", qPrintable(workspaceError));
 
+    // Cookies are kept per workspace, outside it (they are not for git).
+    cookieJar.setFilePath(automated ? QDir(scratch.path()).filePath(QStringLiteral("cookies.json"))
+                                    : Sonde::CookieJar::pathForWorkspace(root));
+    QString cookieError;
+    if (!cookieJar.load(&cookieError))
+        std::fprintf(stderr, "sonde: the cookie jar could not be read: %s\n", qPrintable(cookieError));
+
     QString historyPath = qEnvironmentVariable("SONDE_HISTORY_DB");
     if (historyPath.isEmpty())
         historyPath = automated ? QDir(scratch.path()).filePath(QStringLiteral("history.sqlite"))
@@ -154,6 +165,9 @@ int main(int argc, char *argv[])
 
     Sonde::MainWindow window(&engine, &echo);
     window.setHistoryRecorder(&history);
+    QObject::connect(&cookieJar, &Sonde::CookieJar::saveFailed, &window, [&window](const QString &message) {
+        window.statusBar()->showMessage(QObject::tr("The cookies could not be saved: %1").arg(message), 8000);
+    });
     if (workspace.isOpen())
         window.setWorkspace(&workspace);
     window.setHistoryStore(historyStore.get(), historyError);

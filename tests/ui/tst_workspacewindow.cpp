@@ -17,7 +17,9 @@
 #include "storage/WorkspaceStore.h"
 #include "workspace/EnvironmentSelector.h"
 #include "workspace/WorkspaceSidebar.h"
+#include "workspace/WorkspaceTreeModel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -76,6 +78,8 @@ private Q_SLOTS:
     void historyRecordsWithoutSecrets();
     void quitWithModifiedTabsAsks();
     void historyPanelReopensAndSaves();
+    void autosaveWritesSavedRequests();
+    void openAnotherWorkspace();
 
 private:
     ItemRef addRequest(const QString &name, const QString &url);
@@ -518,6 +522,61 @@ void TestWorkspaceWindow::historyPanelReopensAndSaves()
     // Saving it into a collection without a dialog: the request lands in the workspace.
     QVERIFY(window.saveTabAs(restored, m_collection.directories, QStringLiteral("From history")));
     QVERIFY(readFile(m_workspace->pathOf(restored->itemRef())).contains("history-restore"));
+}
+
+void TestWorkspaceWindow::autosaveWritesSavedRequests()
+{
+    const ItemRef ref = addRequest(QStringLiteral("Auto"), QStringLiteral("http://127.0.0.1:1/v1"));
+    RequestTab *tab = m_window->openSavedRequest(ref);
+    QAction *autosave = m_window->autosaveAction();
+    QVERIFY(autosave && autosave->isCheckable());
+    autosave->setChecked(true);
+    tab->editor()->urlEdit()->setText(QStringLiteral("http://127.0.0.1:1/v2"));
+    Q_EMIT tab->editor()->urlEdit()->textEdited(tab->editor()->urlEdit()->text());
+    QVERIFY(tab->isModified());
+    QTRY_VERIFY(!tab->isModified());
+    QVERIFY(readFile(m_workspace->pathOf(ref)).contains("/v2"));
+
+    // Scratch requests are not autosaved anywhere: they have no file yet.
+    RequestTab *scratch = m_window->newRequestTab();
+    scratch->editor()->urlEdit()->setText(QStringLiteral("http://127.0.0.1:1/scratch"));
+    Q_EMIT scratch->editor()->urlEdit()->textEdited(scratch->editor()->urlEdit()->text());
+    QTest::qWait(1500);
+    QVERIFY(scratch->isModified());
+    autosave->setChecked(false);
+}
+
+void TestWorkspaceWindow::openAnotherWorkspace()
+{
+    const ItemRef ref = addRequest(QStringLiteral("Old"), QStringLiteral("http://127.0.0.1:1/old"));
+    RequestTab *tab = m_window->openSavedRequest(ref);
+    tab->editor()->urlEdit()->setText(QStringLiteral("http://127.0.0.1:1/edited"));
+    Q_EMIT tab->editor()->urlEdit()->textEdited(tab->editor()->urlEdit()->text());
+
+    // A folder without a workspace: asked whether to make one; Cancel changes nothing.
+    const QString other = m_dir->filePath(QStringLiteral("other"));
+    QVERIFY(QDir().mkpath(other));
+    m_answer = QMessageBox::Cancel;
+    QVERIFY(!m_window->openWorkspace(other));
+    QCOMPARE(m_workspace->root(), m_dir->filePath(QStringLiteral("ws")));
+    QCOMPARE(m_window->currentRequestTab(), tab);
+
+    // Yes makes it; the edited tab asks too (Discard), then everything of the old workspace closes.
+    m_asked.clear();
+    m_answer = QMessageBox::Yes;
+    m_window->setAsk([this](const QString &title, const QString &, QMessageBox::StandardButtons buttons) {
+        m_asked.append(title);
+        return buttons.testFlag(QMessageBox::Yes) ? QMessageBox::Yes : QMessageBox::Discard;
+    });
+    QVERIFY(m_window->openWorkspace(other));
+    QCOMPARE(m_asked, (QStringList {QStringLiteral("Open Workspace"), QStringLiteral("Unsaved Changes")}));
+    QCOMPARE(QDir(m_workspace->root()).canonicalPath(), QDir(other).canonicalPath());
+    QVERIFY(WorkspaceStore::isWorkspace(other));
+    QCOMPARE(m_window->tabWidget()->count(), 1);
+    QVERIFY(!m_window->currentRequestTab()->itemRef().isValid());
+    QTRY_COMPARE(m_window->sidebar()->model()->rowCount(), 0);
+    // The old file kept what was saved.
+    QVERIFY(readFile(m_dir->filePath(QStringLiteral("ws/collections/API/Old.yaml"))).contains("/old"));
 }
 
 QTEST_MAIN(TestWorkspaceWindow)
