@@ -172,7 +172,6 @@ void MainWindow::setWorkspace(WorkspaceController *workspace)
     m_side->insertTab(0, m_sidebar, tr("Collections"));
     m_side->setCurrentIndex(0);
     m_side->show();
-    m_splitter->setSizes({SidePanelWidth, width() - SidePanelWidth});
 
     m_toolBar = addToolBar(tr("Environment"));
     m_toolBar->setObjectName(QStringLiteral("environmentToolBar"));
@@ -272,10 +271,7 @@ void MainWindow::setHistoryStore(HistoryStore *store, const QString &unavailable
     Q_ASSERT(!m_historyPanel);
     m_historyPanel = new HistoryPanel(store, m_history, unavailableReason, m_side);
     m_side->addTab(m_historyPanel, tr("History"));
-    if (m_side->isHidden()) {
-        m_side->show();
-        m_splitter->setSizes({SidePanelWidth, width() - SidePanelWidth});
-    }
+    m_side->show();
     connect(m_historyPanel, &HistoryPanel::openRequested, this, &MainWindow::openHistoryRecord);
     connect(m_historyPanel, &HistoryPanel::saveToCollectionRequested, this,
         [this](const HistoryRecord &record) { saveRequestToCollection(record.toRequest()); });
@@ -557,6 +553,16 @@ bool MainWindow::closeTab(int index)
     if (m_tabs->count() == 0)
         newRequestTab();
     return true;
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // Sizes given before the splitter is laid out are not kept: the side panel gets its width here.
+    if (!m_sidePanelSized && m_side->isVisible()) {
+        m_sidePanelSized = true;
+        m_splitter->setSizes({SidePanelWidth, std::max(0, m_splitter->width() - SidePanelWidth)});
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -97,6 +97,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createMenus();
@@ -148,6 +149,7 @@ private:
     QAction *m_echoAction = nullptr;
     QString m_secretStoreError;
     QStringList m_watchedFiles;
+    bool m_sidePanelSized = false;
     Ask m_ask;
 };
 

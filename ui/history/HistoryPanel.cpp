@@ -185,8 +185,9 @@ QWidget *HistoryPanel::createListPage()
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
 
-    const auto button = [page](QAction *action, const QString &name) {
-        auto *b = new QPushButton(action->text(), page);
+    // Short captions, so that the panel fits a narrow side bar; the tooltips say the rest.
+    const auto button = [page](QAction *action, const QString &name, const QString &caption = {}) {
+        auto *b = new QPushButton(caption.isEmpty() ? action->text() : caption, page);
         b->setObjectName(name);
         b->setToolTip(action->toolTip());
         connect(b, &QPushButton::clicked, action, &QAction::trigger);
@@ -196,17 +197,17 @@ QWidget *HistoryPanel::createListPage()
     };
 
     auto *filters = new QHBoxLayout;
-    filters->addWidget(m_search, 1);
-    filters->addWidget(m_statusFilter);
-    filters->addWidget(m_methodFilter);
+    filters->addWidget(m_statusFilter, 1);
+    filters->addWidget(m_methodFilter, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(button(m_openAction, QStringLiteral("historyOpen")));
-    buttons->addWidget(button(m_saveAction, QStringLiteral("historySave")));
+    buttons->addWidget(button(m_saveAction, QStringLiteral("historySave"), tr("Save…")));
     buttons->addWidget(button(m_deleteAction, QStringLiteral("historyDelete")));
     buttons->addStretch(1);
-    buttons->addWidget(button(m_clearAction, QStringLiteral("historyClear")));
+    buttons->addWidget(button(m_clearAction, QStringLiteral("historyClear"), tr("Clear…")));
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_search);
     layout->addLayout(filters);
     layout->addWidget(m_tree, 1);
     layout->addWidget(m_message);
