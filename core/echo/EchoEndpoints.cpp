@@ -115,20 +115,28 @@ QString queryItem(const QByteArray &query, const QString &key)
     return {};
 }
 
+/// "content-TYPE" → "Content-Type": names are case-insensitive, and clients differ (Qt 6.8 and HTTP/2
+/// send them in lower case), so the object uses one spelling, as httpbin does; headerList keeps the bytes.
+QString canonicalName(const QByteArray &name)
+{
+    QByteArray canonical = name.toLower();
+    bool startOfWord = true;
+    for (char &c : canonical) {
+        if (startOfWord && c >= 'a' && c <= 'z')
+            c = char(c - 'a' + 'A');
+        startOfWord = c == '-';
+    }
+    return toText(canonical);
+}
+
 QJsonObject headersObject(const HeaderList &headers)
 {
     QJsonObject object;
-    QHash<QByteArray, QString> displayNames; // lower-case name → the case first received
     for (const HeaderField &field : headers) {
-        const QByteArray lower = field.name.toLower();
-        const auto known = displayNames.constFind(lower);
-        if (known == displayNames.cend()) {
-            const QString name = toText(field.name);
-            displayNames.insert(lower, name);
-            object.insert(name, toText(field.value));
-        } else {
-            object.insert(*known, QString(object.value(*known).toString() + u", "_s + toText(field.value)));
-        }
+        const QString name = canonicalName(field.name);
+        const auto known = object.constFind(name);
+        object.insert(name, known == object.constEnd() ? toText(field.value)
+                                                       : QString(known->toString() + u", "_s + toText(field.value)));
     }
     return object;
 }

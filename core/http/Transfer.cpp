@@ -203,6 +203,7 @@ void Transfer::sendHop()
             sent.headers.append({"Proxy-Authorization",
                                  "Basic " + (m_proxy.user() + u':' + m_proxy.password()).toUtf8().toBase64()});
     }
+    sent.headers = WireHeaders::withNamesAsSent(sent.headers);
     if (m_sendBody) {
         // A streamed body is recorded by its size: its files may be larger than memory.
         sent.body = m_body.bytes;

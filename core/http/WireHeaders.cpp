@@ -1,5 +1,8 @@
 #include "http/WireHeaders.h"
 
+#include <QLibraryInfo>
+#include <QVersionNumber>
+
 #include <QHostAddress>
 #include <QLocale>
 
@@ -90,6 +93,21 @@ HeaderList forHttp2(const HeaderList &http1Headers, const QByteArray &method, co
             fields.append({name, header.second});
     }
     return fields;
+}
+
+bool qtLowercasesNames()
+{
+    static const bool lowercases = QLibraryInfo::version() >= QVersionNumber(6, 8);
+    return lowercases;
+}
+
+HeaderList withNamesAsSent(HeaderList headers)
+{
+    if (qtLowercasesNames()) {
+        for (auto &header : headers)
+            header.first = header.first.toLower();
+    }
+    return headers;
 }
 
 } // namespace Sonde::WireHeaders

@@ -12,6 +12,13 @@ namespace Sonde::WireHeaders {
 /// byte against what a loopback server received.
 HeaderList forHttp1(const HeaderList &explicitHeaders, const QUrl &url, qint64 bodySize);
 
+/// True when the Qt in use writes every HTTP/1 header name in lower case (Qt 6.8 and later normalize
+/// names, QTBUG-131474), whatever case the request gave; it reports response header names in lower
+/// case too.
+bool qtLowercasesNames();
+/// `headers` with their names as Qt puts them on the wire: lower-cased when qtLowercasesNames().
+HeaderList withNamesAsSent(HeaderList headers);
+
 /// The same request as HTTP/2 fields: pseudo-headers first, names in lower case, no
 /// connection-specific fields (RFC 9113 §8.2.2).
 HeaderList forHttp2(const HeaderList &http1Headers, const QByteArray &method, const QUrl &url);

@@ -1,5 +1,6 @@
 // The cookie jar: its file, and the engine feeding and using it against scripted loopback servers.
 #include "ScriptedServer.h"
+#include "WireText.h"
 #include "http/CookieJar.h"
 #include "http/HttpEngine.h"
 #include "http/Transfer.h"
@@ -274,7 +275,7 @@ void TestCookieJar::responseCookieSentNext()
     r.url = server.url(QStringLiteral("/me")).toString();
     const Exchange second = run(r);
     QVERIFY2(!second.error.isError(), qPrintable(second.error.message));
-    QVERIFY2(server.lastRequestHead().contains("\r\nCookie: session=abc; theme=dark\r\n"),
+    QVERIFY2(server.lastRequestHead().contains(asSent("\r\nCookie: session=abc; theme=dark\r\n")),
         server.lastRequestHead().constData());
     // The Request tab shows exactly what went on the wire, the jar's Cookie header included.
     QCOMPARE(second.sent.headText(), server.lastRequestHead());
@@ -293,8 +294,8 @@ void TestCookieJar::redirectCarriesCookie()
     const Exchange exchange = run(r);
     QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
     QCOMPARE(server.requestCount(), 2);
-    QVERIFY(!server.requestHeads().at(0).contains("Cookie"));
-    QVERIFY(server.requestHeads().at(1).contains("\r\nCookie: token=t1\r\n"));
+    QVERIFY(!server.requestHeads().at(0).contains(asSent("Cookie")));
+    QVERIFY(server.requestHeads().at(1).contains(asSent("\r\nCookie: token=t1\r\n")));
     QCOMPARE(exchange.sent.headText(), server.requestHeads().at(1));
     QCOMPARE(exchange.redirects.size(), 1);
     QCOMPARE(exchange.redirects.first().sent.headText(), server.requestHeads().at(0));
@@ -312,7 +313,7 @@ void TestCookieJar::jarOffNeitherSendsNorStores()
     r.settings.sendCookies = false;
     const Exchange exchange = run(r);
     QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
-    QVERIFY(!server.lastRequestHead().contains("Cookie"));
+    QVERIFY(!server.lastRequestHead().contains(asSent("Cookie")));
     QCOMPARE(exchange.sent.headText(), server.lastRequestHead());
     QCOMPARE(m_jar.cookies().size(), 1);
     QCOMPARE(m_jar.cookies().first().name(), QByteArray("old"));
@@ -330,7 +331,7 @@ void TestCookieJar::userCookieHeaderMerged()
     r.headers = {{"Cookie", "a=mine"}};
     const Exchange exchange = run(r);
     QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
-    QVERIFY2(server.lastRequestHead().contains("\r\nCookie: a=mine; b=jar\r\n"),
+    QVERIFY2(server.lastRequestHead().contains(asSent("\r\nCookie: a=mine; b=jar\r\n")),
         server.lastRequestHead().constData());
     QCOMPARE(exchange.sent.headText(), server.lastRequestHead());
 }
@@ -347,7 +348,7 @@ void TestCookieJar::serverDeletesCookie()
     r.url = server.url(QStringLiteral("/logout")).toString();
     const Exchange exchange = run(r);
     QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
-    QVERIFY(server.lastRequestHead().contains("Cookie: gone=1"));
+    QVERIFY(server.lastRequestHead().contains(asSent("Cookie: gone=1")));
     QVERIFY(m_jar.cookies().isEmpty());
 }
 
@@ -363,7 +364,7 @@ void TestCookieJar::secureCookieNotSentOverHttp()
     r.url = server.url(QStringLiteral("/")).toString();
     const Exchange exchange = run(r);
     QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
-    QVERIFY(!server.lastRequestHead().contains("Cookie"));
+    QVERIFY(!server.lastRequestHead().contains(asSent("Cookie")));
 }
 
 QTEST_GUILESS_MAIN(TestCookieJar)
