@@ -8,6 +8,7 @@ class QToolButton;
 namespace Sonde {
 
 class KeyValueTableModel;
+class RemoveRowsControl;
 
 /// A table editing a KeyValueTableModel: tick box, key and value per row, an empty row at the end to
 /// type new rows into, and a way to remove rows (the Delete key or the Remove button).
@@ -28,6 +29,7 @@ private:
     KeyValueTableModel *m_model;
     QTableView *m_table;
     QToolButton *m_remove;
+    RemoveRowsControl *m_removeControl;
 };
 
 } // namespace Sonde

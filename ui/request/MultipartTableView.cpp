@@ -1,5 +1,7 @@
 #include "request/MultipartTableView.h"
 
+#include "request/RemoveRowsControl.h"
+
 #include "request/FilePathEdit.h"
 #include "request/MultipartTableModel.h"
 #include "request/PlaceholderDelegate.h"
@@ -85,7 +87,7 @@ MultipartTableView::MultipartTableView(MultipartTableModel *model, QWidget *pare
     : QWidget(parent)
     , m_model(model)
     , m_table(new QTableView(this))
-    , m_remove(new QToolButton(this))
+    , m_remove(nullptr)
 {
     m_table->setModel(model);
     m_table->setItemDelegate(new PartDelegate(m_table));
@@ -109,64 +111,19 @@ MultipartTableView::MultipartTableView(MultipartTableModel *model, QWidget *pare
     header->setSectionResizeMode(MultipartTableModel::ContentTypeColumn, QHeaderView::Interactive);
     header->resizeSection(MultipartTableModel::ContentTypeColumn, 170);
 
-    auto *removeAction = new QAction(tr("Remove Part"), m_table);
-    removeAction->setShortcut(QKeySequence::Delete);
-    removeAction->setShortcutContext(Qt::WidgetShortcut);
-    m_table->addAction(removeAction);
-    connect(removeAction, &QAction::triggered, this, &MultipartTableView::removeSelectedRows);
-
-    m_remove->setText(tr("Remove Part"));
-    m_remove->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));
-    m_remove->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_remove->setAutoRaise(true);
-    m_remove->setToolTip(tr("Remove the selected parts (Delete)"));
-    connect(m_remove, &QToolButton::clicked, this, &MultipartTableView::removeSelectedRows);
-
-    auto *buttons = new QHBoxLayout;
-    buttons->setContentsMargins(0, 0, 0, 0);
-    buttons->addStretch();
-    buttons->addWidget(m_remove);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(m_table);
-    layout->addLayout(buttons);
-
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-        &MultipartTableView::updateRemoveButton);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
-        &MultipartTableView::updateRemoveButton);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &MultipartTableView::updateRemoveButton);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MultipartTableView::updateRemoveButton);
-    updateRemoveButton();
+    m_removeControl = new RemoveRowsControl(this, m_table, tr("Remove Part"), tr("Remove the selected parts (Delete)"),
+        [this](int row) { return m_model->isPlaceholderRow(row); });
+    m_remove = m_removeControl->button();
 }
 
 void MultipartTableView::removeSelectedRows()
 {
-    QList<int> rows;
-    const QModelIndexList selected = m_table->selectionModel()->selectedIndexes();
-    for (const QModelIndex &index : selected)
-        rows.append(index.row());
-    if (rows.isEmpty() && m_table->currentIndex().isValid())
-        rows.append(m_table->currentIndex().row());
-    std::sort(rows.begin(), rows.end(), std::greater<>());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    for (int row : std::as_const(rows)) {
-        if (!m_model->isPlaceholderRow(row))
-            m_model->removeRows(row, 1);
-    }
+    m_removeControl->removeSelectedRows();
 }
 
 void MultipartTableView::updateRemoveButton()
 {
-    bool any = false;
-    const QModelIndexList selected = m_table->selectionModel()->selectedIndexes();
-    for (const QModelIndex &index : selected)
-        any = any || !m_model->isPlaceholderRow(index.row());
-    const QModelIndex current = m_table->currentIndex();
-    any = any || (current.isValid() && !m_model->isPlaceholderRow(current.row()));
-    m_remove->setEnabled(any);
+    m_removeControl->updateButton();
 }
 
 } // namespace Sonde

@@ -8,6 +8,7 @@ class QToolButton;
 namespace Sonde {
 
 class MultipartTableModel;
+class RemoveRowsControl;
 
 /// A table editing a MultipartTableModel. The Type cell is edited with a Text/File choice; the value of
 /// a file row with a path field and a "…" button that opens a file dialog. Delete (or Remove Row)
@@ -28,6 +29,7 @@ private:
     MultipartTableModel *m_model;
     QTableView *m_table;
     QToolButton *m_remove;
+    RemoveRowsControl *m_removeControl;
 };
 
 } // namespace Sonde
