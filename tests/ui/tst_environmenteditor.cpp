@@ -1,3 +1,4 @@
+#include "CopyTree.h"
 #include "storage/SecretStore.h"
 #include "workspace/EnvironmentEditor.h"
 #include "workspace/EnvironmentSelector.h"
@@ -18,19 +19,6 @@
 using namespace Sonde;
 
 namespace {
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(path));
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(path, target) || !QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner))
-            return false;
-    }
-    return true;
-}
 
 /// A store that always fails, like a session without a keychain.
 class BrokenSecretStore final : public SecretStore

@@ -1,3 +1,4 @@
+#include "CopyTree.h"
 #include "storage/SecretStore.h"
 #include "storage/WorkspaceStore.h"
 #include "storage/WorkspaceWatcher.h"
@@ -19,19 +20,6 @@ inline char *toString(const ItemRef &ref)
 } // namespace Sonde
 
 namespace {
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(path));
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(path, target) || !QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner))
-            return false;
-    }
-    return true;
-}
 
 QByteArray readFile(const QString &path)
 {

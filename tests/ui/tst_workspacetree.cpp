@@ -1,3 +1,4 @@
+#include "CopyTree.h"
 #include "workspace/MethodBadgeDelegate.h"
 #include "workspace/WorkspaceController.h"
 #include "workspace/WorkspaceSidebar.h"
@@ -15,19 +16,6 @@
 using namespace Sonde;
 
 namespace {
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(path));
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(path, target) || !QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner))
-            return false;
-    }
-    return true;
-}
 
 QStringList childNames(const QAbstractItemModel *model, const QModelIndex &parent)
 {
