@@ -15,14 +15,6 @@ bool isEntry(const QModelIndex &index)
     return index.data(HistoryListModel::KindRole).toInt() == int(HistoryListModel::Kind::Entry);
 }
 
-QFont badgeFont(const QFont &base)
-{
-    QFont font = base;
-    font.setBold(true);
-    font.setPointSizeF(base.pointSizeF() * 0.8);
-    return font;
-}
-
 } // namespace
 
 QColor HistoryEntryDelegate::statusColor(int status, bool isError, const QPalette &palette)
@@ -72,15 +64,9 @@ void HistoryEntryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     opt.text.clear();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    const QFont font = badgeFont(opt.font);
-    const int badge = QFontMetrics(font).horizontalAdvance(QStringLiteral("PATCH")) + 8;
+    const int badge = MethodBadgeDelegate::paintBadge(painter, opt, text, method);
     const bool selected = opt.state & QStyle::State_Selected;
     painter->save();
-    painter->setFont(font);
-    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
-                             : MethodBadgeDelegate::colorFor(method, opt.palette));
-    painter->drawText(QRect(text.left(), text.top(), badge, text.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                      MethodBadgeDelegate::badgeText(method));
     painter->setFont(opt.font);
     painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
     const QRect urlRect = text.adjusted(badge, 0, 0, 0);

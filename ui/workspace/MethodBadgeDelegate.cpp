@@ -55,6 +55,20 @@ int MethodBadgeDelegate::badgeWidth(const QStyleOptionViewItem &option)
     return QFontMetrics(badgeFont(option.font)).horizontalAdvance(QStringLiteral("PATCH")) + 8;
 }
 
+int MethodBadgeDelegate::paintBadge(
+    QPainter *painter, const QStyleOptionViewItem &option, const QRect &textRect, const QString &method)
+{
+    const int badge = badgeWidth(option);
+    const bool selected = option.state & QStyle::State_Selected;
+    painter->save();
+    painter->setFont(badgeFont(option.font));
+    painter->setPen(selected ? option.palette.color(QPalette::HighlightedText) : colorFor(method, option.palette));
+    painter->drawText(QRect(textRect.left(), textRect.top(), badge, textRect.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, badgeText(method));
+    painter->restore();
+    return badge;
+}
+
 void MethodBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     if (!isRequest(index)) {
@@ -71,13 +85,9 @@ void MethodBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
     const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
-    const int badge = badgeWidth(opt);
+    const int badge = paintBadge(painter, opt, text, method);
     const bool selected = opt.state & QStyle::State_Selected;
     painter->save();
-    painter->setFont(badgeFont(opt.font));
-    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText) : colorFor(method, opt.palette));
-    painter->drawText(QRect(text.left(), text.top(), badge, text.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                      badgeText(method));
     painter->setFont(opt.font);
     painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
     const QRect nameRect = text.adjusted(badge, 0, 0, 0);

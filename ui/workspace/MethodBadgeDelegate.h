@@ -16,6 +16,10 @@ public:
     static QColor colorFor(const QString &method, const QPalette &palette);
     /// The badge text: the method, "DEL" for DELETE, "OPT" for OPTIONS, at most 5 characters.
     static QString badgeText(const QString &method);
+    /// Paints the badge of `method` at the left of `textRect` (an item's text rectangle), in the
+    /// highlighted text colour when the item is selected; returns the width it takes.
+    static int paintBadge(QPainter *painter, const QStyleOptionViewItem &option, const QRect &textRect,
+                          const QString &method);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
