@@ -1,5 +1,6 @@
 #include "storage/WorkspaceFormat.h"
 
+#include "model/PathParams.h"
 #include "model/QueryParams.h"
 #include "storage/RequestYaml.h"
 #include "storage/YamlReader.h"
@@ -7,6 +8,8 @@
 
 #include <QSet>
 #include <QStringDecoder>
+
+#include <algorithm>
 
 #include <yaml-cpp/yaml.h>
 
@@ -101,6 +104,11 @@ QByteArray requestToYaml(const Request &request)
             disabledParams.append(param);
     }
     insertIfAny(root, QStringLiteral("disabledParams"), RequestYaml::keyValuesNode(disabledParams));
+    // Only the rows of names still in the URL are worth keeping, and only when one holds a value: the
+    // reader makes the empty rows again from the URL.
+    const KeyValueList pathParams = PathParams::mergeFromUrl(request.pathParams, request.url);
+    if (std::any_of(pathParams.cbegin(), pathParams.cend(), [](const KeyValue &row) { return !row.value.isEmpty() || !row.enabled; }))
+        insertIfAny(root, QStringLiteral("pathParams"), RequestYaml::keyValuesNode(pathParams));
     insertIfAny(root, QStringLiteral("headers"), RequestYaml::keyValuesNode(request.headers));
     insertIfAny(root, QStringLiteral("body"), RequestYaml::bodyNode(request.body));
     insertIfAny(root, QStringLiteral("settings"), RequestYaml::settingsNode(request.settings));
@@ -126,8 +134,8 @@ std::optional<Request> requestFromYaml(const QByteArray &bytes, FormatProblem *p
     const Reader reader(warnings);
     const bool ok = readDocument(bytes, problem, [&](const YAML::Node &root) {
         reader.expectMap(root, QStringLiteral("A request file"));
-        reader.checkKeys(root, {"name", "method", "url", "description", "sort", "disabledParams", "headers", "body",
-                                "settings", "variables", "captures"},
+        reader.checkKeys(root, {"name", "method", "url", "description", "sort", "disabledParams", "pathParams", "headers",
+                                "body", "settings", "variables", "captures"},
                          QStringLiteral("the request"));
         if (!root["method"].IsDefined() || !root["url"].IsDefined())
             throw ReadError {QStringLiteral("A request file needs “method” and “url”"), root.Mark()};
@@ -142,6 +150,7 @@ std::optional<Request> requestFromYaml(const QByteArray &bytes, FormatProblem *p
             row.enabled = false;
             request.params.append(row);
         }
+        request.pathParams = PathParams::mergeFromUrl(reader.keyValues(root, "pathParams"), request.url);
         request.headers = reader.keyValues(root, "headers");
 
         RequestYaml::readBody(reader, root["body"], request.body);
