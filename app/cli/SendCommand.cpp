@@ -4,6 +4,7 @@
 #include "WorkspaceRequest.h"
 #include "http/CookieJar.h"
 #include "http/HttpEngine.h"
+#include "http/ProxyRoute.h"
 #include "http/Transfer.h"
 #include "model/ExchangeJson.h"
 #include "template/RequestLocator.h"
@@ -162,6 +163,11 @@ int runSendCommand(const QStringList &arguments)
         QStringLiteral("Send the cookies of this JSON file and write the ones the response sets back to it."),
         QStringLiteral("file"));
     parser.addOption(cookieJarOption);
+    const QCommandLineOption proxyOption({QStringLiteral("x"), QStringLiteral("proxy")},
+        QStringLiteral("Go through this proxy: http://[user:password@]host:port or socks5://…; "
+                       "'system' for the system's, 'none' to connect directly."),
+        QStringLiteral("url"));
+    parser.addOption(proxyOption);
     if (!parser.parse(QStringList {QStringLiteral("sonde-cli send")} + arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -259,6 +265,20 @@ int runSendCommand(const QStringList &arguments)
         if (!ok || maxRedirects < 0)
             return usageError(QStringLiteral("--max-redirects takes a number"));
     }
+    std::optional<Sonde::ProxySettings> proxy;
+    if (parser.isSet(proxyOption)) {
+        const QString text = parser.value(proxyOption);
+        if (text == u"none") {
+            proxy = Sonde::ProxySettings {};
+        } else if (text == u"system") {
+            proxy = Sonde::ProxySettings {Sonde::ProxySettings::Mode::System};
+        } else {
+            QString problem;
+            proxy = Sonde::proxyFromUrl(text, &problem);
+            if (!problem.isEmpty())
+                return usageError(QStringLiteral("--proxy: %1").arg(problem));
+        }
+    }
     int timeoutMs = -1;
     if (parser.isSet(timeoutOption)) {
         bool ok = false;
@@ -282,6 +302,8 @@ int runSendCommand(const QStringList &arguments)
             r.settings.httpVersion = Sonde::HttpVersionPolicy::Http1Only;
         if (parser.isSet(http2Option))
             r.settings.httpVersion = Sonde::HttpVersionPolicy::Http2PriorKnowledge;
+        if (proxy)
+            r.settings.proxy = *proxy;
         if (fromWorkspace) {
             r.headers += request.headers;
             if (request.body.kind != Sonde::Body::Kind::None)
