@@ -68,6 +68,7 @@ private Q_SLOTS:
     void reusedConnectionHasNoConnectPhase();
     void httpProxy_data();
     void httpProxy();
+    void httpsThroughHttpProxy();
     void httpProxyAuthenticationRequired_data();
     void httpProxyAuthenticationRequired();
     void socks5ProxyWithAuthentication();
@@ -520,6 +521,32 @@ void TestHttpEngine::httpProxy()
     // What the Request tab shows is what reached the proxy: the absolute URI, and the credentials.
     QCOMPARE(exchange.sent.headText(), proxy.requestHeads().constLast());
     QCOMPARE(exchange.sent.target, server.url(QStringLiteral("/via?x=1")).toEncoded());
+}
+
+void TestHttpEngine::httpsThroughHttpProxy()
+{
+    const auto certificate = TestCertificate::generate();
+    if (!certificate)
+        QSKIP("openssl is not available to make a test certificate");
+    TlsScriptedServer server(*certificate);
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, "tunnelled over TLS"));
+    HttpTestProxy proxy;
+    QVERIFY(proxy.listen());
+    proxy.setCredentials(QStringLiteral("alice"), QStringLiteral("right"));
+    Request r;
+    r.url = server.url(QStringLiteral("/secure?x=1")).toString();
+    r.settings.ignoreTlsErrors = true;
+    r.settings.proxy = customProxy(proxy.url(), QStringLiteral("alice"), QStringLiteral("right"));
+    const Exchange exchange = run(r);
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QCOMPARE(exchange.body.bytes(), QByteArray("tunnelled over TLS"));
+    QVERIFY(exchange.tls.used);
+    // The proxy saw only the CONNECT: the request itself went end to end encrypted.
+    QCOMPARE(proxy.connects(), QList<QByteArray> {"127.0.0.1:" + QByteArray::number(server.url(QStringLiteral("/")).port())});
+    QCOMPARE(proxy.forwardedCount(), 0);
+    QVERIFY(proxy.requestHeads().constLast().contains("Proxy-Authorization: Basic"));
+    QVERIFY(server.lastRequestHead().startsWith("GET /secure?x=1 HTTP/1.1\r\n"));
 }
 
 void TestHttpEngine::httpProxyAuthenticationRequired_data()
