@@ -269,7 +269,7 @@ int runSendCommand(const QStringList &arguments)
     if (parser.isSet(proxyOption)) {
         const QString text = parser.value(proxyOption);
         if (text == u"none") {
-            proxy = Sonde::ProxySettings {};
+            proxy = Sonde::ProxySettings {Sonde::ProxySettings::Mode::None};
         } else if (text == u"system") {
             proxy = Sonde::ProxySettings {Sonde::ProxySettings::Mode::System};
         } else {

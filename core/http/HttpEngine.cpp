@@ -23,8 +23,22 @@ CookieJar *HttpEngine::cookieJar() const
     return m_cookieJar;
 }
 
+void HttpEngine::setDefaultProxy(const ProxySettings &proxy)
+{
+    Q_ASSERT(proxy.mode != ProxySettings::Mode::Default);
+    m_defaultProxy = proxy;
+    if (m_defaultProxy.mode == ProxySettings::Mode::Default)
+        m_defaultProxy.mode = ProxySettings::Mode::None;
+}
+
 Transfer *HttpEngine::send(const Request &request, QObject *owner)
 {
+    if (request.settings.proxy.mode == ProxySettings::Mode::Default) {
+        // The exchange records the proxy really used.
+        Request withProxy = request;
+        withProxy.settings.proxy = m_defaultProxy;
+        return send(withProxy, owner);
+    }
     Transfer::Options options;
     options.memoryThreshold = m_memoryThreshold;
     options.readBufferSize = ReadBufferSize;

@@ -42,6 +42,11 @@ public:
     void setCookieJar(CookieJar *jar);
     CookieJar *cookieJar() const;
 
+    /// The proxy of requests whose proxy mode is Default (the application's setting); no proxy unless set.
+    /// Must not be Default itself.
+    void setDefaultProxy(const ProxySettings &proxy);
+    ProxySettings defaultProxy() const { return m_defaultProxy; }
+
     /// Starts sending `request` and returns the transfer, parented to `owner` (the caller deletes it,
     /// typically with deleteLater() after Transfer::finished). Invalid requests finish at once, queued,
     /// with an error.
@@ -55,6 +60,7 @@ private:
     qint64 m_memoryThreshold = DefaultMemoryThreshold;
     QString m_temporaryDirectory;
     QPointer<CookieJar> m_cookieJar;
+    ProxySettings m_defaultProxy {ProxySettings::Mode::None};
 };
 
 } // namespace Sonde

@@ -61,10 +61,11 @@ enum class HttpVersionPolicy { Automatic, Http1Only, Http2PriorKnowledge };
 /// Which proxy a request goes through.
 struct ProxySettings
 {
-    enum class Mode { None, System, Custom };
+    enum class Mode { Default, None, System, Custom };
 
+    /// Default uses the application's proxy setting (HttpEngine::setDefaultProxy; none unless set);
     /// None connects directly; System asks the operating system (environment variables on Linux).
-    Mode mode = Mode::None;
+    Mode mode = Mode::Default;
     /// Custom: `http://host:port` or `socks5://host:port`; may hold {{variables}}.
     QString url {};
     /// Custom: the user name for the proxy, empty for none.

@@ -9,6 +9,7 @@ namespace {
 QString proxyModeName(ProxySettings::Mode mode)
 {
     switch (mode) {
+    case ProxySettings::Mode::Default: return QStringLiteral("default");
     case ProxySettings::Mode::None: return QStringLiteral("none");
     case ProxySettings::Mode::System: return QStringLiteral("system");
     case ProxySettings::Mode::Custom: return QStringLiteral("custom");
@@ -229,14 +230,16 @@ void readProxy(const YamlRead::Reader &reader, const YAML::Node &node, ProxySett
     reader.expectMap(node, QStringLiteral("“proxy”"));
     reader.checkKeys(node, {"mode", "url", "user", "password"}, QStringLiteral("the proxy"));
     const QString mode = reader.string(node, "mode", QStringLiteral("custom"));
-    if (mode == u"none")
+    if (mode == u"default")
+        proxy.mode = ProxySettings::Mode::Default;
+    else if (mode == u"none")
         proxy.mode = ProxySettings::Mode::None;
     else if (mode == u"system")
         proxy.mode = ProxySettings::Mode::System;
     else if (mode == u"custom")
         proxy.mode = ProxySettings::Mode::Custom;
     else
-        throw ReadError {QStringLiteral("“mode” must be none, system or custom, not “%1”").arg(mode), node["mode"].Mark()};
+        throw ReadError {QStringLiteral("“mode” must be default, none, system or custom, not “%1”").arg(mode), node["mode"].Mark()};
     proxy.url = reader.string(node, "url");
     proxy.user = reader.string(node, "user");
     proxy.password = reader.string(node, "password");

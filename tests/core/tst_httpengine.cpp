@@ -14,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpSocket>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace Sonde;
@@ -68,6 +69,8 @@ private Q_SLOTS:
     void reusedConnectionHasNoConnectPhase();
     void httpProxy_data();
     void httpProxy();
+    void defaultProxyAppliesUnlessOverridden_data();
+    void defaultProxyAppliesUnlessOverridden();
     void httpsThroughHttpProxy();
     void httpProxyAuthenticationRequired_data();
     void httpProxyAuthenticationRequired();
@@ -521,6 +524,35 @@ void TestHttpEngine::httpProxy()
     // What the Request tab shows is what reached the proxy: the absolute URI, and the credentials.
     QCOMPARE(exchange.sent.headText(), proxy.requestHeads().constLast());
     QCOMPARE(exchange.sent.target, server.url(QStringLiteral("/via?x=1")).toEncoded());
+}
+
+void TestHttpEngine::defaultProxyAppliesUnlessOverridden_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<bool>("viaProxy");
+    QTest::newRow("default: the application's proxy") << int(ProxySettings::Mode::Default) << true;
+    QTest::newRow("none: directly") << int(ProxySettings::Mode::None) << false;
+}
+
+void TestHttpEngine::defaultProxyAppliesUnlessOverridden()
+{
+    QFETCH(int, mode);
+    QFETCH(bool, viaProxy);
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, "ok"));
+    HttpTestProxy proxy;
+    QVERIFY(proxy.listen());
+    m_engine.setDefaultProxy(customProxy(proxy.url()));
+    const auto restore = qScopeGuard([this] { m_engine.setDefaultProxy({ProxySettings::Mode::None}); });
+    Request r;
+    r.url = server.url(QStringLiteral("/x")).toString();
+    r.settings.proxy.mode = ProxySettings::Mode(mode);
+    const Exchange exchange = run(r);
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QCOMPARE(proxy.forwardedCount(), viaProxy ? 1 : 0);
+    // The exchange tells which proxy was really used.
+    QCOMPARE(exchange.request.settings.proxy.mode, viaProxy ? ProxySettings::Mode::Custom : ProxySettings::Mode::None);
 }
 
 void TestHttpEngine::httpsThroughHttpProxy()

@@ -146,6 +146,10 @@ void TestWorkspaceFormat::requestRoundTrip_data()
     Request systemProxy = minimal;
     systemProxy.settings.proxy.mode = ProxySettings::Mode::System;
     QTest::newRow("system proxy") << systemProxy;
+
+    Request direct = minimal;
+    direct.settings.proxy.mode = ProxySettings::Mode::None;
+    QTest::newRow("no proxy, whatever the application's") << direct;
 }
 
 void TestWorkspaceFormat::requestRoundTrip()
@@ -231,7 +235,7 @@ void TestWorkspaceFormat::malformedFilesNameTheLine_data()
     QTest::newRow("bad boolean") << QByteArray("method: GET\nurl: x\nheaders:\n  - key: a\n    enabled: maybe\n") << 5
                                  << "true or false";
     QTest::newRow("bad proxy mode") << QByteArray("method: GET\nurl: x\nsettings:\n  proxy:\n    mode: pac\n") << 5
-                                    << "none, system or custom";
+                                    << "default, none, system or custom";
     QTest::newRow("custom proxy without url") << QByteArray("method: GET\nurl: x\nsettings:\n  proxy:\n    mode: custom\n")
                                               << 5 << "needs a “url”";
     QTest::newRow("not utf-8") << QByteArray("method: GET\nurl: \xff\xfe\n") << 0 << "UTF-8";

@@ -1,5 +1,6 @@
 #include "request/RequestEditor.h"
 
+#include "model/PathParams.h"
 #include "model/QueryParams.h"
 #include "request/BodyEditor.h"
 #include "request/KeyValueTableModel.h"
@@ -11,11 +12,14 @@
 #include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Sonde {
 
@@ -38,6 +42,7 @@ RequestEditor::RequestEditor(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_params(new KeyValueTableModel(this))
     , m_headers(new KeyValueTableModel(this))
+    , m_pathParams(new KeyValueTableModel(this))
     , m_paramsView(new KeyValueTableView(m_params, m_tabs))
     , m_headersView(new KeyValueTableView(m_headers, m_tabs))
     , m_body(new BodyEditor(m_tabs))
@@ -47,7 +52,8 @@ RequestEditor::RequestEditor(QWidget *parent)
     , m_cancelAction(new QAction(tr("Cancel"), this))
 {
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_paramsView, QString());
+    m_pathParams->setKeysFixed(true);
+    m_tabs->addTab(createParamsPage(), QString());
     m_tabs->addTab(m_headersView, QString());
     m_tabs->addTab(m_body, QString());
     m_tabs->addTab(m_settings, QString());
@@ -78,6 +84,10 @@ RequestEditor::RequestEditor(QWidget *parent)
     });
     connect(m_send, &QPushButton::clicked, this, &RequestEditor::onSendClicked);
     connect(m_params, &KeyValueTableModel::rowsEdited, this, &RequestEditor::onParamsEdited);
+    connect(m_pathParams, &KeyValueTableModel::rowsEdited, this, [this] {
+        updateTabTitles();
+        Q_EMIT requestEdited();
+    });
     connect(m_headers, &KeyValueTableModel::rowsEdited, this, [this] {
         updateExplicitContentType();
         updateTabTitles();
@@ -124,12 +134,54 @@ QWidget *RequestEditor::createUrlBar()
     return bar;
 }
 
+QWidget *RequestEditor::createParamsPage()
+{
+    auto *page = new QWidget(m_tabs);
+    auto *queryLabel = new QLabel(tr("Query parameters"), page);
+    m_pathParamsSection = new QWidget(page);
+    auto *pathLabel = new QLabel(tr("Path parameters"), m_pathParamsSection);
+    pathLabel->setToolTip(tr("Values for the :name segments of the URL's path, percent-encoded when sent"));
+    m_pathParamsView = new KeyValueTableView(m_pathParams, m_pathParamsSection);
+    m_pathParamsView->setAccessibleName(tr("Path parameters"));
+    m_paramsView->setAccessibleName(tr("Query parameters"));
+    for (QLabel *label : {queryLabel, pathLabel}) {
+        QFont font = label->font();
+        font.setBold(true);
+        label->setFont(font);
+    }
+    auto *pathLayout = new QVBoxLayout(m_pathParamsSection);
+    pathLayout->setContentsMargins(0, 6, 0, 0);
+    pathLayout->setSpacing(4);
+    pathLayout->addWidget(pathLabel);
+    pathLayout->addWidget(m_pathParamsView);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(queryLabel);
+    layout->addWidget(m_paramsView, 3);
+    layout->addWidget(m_pathParamsSection, 2);
+    m_pathParamsSection->hide();
+    return page;
+}
+
+void RequestEditor::updatePathParams(const QString &url)
+{
+    // Values of names that leave the URL are remembered, so typing over a name ("/:i", "/:id") or
+    // undoing an edit brings its value back.
+    for (const KeyValue &row : m_pathParams->rows())
+        m_pathParamMemory.insert(row.key, row);
+    m_pathParams->setRows(PathParams::mergeFromUrl(m_pathParamMemory.values(), url));
+    m_pathParamsSection->setVisible(!m_pathParams->rows().isEmpty());
+}
+
 Request RequestEditor::request() const
 {
     Request request = m_request;
     request.method = m_method->method();
     request.url = m_url->text();
     request.params = m_params->rows();
+    request.pathParams = m_pathParams->rows();
     request.headers = m_headers->rows();
     request.body = m_body->body();
     request.settings = m_settings->settings();
@@ -145,6 +197,9 @@ void RequestEditor::setRequest(const Request &request)
     m_url->setText(request.url);
     m_url->setCursorPosition(0);
     m_params->setRows(QueryParams::mergeFromUrl(request.params, request.url));
+    m_pathParamMemory.clear();
+    m_pathParams->setRows(request.pathParams);
+    updatePathParams(request.url);
     m_headers->setRows(request.headers);
     m_body->setBody(request.body);
     m_settings->setSettings(request.settings);
@@ -177,6 +232,7 @@ void RequestEditor::onUrlEdited(const QString &text)
 {
     // setRows() does not emit rowsEdited, so this does not come back to the URL.
     m_params->setRows(QueryParams::mergeFromUrl(m_params->rows(), text));
+    updatePathParams(text);
     updateTabTitles();
     Q_EMIT requestEdited();
 }
@@ -205,7 +261,11 @@ void RequestEditor::onSendClicked()
 
 void RequestEditor::updateTabTitles()
 {
-    m_tabs->setTabText(ParamsTab, titleWithCount(tr("Params"), m_params->activeCount()));
+    // Path parameters count once they have a value: an empty one is sent as written.
+    const KeyValueList pathRows = m_pathParams->rows();
+    const auto pathCount = std::count_if(pathRows.cbegin(), pathRows.cend(),
+                                         [](const KeyValue &row) { return row.enabled && !row.value.isEmpty(); });
+    m_tabs->setTabText(ParamsTab, titleWithCount(tr("Params"), m_params->activeCount() + int(pathCount)));
     m_tabs->setTabText(HeadersTab, titleWithCount(tr("Headers"), m_headers->activeCount()));
     m_tabs->setTabText(VarsTab, titleWithCount(tr("Vars"), m_vars->activeCount()));
     const QString body = m_body->summary();

@@ -2,6 +2,7 @@
 
 #include "model/Request.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QAction;
@@ -22,7 +23,8 @@ class RequestSettingsEditor;
 /// Settings tabs.
 ///
 /// The Params table and the URL's query are two views of one thing: typing in the URL refills the
-/// table (disabled rows are kept), editing the table rewrites the query (QueryParams does both).
+/// table (disabled rows are kept), editing the table rewrites the query (QueryParams does both). The
+/// `:name` segments of the path get a second table on the Params tab, shown when there are any.
 /// Send is Ctrl+Enter (or Ctrl+Return) anywhere in the window; while a request is in flight the
 /// button is Cancel and Esc cancels. An enabled Content-Type header is shown on the Body tab as the
 /// one that will be sent; with TLS verification off the Settings tab carries a warning.
@@ -55,6 +57,9 @@ public:
     QPushButton *sendButton() const { return m_send; }
     QTabWidget *tabs() const { return m_tabs; }
     KeyValueTableModel *paramsModel() const { return m_params; }
+    /// The values of the URL's `:name` path segments, one row per name (keys follow the URL).
+    KeyValueTableModel *pathParamsModel() const { return m_pathParams; }
+    KeyValueTableView *pathParamsView() const { return m_pathParamsView; }
     KeyValueTableModel *headersModel() const { return m_headers; }
     KeyValueTableView *paramsView() const { return m_paramsView; }
     BodyEditor *bodyEditor() const { return m_body; }
@@ -72,6 +77,8 @@ protected:
 
 private:
     QWidget *createUrlBar();
+    QWidget *createParamsPage();
+    void updatePathParams(const QString &url);
     void onUrlEdited(const QString &text);
     void onParamsEdited();
     void onSendClicked();
@@ -86,7 +93,11 @@ private:
     QTabWidget *m_tabs;
     KeyValueTableModel *m_params;
     KeyValueTableModel *m_headers;
+    KeyValueTableModel *m_pathParams;
     KeyValueTableView *m_paramsView;
+    KeyValueTableView *m_pathParamsView = nullptr;
+    QWidget *m_pathParamsSection = nullptr;
+    QHash<QString, KeyValue> m_pathParamMemory;
     KeyValueTableView *m_headersView;
     BodyEditor *m_body;
     RequestSettingsEditor *m_settings;
