@@ -168,6 +168,10 @@ int runSendCommand(const QStringList &arguments)
                        "'system' for the system's, 'none' to connect directly."),
         QStringLiteral("url"));
     parser.addOption(proxyOption);
+    const QCommandLineOption caCertOption(QStringLiteral("cacert"),
+        QStringLiteral("Also trust the certificate authorities in this PEM or DER file; repeatable."),
+        QStringLiteral("file"));
+    parser.addOption(caCertOption);
     if (!parser.parse(QStringList {QStringLiteral("sonde-cli send")} + arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -313,6 +317,13 @@ int runSendCommand(const QStringList &arguments)
 
     QNetworkAccessManager network;
     Sonde::HttpEngine engine(&network);
+    if (parser.isSet(caCertOption)) {
+        QString problem;
+        const QList<QSslCertificate> authorities = Sonde::HttpEngine::loadCertificates(parser.values(caCertOption), &problem);
+        if (!problem.isEmpty())
+            return usageError(problem);
+        engine.setExtraCaCertificates(authorities);
+    }
     Sonde::CookieJar cookieJar;
     if (parser.isSet(cookieJarOption)) {
         cookieJar.setFilePath(parser.value(cookieJarOption));

@@ -4,6 +4,8 @@
 #include "http/ProxyRoute.h"
 #include "http/Transfer.h"
 
+#include <QFile>
+
 namespace Sonde {
 
 HttpEngine::HttpEngine(QNetworkAccessManager *network, QObject *parent)
@@ -21,6 +23,28 @@ void HttpEngine::setCookieJar(CookieJar *jar)
 CookieJar *HttpEngine::cookieJar() const
 {
     return m_cookieJar;
+}
+
+QList<QSslCertificate> HttpEngine::loadCertificates(const QStringList &paths, QString *problem)
+{
+    QList<QSslCertificate> all;
+    for (const QString &path : paths) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *problem = QStringLiteral("The certificate file %1 cannot be read: %2").arg(path, file.errorString());
+            return {};
+        }
+        const QByteArray bytes = file.readAll();
+        QList<QSslCertificate> certificates = QSslCertificate::fromData(bytes, QSsl::Pem);
+        if (certificates.isEmpty())
+            certificates = QSslCertificate::fromData(bytes, QSsl::Der);
+        if (certificates.isEmpty()) {
+            *problem = QStringLiteral("%1 holds no certificate (PEM or DER).").arg(path);
+            return {};
+        }
+        all += certificates;
+    }
+    return all;
 }
 
 void HttpEngine::setDefaultProxy(const ProxySettings &proxy)
@@ -45,6 +69,7 @@ Transfer *HttpEngine::send(const Request &request, QObject *owner)
     options.temporaryDirectory = m_temporaryDirectory;
     options.proxyRoute = m_proxyRoute;
     options.cookieJar = m_cookieJar;
+    options.caCertificates = m_caCertificates;
     return new Transfer(m_network, request, options, owner);
 }
 

@@ -179,7 +179,8 @@ QUrl parseUrl(const QString &text, QString *problem)
         *problem = QStringLiteral("“%1” has no host name.").arg(text);
         return {};
     }
-    // The fragment stays in the browser: it is never sent.
+    // The fragment stays in the browser: it is never sent. User info is sent as Basic authorization
+    // (see headers()), never as part of the URL.
     url.setFragment(QString());
     return url;
 }
@@ -246,6 +247,7 @@ PreparedRequest prepare(const Request &request)
     prepared.url = parseUrl(PathParams::substitute(request.url, request.pathParams), &problem);
     if (!prepared.url.isValid())
         return failed(TransportError::Kind::InvalidUrl, problem);
+    prepared.url.setUserInfo(QString());
     prepared.method = method.toLatin1();
 
     const Body &body = request.body;
@@ -349,6 +351,16 @@ HeaderList headers(const Request &request, const PreparedBody &body, bool sendBo
     }
     if (sendBody && !body.contentType.isEmpty())
         addDefault("Content-Type", body.contentType);
+    // `http://user:password@host/` means Basic credentials, sent at once as curl does; a user's own
+    // Authorization header wins, and they stay with their origin on redirects.
+    if (!crossOriginHop) {
+        QString ignored;
+        const QUrl url = parseUrl(request.url, &ignored);
+        if (!url.userInfo().isEmpty()) {
+            const QString credentials = url.userName(QUrl::FullyDecoded) + u':' + url.password(QUrl::FullyDecoded);
+            addDefault("Authorization", "Basic " + credentials.toUtf8().toBase64());
+        }
+    }
     addDefault("User-Agent", QByteArrayLiteral("Sonde/" SONDE_VERSION));
     addDefault("Accept", "*/*");
     addDefault("Accept-Encoding", "gzip, deflate");

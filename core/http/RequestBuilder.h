@@ -61,8 +61,9 @@ QUrl parseUrl(const QString &text, QString *problem);
 PreparedRequest prepare(const Request &request);
 
 /// The request's own headers for one hop, in order, with the defaults Sonde adds (Content-Type for the
-/// body kind, User-Agent, Accept, Accept-Encoding). A user's Content-Type wins; for multipart it gets
-/// the boundary added when it has none. Authorization and Cookie are left out on a cross-origin hop.
+/// body kind, User-Agent, Accept, Accept-Encoding, and Basic Authorization from user info in the URL).
+/// A user's header of the same name wins; for multipart Content-Type gets the boundary added when it
+/// has none. Authorization and Cookie are left out on a cross-origin hop.
 HeaderList headers(const Request &request, const PreparedBody &body, bool sendBody, bool crossOriginHop);
 
 /// One name or value encoded by the WHATWG application/x-www-form-urlencoded serializer:

@@ -178,6 +178,11 @@ void Transfer::sendHop()
     networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, version != HttpVersionPolicy::Http1Only);
     networkRequest.setAttribute(QNetworkRequest::Http2DirectAttribute,
                                 version == HttpVersionPolicy::Http2PriorKnowledge);
+    if (!m_options.caCertificates.isEmpty() && m_url.scheme() == u"https") {
+        QSslConfiguration tls = networkRequest.sslConfiguration();
+        tls.addCaCertificates(m_options.caCertificates);
+        networkRequest.setSslConfiguration(tls);
+    }
 
     const bool crossOriginHop = !m_exchange.redirects.isEmpty()
         && !sameOrigin(m_exchange.redirects.constFirst().sent.url, m_url);

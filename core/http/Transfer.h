@@ -7,6 +7,7 @@
 #include <QNetworkProxy>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QTimer>
 
 #include <memory>
@@ -39,6 +40,8 @@ public:
         /// Sends its cookies and stores the ones responses set, hop by hop, unless the request's
         /// settings turn the jar off.
         QPointer<CookieJar> cookieJar;
+        /// Trusted for HTTPS in addition to the system's certificate authorities.
+        QList<QSslCertificate> caCertificates;
     };
 
     Transfer(QNetworkAccessManager *network, const Request &request, const Options &options,
