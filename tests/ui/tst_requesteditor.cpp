@@ -63,6 +63,7 @@ private Q_SLOTS:
     void settingsTab();
     void customProxy();
     void pathParamsTable();
+    void pastedUserInfoBecomesBasicAuth();
     void tlsOffWarns();
     void bodyLanguageFollowsContentType();
     void sendAndCancelKeys();
@@ -553,6 +554,39 @@ void TestRequestEditor::pathParamsTable()
     editor.setRequest(saved);
     QVERIFY(editor.pathParamsView()->isVisible());
     QCOMPARE(editor.request().pathParams, saved.pathParams);
+}
+
+void TestRequestEditor::pastedUserInfoBecomesBasicAuth()
+{
+    RequestEditor editor;
+    editor.setRequest(Request {});
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QVERIFY(!editor.urlNotice()->isVisible());
+    // A paste is one edit.
+    editor.urlEdit()->setFocus();
+    editor.urlEdit()->insert(QStringLiteral("https://ada:p%40ss@api.test/v1/me?x=1#top"));
+    QCOMPARE(editor.urlEdit()->text(), QStringLiteral("https://api.test/v1/me?x=1#top"));
+    QCOMPARE(editor.request().headers,
+             (KeyValueList {kv("Authorization", "Basic " + QString::fromLatin1(QByteArray("ada:p@ss").toBase64()))}));
+    QVERIFY(editor.urlNotice()->isVisible());
+    QVERIFY(editor.urlNotice()->text().contains(u"“ada”"));
+    QCOMPARE(editor.request().params, (KeyValueList {kv("x", "1")}));
+
+    // Typed character by character: acted on once the host begins, not before.
+    typeUrl(editor, QStringLiteral("http://bob:pw@h/x"));
+    QCOMPARE(editor.urlEdit()->text(), QStringLiteral("http://h/x"));
+    QCOMPARE(editor.request().headers.size(), 1); // the Authorization row is replaced, not doubled
+    QCOMPARE(editor.request().headers.first().value, "Basic " + QString::fromLatin1(QByteArray("bob:pw").toBase64()));
+
+    // An @ in the path is no user info; variables are left alone.
+    typeUrl(editor, QStringLiteral("http://h/users/@me"));
+    QCOMPARE(editor.urlEdit()->text(), QStringLiteral("http://h/users/@me"));
+    typeUrl(editor, QStringLiteral("http://{{user}}@h/"));
+    QCOMPARE(editor.urlEdit()->text(), QStringLiteral("http://{{user}}@h/"));
+
+    editor.setRequest(Request {});
+    QVERIFY(!editor.urlNotice()->isVisible());
 }
 
 void TestRequestEditor::tlsOffWarns()

@@ -15,6 +15,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QUrl>
 #include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -39,6 +41,7 @@ RequestEditor::RequestEditor(QWidget *parent)
     , m_method(new MethodBox(this))
     , m_url(new QLineEdit(this))
     , m_send(new QPushButton(this))
+    , m_urlNotice(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_params(new KeyValueTableModel(this))
     , m_headers(new KeyValueTableModel(this))
@@ -62,12 +65,15 @@ RequestEditor::RequestEditor(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 0);
     layout->addWidget(createUrlBar());
+    m_urlNotice->setWordWrap(true);
+    m_urlNotice->setTextFormat(Qt::PlainText);
+    m_urlNotice->hide();
+    layout->addWidget(m_urlNotice);
     layout->addWidget(m_tabs, 1);
 
     // Window-wide: a shortcut only fires for a visible widget, so of several editors in a tab widget
     // only the one on the current tab answers.
-    m_sendAction->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    setSendShortcutEnabled(true);
     m_sendAction->setShortcutContext(Qt::WindowShortcut);
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancelAction->setShortcutContext(Qt::WindowShortcut);
@@ -198,6 +204,7 @@ void RequestEditor::setRequest(const Request &request)
     m_url->setCursorPosition(0);
     m_params->setRows(QueryParams::mergeFromUrl(request.params, request.url));
     m_pathParamMemory.clear();
+    m_urlNotice->hide();
     m_pathParams->setRows(request.pathParams);
     updatePathParams(request.url);
     m_headers->setRows(request.headers);
@@ -214,6 +221,13 @@ void RequestEditor::setInFlight(bool inFlight)
     updateSendButton();
 }
 
+void RequestEditor::setSendShortcutEnabled(bool enabled)
+{
+    m_sendAction->setShortcuts(enabled ? QList<QKeySequence> {QKeySequence(Qt::CTRL | Qt::Key_Return),
+                                                              QKeySequence(Qt::CTRL | Qt::Key_Enter)}
+                                       : QList<QKeySequence> {});
+}
+
 void RequestEditor::focusUrl()
 {
     m_url->setFocus(Qt::OtherFocusReason);
@@ -228,8 +242,49 @@ void RequestEditor::changeEvent(QEvent *event)
         updateSendButton();
 }
 
-void RequestEditor::onUrlEdited(const QString &text)
+bool RequestEditor::moveUserInfoToHeader(const QString &text)
 {
+    // scheme://userinfo@host…, the host begun: typing "user:pw@" is not acted on before the host comes.
+    static const QRegularExpression userInfo(
+        QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@\\s]*)@(?=[^/?#@\\s])"));
+    const QRegularExpressionMatch match = userInfo.match(text);
+    if (!match.hasMatch() || match.capturedView(2).contains(u"{{"))
+        return false;
+    const QString info = match.captured(2);
+    const qsizetype colon = info.indexOf(u':');
+    const QString user = QUrl::fromPercentEncoding(info.left(colon).toUtf8());
+    const QString password = colon < 0 ? QString() : QUrl::fromPercentEncoding(info.mid(colon + 1).toUtf8());
+    const QString value = QStringLiteral("Basic ") + QString::fromLatin1((user + u':' + password).toUtf8().toBase64());
+
+    KeyValueList headers = m_headers->rows();
+    const auto existing = std::find_if(headers.begin(), headers.end(), [](const KeyValue &row) {
+        return row.key.trimmed().compare(QLatin1StringView("Authorization"), Qt::CaseInsensitive) == 0;
+    });
+    if (existing != headers.end()) {
+        existing->value = value;
+        existing->enabled = true;
+    } else {
+        headers.append({QStringLiteral("Authorization"), value});
+    }
+    m_headers->setRows(headers);
+
+    const QString stripped = match.captured(1) + text.mid(match.capturedEnd(0));
+    const int cursor = qMax(0, m_url->cursorPosition() - int(match.capturedLength(0) - match.capturedLength(1)));
+    m_url->setText(stripped);
+    m_url->setCursorPosition(qMin(cursor, int(stripped.size())));
+    m_urlNotice->setText(tr("The user name “%1” and its password moved from the URL into an Authorization "
+                            "header (Basic), as a browser sends them.").arg(user));
+    m_urlNotice->show();
+    return true;
+}
+
+void RequestEditor::onUrlEdited(const QString &editedText)
+{
+    // The notice stays until another request is shown.
+    const bool moved = moveUserInfoToHeader(editedText);
+    const QString text = m_url->text();
+    if (moved)
+        updateExplicitContentType();
     // setRows() does not emit rowsEdited, so this does not come back to the URL.
     m_params->setRows(QueryParams::mergeFromUrl(m_params->rows(), text));
     updatePathParams(text);
