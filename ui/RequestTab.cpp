@@ -188,6 +188,8 @@ void RequestTab::send()
     m_transfer = transfer;
     connect(transfer, &Transfer::downloadProgress, this,
         [this](qint64 received, qint64 total) { m_viewer->showProgress(received, total); });
+    connect(transfer, &Transfer::uploadProgress, this,
+        [this](qint64 sent, qint64 total) { m_viewer->showUploadProgress(sent, total); });
     connect(transfer, &Transfer::finished, this,
         [this, transfer](const Exchange &exchange) { onFinished(transfer, exchange); });
     m_editor->setInFlight(true);
