@@ -165,7 +165,7 @@ void RequestTab::send()
     if (m_workspace && m_workspace->isOpen()) {
         if (m_ref.isValid()) {
             const QList<const Folder *> folders = m_workspace->folderChain(m_ref.directories);
-            request = withFolderHeaders(request, folders);
+            request = withInheritedAuth(withFolderHeaders(request, folders), folders);
             LocatedRequest located;
             located.folders = folders;
             located.request = &edited;

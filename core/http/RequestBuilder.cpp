@@ -1,5 +1,6 @@
 #include "http/RequestBuilder.h"
 
+#include "auth/AuthApply.h"
 #include "http/BodyStream.h"
 #include "model/PathParams.h"
 
@@ -309,6 +310,9 @@ PreparedRequest prepare(const Request &request)
         break;
     }
     }
+    if (const QString authProblem = AuthApply::problem(request.auth); !authProblem.isEmpty())
+        return failed(TransportError::Kind::Other, authProblem);
+    prepared.url = AuthApply::withApiKeyQuery(prepared.url, request.auth);
     if (out.present && !out.isStreamed())
         out.size = out.bytes.size();
     return prepared;
@@ -342,6 +346,13 @@ HeaderList headers(const Request &request, const PreparedBody &body, bool sendBo
         }
         headers.append({name.toByteArray(), value});
     };
+    // The auth's header, unless the user wrote one of that name; like the user's Authorization it is
+    // not carried to another origin.
+    if (!crossOriginHop) {
+        const auto [authName, authValue] = AuthApply::header(request.auth);
+        if (!authName.isEmpty())
+            addDefault(authName, authValue);
+    }
     if (sendBody && !body.boundary.isEmpty()) {
         // The user's multipart Content-Type wins, but the server cannot split the parts without a boundary.
         for (auto &header : headers) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/AuthConfig.h"
 #include "model/KeyValue.h"
 #include "model/Variable.h"
 
@@ -124,6 +125,8 @@ struct Request
     KeyValueList pathParams {};
     KeyValueList headers;
     Body body;
+    /// How the request authenticates; Inherit (the default) takes its folders' (see effectiveAuth).
+    AuthConfig auth {};
     RequestSettings settings;
     /// Request-scope variables: the narrowest scope.
     VariableList variables;
