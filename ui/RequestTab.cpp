@@ -4,6 +4,7 @@
 #include "history/HistoryRecorder.h"
 #include "http/HttpEngine.h"
 #include "http/Transfer.h"
+#include "request/AuthEditor.h"
 #include "request/BodyEditor.h"
 #include "request/RequestEditor.h"
 #include "response/ResponseViewer.h"
@@ -153,6 +154,20 @@ void RequestTab::refreshVariables()
 {
     m_urlHighlighter->refresh();
     m_bodyHighlighter->refresh();
+    // What "Inherit" gives: the nearest folder above that sets an auth.
+    QString inherited = tr("no auth (nothing above sets one)");
+    if (m_workspace && m_workspace->isOpen() && m_ref.isValid()) {
+        const QList<const Folder *> folders = m_workspace->folderChain(m_ref.directories);
+        for (auto folder = folders.crbegin(); folder != folders.crend(); ++folder) {
+            if ((*folder)->auth.type != AuthConfig::Type::Inherit) {
+                inherited = (*folder)->auth.type == AuthConfig::Type::None
+                    ? tr("no auth, set by “%1”").arg((*folder)->name)
+                    : tr("%1, from “%2”").arg(AuthConfig::typeName((*folder)->auth.type), (*folder)->name);
+                break;
+            }
+        }
+    }
+    m_editor->authEditor()->setInheritedDescription(inherited);
 }
 
 void RequestTab::send()

@@ -4,6 +4,7 @@
 #include "SelfTest.h"
 #include "StartupProbe.h"
 #include "echo/EchoServer.h"
+#include "editor/LexerFactory.h"
 #include "history/HistoryRecorder.h"
 #include "history/HistorySettings.h"
 #include "history/HistoryStore.h"
@@ -28,6 +29,10 @@
 #include <QTimer>
 #include <QUrl>
 #include <cstdio>
+
+#ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
+#include <KSyntaxHighlighting/Repository>
+#endif
 #include <memory>
 
 namespace {
@@ -106,6 +111,11 @@ int main(int argc, char *argv[])
                        themeOption});
     parser.process(app);
 
+#ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
+    // Loaded once: it reads the header of every syntax definition.
+    KSyntaxHighlighting::Repository syntaxRepository;
+    Sonde::LexerFactory::setRepository(&syntaxRepository);
+#endif
     QNetworkAccessManager network;
     Sonde::HttpEngine engine(&network);
     Sonde::CookieJar cookieJar;

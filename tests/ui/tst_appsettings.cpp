@@ -307,7 +307,7 @@ void TestAppSettings::bothThemesRender()
         editor.show();
         QVERIFY(QTest::qWaitForWindowExposed(&editor));
         const QImage params = editor.grab().toImage();
-        editor.tabs()->setCurrentIndex(3);
+        editor.tabs()->setCurrentIndex(4);
         const QImage settingsTab = editor.grab().toImage();
         AppSettings settings = everything();
         settings.theme = theme;

@@ -378,7 +378,7 @@ void TestBodyEditor::summary()
     request.body = body;
     editor.setRequest(request);
     QCOMPARE(editor.bodyEditor()->summary(), summary);
-    QCOMPARE(editor.tabs()->tabText(2), summary.isEmpty() ? u"Body"_s : u"Body (%1)"_s.arg(summary));
+    QCOMPARE(editor.tabs()->tabText(3), summary.isEmpty() ? u"Body"_s : u"Body (%1)"_s.arg(summary));
 }
 
 void TestBodyEditor::beautify_data()
@@ -790,7 +790,7 @@ void TestBodyEditor::screenshots()
     editor.setRequest(request);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    editor.tabs()->setCurrentIndex(2);
+    editor.tabs()->setCurrentIndex(3);
 
     const QList<QPair<QString, Body>> pages {
         {u"none"_s, Body {}},
@@ -818,7 +818,7 @@ void TestBodyEditor::screenshots()
     QCoreApplication::processEvents();
     QVERIFY(editor.grab().save(dir + u"/body-explicit-header.png"_s));
 
-    editor.tabs()->setCurrentIndex(3);
+    editor.tabs()->setCurrentIndex(4);
     request.settings.ignoreTlsErrors = true;
     editor.setRequest(request);
     QCoreApplication::processEvents();

@@ -411,8 +411,9 @@ void TestRequestEditor::tabTitlesShowCounts()
     QTabWidget *tabs = editor.tabs();
     QCOMPARE(tabs->tabText(0), QStringLiteral("Params"));
     QCOMPARE(tabs->tabText(1), QStringLiteral("Headers"));
-    QCOMPARE(tabs->tabText(2), QStringLiteral("Body"));
-    QCOMPARE(tabs->tabText(3), QStringLiteral("Settings"));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Auth (inherited)"));
+    QCOMPARE(tabs->tabText(3), QStringLiteral("Body"));
+    QCOMPARE(tabs->tabText(4), QStringLiteral("Settings"));
 
     typeUrl(editor, QStringLiteral("http://h/get?a=1&b=2"));
     QCOMPARE(tabs->tabText(0), QStringLiteral("Params (2)"));
@@ -430,7 +431,7 @@ void TestRequestEditor::tabTitlesShowCounts()
     editor.setRequest(request);
     QCOMPARE(tabs->tabText(0), QStringLiteral("Params"));
     QCOMPARE(tabs->tabText(1), QStringLiteral("Headers"));
-    QCOMPARE(tabs->tabText(2), QStringLiteral("Body (XML)"));
+    QCOMPARE(tabs->tabText(3), QStringLiteral("Body (XML)"));
 }
 
 void TestRequestEditor::settingsTab_data()
@@ -469,7 +470,7 @@ void TestRequestEditor::settingsTab()
     RequestEditor editor;
     editor.setRequest(Request {});
     RequestSettingsEditor *settings = editor.settingsEditor();
-    QCOMPARE(editor.tabs()->widget(3), settings);
+    QCOMPARE(editor.tabs()->widget(4), settings);
     QSignalSpy edited(&editor, &RequestEditor::requestEdited);
     if (control == u"timeout")
         settings->timeoutBox()->setValue(0);
@@ -599,13 +600,13 @@ void TestRequestEditor::tlsOffWarns()
     QTabWidget *tabs = editor.tabs();
     QVERIFY(!settings->verifyTlsBox()->isChecked());
     QVERIFY(settings->tlsWarningLabel()->isVisibleTo(settings));
-    QVERIFY(tabs->tabText(3).contains(QStringLiteral("TLS not verified")));
-    QVERIFY(!tabs->tabIcon(3).isNull());
+    QVERIFY(tabs->tabText(4).contains(QStringLiteral("TLS not verified")));
+    QVERIFY(!tabs->tabIcon(4).isNull());
 
     settings->verifyTlsBox()->click();
     QVERIFY(!settings->tlsWarningLabel()->isVisibleTo(settings));
-    QCOMPARE(tabs->tabText(3), QStringLiteral("Settings"));
-    QVERIFY(tabs->tabIcon(3).isNull());
+    QCOMPARE(tabs->tabText(4), QStringLiteral("Settings"));
+    QVERIFY(tabs->tabIcon(4).isNull());
     QVERIFY(!editor.request().settings.ignoreTlsErrors);
 
     // Verification is on for a new request.

@@ -86,14 +86,16 @@ void CodeEditor::setEditorFont(const std::optional<QFont> &font)
     }
 }
 
-void CodeEditor::setLanguage(Language language)
+void CodeEditor::setLanguage(Language language, qint64 documentSize)
 {
-    if (language == m_language)
+    const bool large = documentSize > LexerFactory::LargeDocumentBytes;
+    if (language == m_language && large == m_largeDocument)
         return;
     m_language = language;
+    m_largeDocument = large;
 
     QsciLexer *previous = m_lexer;
-    m_lexer = LexerFactory::create(language, this);
+    m_lexer = LexerFactory::create(language, this, documentSize);
     if (m_lexer) {
         LexerFactory::applyTheme(*m_lexer, language, SyntaxTheme::fromPalette(palette()), editorFont());
     }
@@ -103,6 +105,11 @@ void CodeEditor::setLanguage(Language language)
     setFolding(m_lexer ? BoxedTreeFoldStyle : NoFoldStyle, FoldMarginIndex);
     // setLexer() and setFolding() reset the plain-text colours and the fold markers.
     applyTheme();
+}
+
+bool CodeEditor::needsNewLexer(Language language, qint64 documentSize) const
+{
+    return language != m_language || (documentSize > LexerFactory::LargeDocumentBytes) != m_largeDocument;
 }
 
 CodeEditor::Language CodeEditor::language() const

@@ -29,9 +29,13 @@ public:
     explicit CodeEditor(QWidget *parent = nullptr);
     ~CodeEditor() override;
 
-    /// Sets the highlighting. Cheapest before the text: on a big document the new lexer styles it all.
-    void setLanguage(Language language);
+    /// Sets the highlighting for a document of about `documentSize` bytes (0 when unknown): above
+    /// LexerFactory::LargeDocumentBytes the fastest backend is used. Cheapest before the text: on a
+    /// big document the new lexer styles it all.
+    void setLanguage(Language language, qint64 documentSize = 0);
     Language language() const;
+    /// Whether setLanguage(language, documentSize) would put another lexer in.
+    bool needsNewLexer(Language language, qint64 documentSize) const;
 
     /// The language for a Content-Type value (parameters such as charset are ignored):
     /// "application/json", "application/problem+json" → Json; "text/xml", "application/xml",
@@ -68,6 +72,7 @@ private:
     void updateLineNumberMarginWidth();
 
     Language m_language = Language::PlainText;
+    bool m_largeDocument = false;
     QsciLexer *m_lexer = nullptr;
     bool m_readOnlyViewer = false;
     int m_lineNumberDigits = 0;

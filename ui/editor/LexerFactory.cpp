@@ -16,6 +16,14 @@
 
 #include <span>
 
+#ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
+#include "editor/KSyntaxLexer.h"
+
+#include <KSyntaxHighlighting/Repository>
+
+#include <memory>
+#endif
+
 namespace Sonde::LexerFactory {
 
 namespace {
@@ -151,10 +159,88 @@ std::span<const StyleRole> rolesFor(CodeEditor::Language language)
     return {};
 }
 
+Backend &chosenBackend()
+{
+    static Backend chosen = availableBackends().constFirst();
+    return chosen;
+}
+
+#ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
+KSyntaxHighlighting::Repository *&sharedRepository()
+{
+    static KSyntaxHighlighting::Repository *repository = nullptr;
+    return repository;
+}
+
+KSyntaxHighlighting::Repository &repository()
+{
+    KSyntaxHighlighting::Repository *&shared = sharedRepository();
+    if (!shared) {
+        static std::unique_ptr<KSyntaxHighlighting::Repository> own = std::make_unique<KSyntaxHighlighting::Repository>();
+        shared = own.get();
+    }
+    return *shared;
+}
+
+QString definitionName(CodeEditor::Language language)
+{
+    switch (language) {
+    case CodeEditor::Language::PlainText: return {};
+    case CodeEditor::Language::Json: return QStringLiteral("JSON");
+    case CodeEditor::Language::Xml: return QStringLiteral("XML");
+    case CodeEditor::Language::Html: return QStringLiteral("HTML");
+    case CodeEditor::Language::JavaScript: return QStringLiteral("JavaScript");
+    case CodeEditor::Language::Yaml: return QStringLiteral("YAML");
+    case CodeEditor::Language::Css: return QStringLiteral("CSS");
+    }
+    return {};
+}
+#endif
+
 } // namespace
 
-QsciLexer *create(CodeEditor::Language language, QObject *parent)
+QList<Backend> availableBackends()
 {
+#ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
+    return {Backend::KSyntaxHighlighting, Backend::QScintilla};
+#else
+    return {Backend::QScintilla};
+#endif
+}
+
+Backend backend()
+{
+    return chosenBackend();
+}
+
+void setBackend(Backend backend)
+{
+    if (availableBackends().contains(backend))
+        chosenBackend() = backend;
+}
+
+QString backendName(Backend backend)
+{
+    return backend == Backend::KSyntaxHighlighting ? QStringLiteral("ksyntaxhighlighting") : QStringLiteral("qscintilla");
+}
+
+void setRepository([[maybe_unused]] KSyntaxHighlighting::Repository *repository)
+{
+#ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
+    sharedRepository() = repository;
+#endif
+}
+
+QsciLexer *create(CodeEditor::Language language, QObject *parent, [[maybe_unused]] qint64 documentSize)
+{
+#ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
+    if (chosenBackend() == Backend::KSyntaxHighlighting && language != CodeEditor::Language::PlainText
+        && documentSize <= LargeDocumentBytes) {
+        const KSyntaxHighlighting::Definition definition = repository().definitionForName(definitionName(language));
+        if (definition.isValid())
+            return new KSyntaxLexer(definition, parent);
+    }
+#endif
     switch (language) {
     case CodeEditor::Language::PlainText: return nullptr;
     case CodeEditor::Language::Json: {
@@ -190,6 +276,15 @@ QsciLexer *create(CodeEditor::Language language, QObject *parent)
 
 void applyTheme(QsciLexer &lexer, CodeEditor::Language language, const SyntaxTheme &theme, const QFont &font)
 {
+#ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
+    if (auto *ksyntax = qobject_cast<KSyntaxLexer *>(&lexer)) {
+        // KSyntaxHighlighting's own light or dark theme, as the palette is.
+        ksyntax->setColors(repository().defaultTheme(theme.dark ? KSyntaxHighlighting::Repository::DarkTheme
+                                                                : KSyntaxHighlighting::Repository::LightTheme),
+                           font);
+        return;
+    }
+#endif
     lexer.setDefaultFont(font);
     lexer.setDefaultPaper(theme.paper);
     lexer.setDefaultColor(theme.text);

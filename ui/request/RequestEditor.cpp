@@ -2,6 +2,7 @@
 
 #include "model/PathParams.h"
 #include "model/QueryParams.h"
+#include "request/AuthEditor.h"
 #include "request/BodyEditor.h"
 #include "request/KeyValueTableModel.h"
 #include "request/KeyValueTableView.h"
@@ -27,7 +28,7 @@ namespace Sonde {
 
 namespace {
 
-enum Tab { ParamsTab, HeadersTab, BodyTab, SettingsTab, VarsTab };
+enum Tab { ParamsTab, HeadersTab, AuthTab, BodyTab, SettingsTab, VarsTab };
 
 QString titleWithCount(const QString &title, int count)
 {
@@ -48,6 +49,7 @@ RequestEditor::RequestEditor(QWidget *parent)
     , m_pathParams(new KeyValueTableModel(this))
     , m_paramsView(new KeyValueTableView(m_params, m_tabs))
     , m_headersView(new KeyValueTableView(m_headers, m_tabs))
+    , m_auth(new AuthEditor(m_tabs))
     , m_body(new BodyEditor(m_tabs))
     , m_settings(new RequestSettingsEditor(m_tabs))
     , m_vars(new RequestVarsEditor(m_tabs))
@@ -58,6 +60,7 @@ RequestEditor::RequestEditor(QWidget *parent)
     m_pathParams->setKeysFixed(true);
     m_tabs->addTab(createParamsPage(), QString());
     m_tabs->addTab(m_headersView, QString());
+    m_tabs->addTab(m_auth, QString());
     m_tabs->addTab(m_body, QString());
     m_tabs->addTab(m_settings, QString());
     m_tabs->addTab(m_vars, QString());
@@ -96,6 +99,10 @@ RequestEditor::RequestEditor(QWidget *parent)
     });
     connect(m_headers, &KeyValueTableModel::rowsEdited, this, [this] {
         updateExplicitContentType();
+        updateTabTitles();
+        Q_EMIT requestEdited();
+    });
+    connect(m_auth, &AuthEditor::authEdited, this, [this] {
         updateTabTitles();
         Q_EMIT requestEdited();
     });
@@ -189,6 +196,7 @@ Request RequestEditor::request() const
     request.params = m_params->rows();
     request.pathParams = m_pathParams->rows();
     request.headers = m_headers->rows();
+    request.auth = m_auth->auth();
     request.body = m_body->body();
     request.settings = m_settings->settings();
     request.variables = m_vars->variables();
@@ -208,6 +216,7 @@ void RequestEditor::setRequest(const Request &request)
     m_pathParams->setRows(request.pathParams);
     updatePathParams(request.url);
     m_headers->setRows(request.headers);
+    m_auth->setAuth(request.auth);
     m_body->setBody(request.body);
     m_settings->setSettings(request.settings);
     m_vars->setVars(request.variables, request.captures);
@@ -323,6 +332,8 @@ void RequestEditor::updateTabTitles()
     m_tabs->setTabText(ParamsTab, titleWithCount(tr("Params"), m_params->activeCount() + int(pathCount)));
     m_tabs->setTabText(HeadersTab, titleWithCount(tr("Headers"), m_headers->activeCount()));
     m_tabs->setTabText(VarsTab, titleWithCount(tr("Vars"), m_vars->activeCount()));
+    const QString auth = m_auth->summary();
+    m_tabs->setTabText(AuthTab, auth.isEmpty() ? tr("Auth") : tr("Auth (%1)").arg(auth));
     const QString body = m_body->summary();
     m_tabs->setTabText(BodyTab, body.isEmpty() ? tr("Body") : tr("Body (%1)").arg(body));
 

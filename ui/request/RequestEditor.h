@@ -13,6 +13,7 @@ class QTabWidget;
 
 namespace Sonde {
 
+class AuthEditor;
 class BodyEditor;
 class KeyValueTableModel;
 class KeyValueTableView;
@@ -71,6 +72,7 @@ public:
     KeyValueTableModel *headersModel() const { return m_headers; }
     KeyValueTableView *paramsView() const { return m_paramsView; }
     BodyEditor *bodyEditor() const { return m_body; }
+    AuthEditor *authEditor() const { return m_auth; }
     RequestSettingsEditor *settingsEditor() const { return m_settings; }
     RequestVarsEditor *varsEditor() const { return m_vars; }
 
@@ -109,6 +111,7 @@ private:
     QWidget *m_pathParamsSection = nullptr;
     QHash<QString, KeyValue> m_pathParamMemory;
     KeyValueTableView *m_headersView;
+    AuthEditor *m_auth;
     BodyEditor *m_body;
     RequestSettingsEditor *m_settings;
     RequestVarsEditor *m_vars;

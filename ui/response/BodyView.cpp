@@ -227,10 +227,11 @@ void BodyView::showRendering(const BodyRendering &rendering)
     }
     m_image->clear();
     m_pages->setCurrentWidget(m_editor);
-    if (rendering.language != m_editor->language()) {
+    const qint64 size = rendering.shown == BodyRendering::Shown::Nothing ? 0 : rendering.document.size();
+    if (m_editor->needsNewLexer(rendering.language, size)) {
         // A new lexer styles the whole current text at once: switch while the editor holds nothing.
         m_editor->setUtf8Text({});
-        m_editor->setLanguage(rendering.language);
+        m_editor->setLanguage(rendering.language, size);
     }
     if (rendering.shown == BodyRendering::Shown::Nothing)
         m_editor->setUtf8Text({});

@@ -1,5 +1,7 @@
 #include "workspace/FolderSettingsDialog.h"
 
+#include "request/AuthEditor.h"
+
 #include "editor/CodeEditor.h"
 #include "request/KeyValueTableModel.h"
 #include "request/KeyValueTableView.h"
@@ -41,6 +43,11 @@ FolderSettingsDialog::FolderSettingsDialog(
         m_description->setText(folder->description);
         m_tabs->addTab(m_variables, tr("Variables"));
         m_tabs->addTab(new KeyValueTableView(m_headers, this), tr("Headers"));
+        m_auth = new AuthEditor(this);
+        m_auth->setAuth(folder->auth);
+        m_auth->setInheritedDescription(directories.size() == 1 ? tr("a collection that inherits sends no auth")
+                                                                 : tr("the auth of the folder or collection above"));
+        m_tabs->addTab(m_auth, tr("Auth"));
         m_tabs->addTab(m_description, tr("Description"));
     } else {
         setWindowTitle(tr("Global Variables"));
@@ -70,7 +77,7 @@ bool FolderSettingsDialog::save()
 {
     const QString error = m_headers
         ? m_controller->saveFolderSettings(
-            m_directories, m_variables->model()->variables(), m_headers->rows(), m_description->text())
+            m_directories, m_variables->model()->variables(), m_headers->rows(), m_auth->auth(), m_description->text())
         : m_controller->saveGlobals(m_variables->model()->variables());
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());

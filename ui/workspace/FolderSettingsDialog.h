@@ -9,6 +9,8 @@ class QTabWidget;
 
 namespace Sonde {
 
+class AuthEditor;
+
 class CodeEditor;
 class KeyValueTableModel;
 class VariablesPane;
@@ -26,6 +28,7 @@ public:
     VariablesPane *variablesPane() const { return m_variables; }
     KeyValueTableModel *headersModel() const { return m_headers; }
     CodeEditor *descriptionEditor() const { return m_description; }
+    AuthEditor *authEditor() const { return m_auth; }
 
     bool save();
 
@@ -36,6 +39,7 @@ private:
     VariablesPane *m_variables;
     KeyValueTableModel *m_headers = nullptr;
     CodeEditor *m_description = nullptr;
+    AuthEditor *m_auth = nullptr;
     QLabel *m_error;
 };
 

@@ -350,7 +350,7 @@ QString WorkspaceController::saveRequest(const ItemRef &ref, const Request &requ
 }
 
 QString WorkspaceController::saveFolderSettings(const QStringList &directories, const VariableList &variables,
-    const KeyValueList &headers, const QString &description)
+    const KeyValueList &headers, const AuthConfig &auth, const QString &description)
 {
     Folder *folder = findFolder(directories);
     if (!folder)
@@ -358,6 +358,7 @@ QString WorkspaceController::saveFolderSettings(const QStringList &directories, 
     Folder changed = *folder;
     changed.variables = variables;
     changed.headers = headers;
+    changed.auth = auth;
     changed.description = description;
     const QString path = QDir(WorkspaceStore::folderPath(m_root, directories)).filePath(QLatin1String(WorkspaceStore::FolderFile));
     if (const QString error = writeFile(path, WorkspaceFormat::folderToYaml(changed)); !error.isEmpty())

@@ -106,9 +106,9 @@ public:
     QString saveRequest(const ItemRef &ref, const Request &request);
 
     /// Writes the settings of the folder or collection `directories`: its variables (secret values to
-    /// the SecretStore), default headers and description.
+    /// the SecretStore), default headers, auth and description.
     QString saveFolderSettings(const QStringList &directories, const VariableList &variables,
-        const KeyValueList &headers, const QString &description);
+        const KeyValueList &headers, const AuthConfig &auth, const QString &description);
 
     // Environments and variables.
     QString activeEnvironment() const { return m_activeEnvironment; }
