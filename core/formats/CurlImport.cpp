@@ -230,6 +230,22 @@ private:
     }
     bool readFile(const ShellWord &word, const QString &option, const QString &name, QByteArray &out);
     bool readStdin(const ShellWord &word, const QString &option, QByteArray &out);
+    /// The file the command reads as standard input (`< file`), resolved; empty when there is none.
+    QString stdinFile() const
+    {
+        for (const ShellRedirect &redirect : m_command.redirects) {
+            if (redirect.op == u"<" || redirect.op == u"0<")
+                return resolvePath(QString::fromUtf8(redirect.target));
+        }
+        return {};
+    }
+    /// A file streamed when the request is sent: kept by name, with a warning when it is not there yet.
+    QString streamedFile(const ShellWord &word, const QString &path)
+    {
+        if (!QFileInfo::exists(path))
+            warn(word, u"the file “%1” does not exist yet; the request sends it when it is sent"_s.arg(path));
+        return path;
+    }
     bool applyOption(Invocation &in, const QString &name, const OptionSpec &spec, bool negated,
         const ShellWord &word, const QByteArray &value);
     bool addData(Invocation &in, Action action, const ShellWord &word, const QByteArray &value);
@@ -301,6 +317,9 @@ bool Importer::addData(Invocation &in, Action action, const ShellWord &word, con
                 piece.streamedFile = resolvePath(name);
                 if (!QFileInfo::exists(piece.streamedFile))
                     warn(word, u"the file “%1” does not exist yet; the request sends it when it is sent"_s.arg(name));
+            } else if (action == Action::DataBinary && !stdinFile().isEmpty()) {
+                // `--data-binary @- < file` sends the file unchanged: streamed like @file.
+                piece.streamedFile = streamedFile(word, stdinFile());
             } else if (!readFile(word, option, name, piece.bytes)) {
                 return false;
             }
@@ -615,6 +634,10 @@ bool Importer::applyOption(Invocation &in, const QString &name, const OptionSpec
             warn(word, u"--noproxy for some hosts only is not imported"_s);
         return true;
     case Action::UploadFile:
+        if ((text == u"-" || text == u".") && !stdinFile().isEmpty()) {
+            in.uploadFile = streamedFile(word, stdinFile());
+            return true;
+        }
         if (text == u"-" || text == u".") {
             QByteArray bytes;
             if (!readStdin(word, u"--upload-file -"_s, bytes))

@@ -333,6 +333,16 @@ void TestCurlImport::standardInput()
     ImportResult result = CurlImport::parse(u"curl --json @- http://x/ < in.json"_s, options);
     QVERIFY2(result.ok(), qPrintable(result.error.toString()));
     QCOMPARE(result.collection.requests.first().body.data, QByteArray("{\n\"a\": 1\n}\n"));
+    // A file given as standard input to -T - or --data-binary @- is sent unchanged: streamed, not read now.
+    result = CurlImport::parse(u"curl -T - http://x/ < in.json"_s, options);
+    QCOMPARE(result.collection.requests.first().method, u"PUT"_s);
+    QCOMPARE(result.collection.requests.first().body.kind, Body::Kind::Binary);
+    QCOMPARE(result.collection.requests.first().body.filePath, QDir(dir.path()).filePath(u"in.json"_s));
+    result = CurlImport::parse(u"curl --data-binary @- http://x/ < missing.bin"_s);
+    QVERIFY(result.ok());
+    QCOMPARE(result.collection.requests.first().body.kind, Body::Kind::Binary);
+    QCOMPARE(result.collection.requests.first().body.filePath, u"missing.bin"_s);
+    QCOMPARE(result.warnings.size(), 1);
     result = CurlImport::parse(u"curl -d @- http://x/ <<< 'a=1'"_s);
     QCOMPARE(result.collection.requests.first().body.fields, (KeyValueList {{u"a"_s, u"1"_s, true}}));
     result = CurlImport::parse(u"curl -H 'Content-Type: application/json' --data-binary @- http://x/ <<'EOF'\n{\"a\": 1}\nEOF\n"_s);
