@@ -296,7 +296,10 @@ bool readEntry(Reader &reader, const QJsonValue &value, const QString &path, Imp
         exchange.sizes.contentEncoding = headerValue(head.headers, "Content-Encoding");
     } else {
         exchange.error.kind = TransportError::Kind::Other;
-        const QString message = reader.string(entry, path, u"_error"_s);
+        // Chrome writes why there is no response as `_error`, on the response or on the entry.
+        QString message = reader.string(harResponse, responsePath, u"_error"_s);
+        if (message.isEmpty())
+            message = reader.string(entry, path, u"_error"_s);
         exchange.error.message = message.isEmpty() ? u"No response was recorded"_s : message;
     }
     if (reader.failed())

@@ -294,8 +294,8 @@ void TestHar::importsBrowserEntries()
        "cache": {}, "timings": {"blocked": 1, "dns": -1, "ssl": -1, "connect": -1, "send": 0.1, "wait": 160, "receive": 0.5}},
       {"startedDateTime": "2023-07-15T13:37:27.000Z", "time": 0,
        "request": {"method": "GET", "url": "https://h.test/blocked", "httpVersion": "", "headers": [{"name": "Host", "value": "other.test"}]},
-       "response": {"status": 0, "statusText": "", "httpVersion": "", "headers": [], "content": {"size": 0, "mimeType": "x-unknown"}},
-       "_error": "net::ERR_BLOCKED_BY_CLIENT"}
+       "response": {"status": 0, "statusText": "", "httpVersion": "", "headers": [], "content": {"size": 0, "mimeType": "x-unknown"},
+         "_error": "net::ERR_BLOCKED_BY_CLIENT"}}
     ]}})";
     const ImportResult result = HarImport::parse(har);
     QVERIFY2(result.ok(), qPrintable(result.error.toString()));
