@@ -13,7 +13,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-
 #include <cstdio>
 
 namespace {
@@ -45,8 +44,11 @@ int runImportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Import requests from a curl command line or a HAR 1.2 file."_s);
-    parser.addOption({u"format"_s, u"The input format: auto (default), curl or har."_s, u"format"_s, u"auto"_s});
-    parser.addOption({u"out"_s, u"Write the requests as a new collection into this workspace folder (created when missing) instead of printing them."_s, u"dir"_s});
+    parser.addOption(
+        {u"format"_s, u"The input format: auto (default), curl or har."_s, u"format"_s, u"auto"_s});
+    parser.addOption({u"out"_s,
+        u"Write the requests as a new collection into this workspace folder (created when missing) instead of printing them."_s,
+        u"dir"_s});
     parser.addOption({u"name"_s, u"The collection's name (default: the file's name)."_s, u"name"_s});
     parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
     parser.addPositionalArgument(u"FILE"_s, u"The file to import; - reads stdin."_s);
@@ -61,7 +63,8 @@ int runImportCommand(const QStringList &arguments)
         return fail("import", ExitUsage, u"give one FILE (or - for stdin)"_s);
     const QString format = parser.value(u"format"_s).toLower();
     if (format != u"auto" && format != u"curl" && format != u"har")
-        return fail("import", ExitUsage, u"unknown format '%1' (auto, curl or har)"_s.arg(parser.value(u"format"_s)));
+        return fail(
+            "import", ExitUsage, u"unknown format '%1' (auto, curl or har)"_s.arg(parser.value(u"format"_s)));
 
     const QString path = positional.first();
     QFile file;
@@ -86,7 +89,8 @@ int runImportCommand(const QStringList &arguments)
             chosen = u"curl"_s;
         else
             return fail("import", ExitMalformedInput,
-                u"cannot tell the format of %1: it is neither a HAR file (JSON with log.entries) nor a curl command; give --format"_s.arg(path));
+                u"cannot tell the format of %1: it is neither a HAR file (JSON with log.entries) nor a curl command; give --format"_s
+                    .arg(path));
     }
     ImportResult result;
     if (chosen == u"har") {
@@ -102,7 +106,8 @@ int runImportCommand(const QStringList &arguments)
         return fail("import", ExitMalformedInput, u"%1: %2"_s.arg(path, result.error.toString()));
 
     if (!parser.isSet(u"out"_s)) {
-        write(stdout, QString::fromUtf8(QJsonDocument(ImportJson::toJson(result)).toJson(QJsonDocument::Indented)));
+        write(stdout,
+            QString::fromUtf8(QJsonDocument(ImportJson::toJson(result)).toJson(QJsonDocument::Indented)));
         return ExitOk;
     }
     for (const ImportMessage &warning : std::as_const(result.warnings))
@@ -114,8 +119,12 @@ int runImportCommand(const QStringList &arguments)
     for (const FormatProblem &problem : saved.problems)
         write(stderr, u"sonde-cli import: %1\n"_s.arg(problem.toString()));
     if (!result.examples.isEmpty())
-        write(stderr, u"sonde-cli import: note: the %1 recorded responses are not saved: the workspace format has no place for examples yet\n"_s.arg(result.examples.size()));
-    write(stdout, u"Imported %1 requests into the collection “%2” in %3\n"_s.arg(result.requestCount()).arg(saved.collectionName, out));
+        write(stderr,
+            u"sonde-cli import: note: the %1 recorded responses are not saved: the workspace format has no place for examples yet\n"_s
+                .arg(result.examples.size()));
+    write(stdout,
+        u"Imported %1 requests into the collection “%2” in %3\n"_s.arg(result.requestCount())
+            .arg(saved.collectionName, out));
     return saved.problems.isEmpty() ? ExitOk : ExitIo;
 }
 
@@ -133,7 +142,8 @@ bool matches(const QString &part, const QString &name, const QString &fileName)
     QString file = fileName;
     if (file.endsWith(u".yaml"))
         file.chop(5);
-    return part.compare(name, Qt::CaseInsensitive) == 0 || (!file.isEmpty() && part.compare(file, Qt::CaseInsensitive) == 0);
+    return part.compare(name, Qt::CaseInsensitive) == 0
+        || (!file.isEmpty() && part.compare(file, Qt::CaseInsensitive) == 0);
 }
 
 void collect(const Folder &folder, const QString &prefix, QList<const Folder *> parents, Selection &selection)
@@ -180,7 +190,8 @@ bool select(const Workspace &workspace, const QString &path, Selection &selectio
                 }
             }
         }
-        *error = u"nothing named “%1” in %2"_s.arg(part, prefix.isEmpty() ? u"the workspace"_s : prefix.chopped(1));
+        *error = u"nothing named “%1” in %2"_s.arg(
+            part, prefix.isEmpty() ? u"the workspace"_s : prefix.chopped(1));
         return false;
     }
     return true;
@@ -196,7 +207,8 @@ int runExportCommand(const QStringList &arguments)
     parser.addOption({u"format"_s, u"curl or har."_s, u"format"_s});
     parser.addOption({u"multiline"_s, u"curl: one option per line, with \\ continuations."_s});
     parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
-    parser.addPositionalArgument(u"PATH"_s, u"COLLECTION[/FOLDER…[/REQUEST]]; every collection when left out."_s, u"[PATH]"_s);
+    parser.addPositionalArgument(
+        u"PATH"_s, u"COLLECTION[/FOLDER…[/REQUEST]]; every collection when left out."_s, u"[PATH]"_s);
     if (!parser.parse(QStringList {u"sonde-cli export"_s} + arguments))
         return fail("export", ExitUsage, parser.errorText());
     if (parser.isSet(u"help"_s)) {
@@ -207,15 +219,17 @@ int runExportCommand(const QStringList &arguments)
         return fail("export", ExitUsage, u"--workspace DIR is required"_s);
     const QString format = parser.value(u"format"_s).toLower();
     if (format != u"curl" && format != u"har")
-        return fail("export", ExitUsage, parser.isSet(u"format"_s) ? u"unknown format '%1' (curl or har)"_s.arg(parser.value(u"format"_s))
-                                                                  : u"--format curl|har is required"_s);
+        return fail("export", ExitUsage,
+            parser.isSet(u"format"_s) ? u"unknown format '%1' (curl or har)"_s.arg(parser.value(u"format"_s))
+                                      : u"--format curl|har is required"_s);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         return fail("export", ExitUsage, u"one PATH at most"_s);
     const LoadedWorkspace loaded = WorkspaceStore::load(parser.value(u"workspace"_s));
     if (!loaded.ok)
-        return fail("export", ExitIo, loaded.problems.isEmpty() ? u"cannot load the workspace %1"_s.arg(parser.value(u"workspace"_s))
-                                                               : loaded.problems.first().toString());
+        return fail("export", ExitIo,
+            loaded.problems.isEmpty() ? u"cannot load the workspace %1"_s.arg(parser.value(u"workspace"_s))
+                                      : loaded.problems.first().toString());
     for (const FormatProblem &problem : loaded.problems)
         write(stderr, u"sonde-cli export: warning: %1\n"_s.arg(problem.toString()));
     Selection selection;

@@ -42,7 +42,8 @@ QString formPart(const MultipartPart &part, QString *option)
         return value;
     }
     if (part.contentType.isEmpty()) {
-        const bool plain = !part.value.startsWith(u'@') && !part.value.startsWith(u'<') && formWord(part.value) == part.value;
+        const bool plain = !part.value.startsWith(u'@') && !part.value.startsWith(u'<')
+            && formWord(part.value) == part.value;
         *option = plain ? u"-F"_s : u"--form-string"_s;
         return part.name + u'=' + part.value;
     }
@@ -84,7 +85,8 @@ QString toCommand(const Request &request, const CurlExportOptions &options, QStr
         impliedMethod = u"POST"_s;
         bodyType = body.contentType;
         if (body.data.contains('\0'))
-            warn(u"the body holds a byte 0, which a command line cannot carry: curl sends the body up to it"_s);
+            warn(
+                u"the body holds a byte 0, which a command line cannot carry: curl sends the body up to it"_s);
         bodyItems.append(u"--data-raw "_s + ShellWords::quote(body.data));
         break;
     case Body::Kind::FormUrlEncoded:
@@ -128,11 +130,13 @@ QString toCommand(const Request &request, const CurlExportOptions &options, QStr
                 const QString text = value.isString()
                     ? value.toString()
                     : QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-                query.append(QLatin1StringView(key) + u'=' + QString::fromLatin1(RequestBuilder::formEncode(text)));
+                query.append(
+                    QLatin1StringView(key) + u'=' + QString::fromLatin1(RequestBuilder::formEncode(text)));
             }
             const qsizetype hash = url.indexOf(u'#');
             const QString fragment = hash < 0 ? QString() : url.mid(hash);
-            url = (hash < 0 ? url : url.left(hash)) + (url.contains(u'?') ? u'&' : u'?') + query.join(u'&') + fragment;
+            url = (hash < 0 ? url : url.left(hash)) + (url.contains(u'?') ? u'&' : u'?') + query.join(u'&')
+                + fragment;
         } else {
             method = u"POST"_s;
             impliedMethod = u"POST"_s;
@@ -152,7 +156,9 @@ QString toCommand(const Request &request, const CurlExportOptions &options, QStr
         if (!header.enabled || header.key.trimmed().isEmpty())
             continue;
         const QString name = header.key.trimmed();
-        add(u"-H"_s, (header.value.isEmpty() ? QString(name + u';') : QString(name + u": "_s + header.value)).toUtf8());
+        add(u"-H"_s,
+            (header.value.isEmpty() ? QString(name + u';') : QString(name + u": "_s + header.value))
+                .toUtf8());
     }
     if (!hasContentTypeHeader && body.kind != Body::Kind::None && body.kind != Body::Kind::Multipart) {
         if (bodyType.isEmpty() && !(body.kind == Body::Kind::Binary))
@@ -185,8 +191,9 @@ QString toCommand(const Request &request, const CurlExportOptions &options, QStr
         add(u"-x"_s, settings.proxy.url.toUtf8());
         if (!settings.proxy.user.isEmpty())
             add(u"-U"_s,
-                (settings.proxy.password.isEmpty() ? settings.proxy.user
-                                                   : QString(settings.proxy.user + u':' + settings.proxy.password))
+                (settings.proxy.password.isEmpty()
+                        ? settings.proxy.user
+                        : QString(settings.proxy.user + u':' + settings.proxy.password))
                     .toUtf8());
         break;
     }
@@ -196,7 +203,8 @@ QString toCommand(const Request &request, const CurlExportOptions &options, QStr
     const QString head = u"curl "_s + ShellWords::quote(url.toUtf8());
     if (items.isEmpty())
         return head;
-    return head + (options.multiline ? u" \\\n  "_s : u" "_s) + items.join(options.multiline ? u" \\\n  "_s : u" "_s);
+    return head + (options.multiline ? u" \\\n  "_s : u" "_s)
+        + items.join(options.multiline ? u" \\\n  "_s : u" "_s);
 }
 
 } // namespace Sonde::CurlExport

@@ -23,7 +23,8 @@ struct CurlExportOptions
 /// workspace's cookie jar, a system proxy (curl uses the environment's proxy by itself).
 namespace CurlExport {
 
-QString toCommand(const Request &request, const CurlExportOptions &options = {}, QStringList *warnings = nullptr);
+QString toCommand(
+    const Request &request, const CurlExportOptions &options = {}, QStringList *warnings = nullptr);
 
 } // namespace CurlExport
 } // namespace Sonde

@@ -18,12 +18,47 @@ using namespace Qt::StringLiterals;
 
 /// What an option does to the request; most of them nothing (output, progress, retries …).
 enum class Action {
-    Ignore,      ///< changes nothing Sonde sends: silently skipped
+    Ignore, ///< changes nothing Sonde sends: silently skipped
     Unsupported, ///< changes what curl sends in a way Sonde cannot express: a warning
-    Request, Header, Data, DataAscii, DataBinary, DataRaw, DataUrlEncode, Json, Form, FormString, Get, Head,
-    User, Cookie, CookieJar, UserAgent, Referer, Insecure, Location, MaxTime, MaxRedirs, Http10, Http11, Http2,
-    Http2PriorKnowledge, Http3, Proxy, ProxyUser, NoProxy, Socks4, Socks5, UploadFile, Url, UrlQuery,
-    OAuth2Bearer, AuthBasic, AuthOther, Compressed, Config,
+    Request,
+    Header,
+    Data,
+    DataAscii,
+    DataBinary,
+    DataRaw,
+    DataUrlEncode,
+    Json,
+    Form,
+    FormString,
+    Get,
+    Head,
+    User,
+    Cookie,
+    CookieJar,
+    UserAgent,
+    Referer,
+    Insecure,
+    Location,
+    MaxTime,
+    MaxRedirs,
+    Http10,
+    Http11,
+    Http2,
+    Http2PriorKnowledge,
+    Http3,
+    Proxy,
+    ProxyUser,
+    NoProxy,
+    Socks4,
+    Socks5,
+    UploadFile,
+    Url,
+    UrlQuery,
+    OAuth2Bearer,
+    AuthBasic,
+    AuthOther,
+    Compressed,
+    Config,
 };
 
 struct OptionSpec
@@ -98,16 +133,17 @@ const QHash<QString, OptionSpec> &options()
                 "ftp-method", "ftp-ssl-ccc-mode", "netrc-file", "etag-compare"},
             Action::Unsupported, true);
         add({"path-as-is", "proxytunnel", "proxy-anyauth", "proxy-basic", "proxy-digest", "proxy-negotiate",
-                "proxy-ntlm", "proxy-insecure", "proxy-http2", "netrc", "netrc-optional", "junk-session-cookies",
-                "ipv4", "ipv6", "tr-encoding", "crlf", "use-ascii", "post301", "post302", "post303",
-                "location-trusted", "cert-status", "doh-insecure", "doh-cert-status", "ssl", "ssl-reqd",
-                "sslv2", "sslv3", "tlsv1", "tlsv1.0", "tlsv1.1", "tlsv1.2", "tlsv1.3", "false-start",
-                "ssl-no-revoke", "ssl-revoke-best-effort", "ssl-allow-beast", "ca-native", "proxy-ca-native",
-                "http0.9", "raw", "ignore-content-length", "tcp-fastopen", "no-alpn", "no-npn", "sessionid",
-                "no-sessionid", "keepalive", "no-keepalive", "disallow-username-in-url", "append", "ftp-pasv",
-                "ftp-skip-pasv-ip", "ftp-ssl-control", "ftp-create-dirs", "ftp-pret", "disable-eprt",
-                "disable-epsv", "list-only", "sasl-ir", "socks5-gssapi-nec", "socks5-basic", "socks5-gssapi",
-                "mail-rcpt-allowfails", "compressed-ssh", "tftp-no-options", "suppress-connect-headers"},
+                "proxy-ntlm", "proxy-insecure", "proxy-http2", "netrc", "netrc-optional",
+                "junk-session-cookies", "ipv4", "ipv6", "tr-encoding", "crlf", "use-ascii", "post301",
+                "post302", "post303", "location-trusted", "cert-status", "doh-insecure", "doh-cert-status",
+                "ssl", "ssl-reqd", "sslv2", "sslv3", "tlsv1", "tlsv1.0", "tlsv1.1", "tlsv1.2", "tlsv1.3",
+                "false-start", "ssl-no-revoke", "ssl-revoke-best-effort", "ssl-allow-beast", "ca-native",
+                "proxy-ca-native", "http0.9", "raw", "ignore-content-length", "tcp-fastopen", "no-alpn",
+                "no-npn", "sessionid", "no-sessionid", "keepalive", "no-keepalive",
+                "disallow-username-in-url", "append", "ftp-pasv", "ftp-skip-pasv-ip", "ftp-ssl-control",
+                "ftp-create-dirs", "ftp-pret", "disable-eprt", "disable-epsv", "list-only", "sasl-ir",
+                "socks5-gssapi-nec", "socks5-basic", "socks5-gssapi", "mail-rcpt-allowfails",
+                "compressed-ssh", "tftp-no-options", "suppress-connect-headers"},
             Action::Unsupported, false);
         // Options that only change what curl prints or stores, how it retries, or how it reads its
         // own command line.
@@ -133,20 +169,63 @@ const QHash<QString, OptionSpec> &options()
 QString longNameOf(QChar letter)
 {
     static const QHash<QChar, QString> letters = {
-        {u'X', u"request"_s}, {u'H', u"header"_s}, {u'd', u"data"_s}, {u'F', u"form"_s}, {u'G', u"get"_s},
-        {u'I', u"head"_s}, {u'u', u"user"_s}, {u'b', u"cookie"_s}, {u'c', u"cookie-jar"_s},
-        {u'A', u"user-agent"_s}, {u'e', u"referer"_s}, {u'k', u"insecure"_s}, {u'L', u"location"_s},
-        {u'm', u"max-time"_s}, {u'x', u"proxy"_s}, {u'U', u"proxy-user"_s}, {u'T', u"upload-file"_s},
-        {u'0', u"http1.0"_s}, {u'E', u"cert"_s}, {u'K', u"config"_s}, {u'o', u"output"_s},
-        {u'D', u"dump-header"_s}, {u'w', u"write-out"_s}, {u's', u"silent"_s}, {u'S', u"show-error"_s},
-        {u'v', u"verbose"_s}, {u'i', u"include"_s}, {u'O', u"remote-name"_s}, {u'J', u"remote-header-name"_s},
-        {u'f', u"fail"_s}, {u'#', u"progress-bar"_s}, {u'N', u"no-buffer"_s}, {u'g', u"globoff"_s},
-        {u'R', u"remote-time"_s}, {u'M', u"manual"_s}, {u'V', u"version"_s}, {u'q', u"disable"_s},
-        {u'Z', u"parallel"_s}, {u'r', u"range"_s}, {u'C', u"continue-at"_s}, {u'Y', u"speed-limit"_s},
-        {u'y', u"speed-time"_s}, {u'z', u"time-cond"_s}, {u'Q', u"quote"_s}, {u'P', u"ftp-port"_s},
-        {u't', u"telnet-option"_s}, {u'p', u"proxytunnel"_s}, {u'j', u"junk-session-cookies"_s},
-        {u'n', u"netrc"_s}, {u'a', u"append"_s}, {u'l', u"list-only"_s}, {u'B', u"use-ascii"_s},
-        {u'4', u"ipv4"_s}, {u'6', u"ipv6"_s}, {u'1', u"tlsv1"_s}, {u'2', u"sslv2"_s}, {u'3', u"sslv3"_s},
+        {u'X', u"request"_s},
+        {u'H', u"header"_s},
+        {u'd', u"data"_s},
+        {u'F', u"form"_s},
+        {u'G', u"get"_s},
+        {u'I', u"head"_s},
+        {u'u', u"user"_s},
+        {u'b', u"cookie"_s},
+        {u'c', u"cookie-jar"_s},
+        {u'A', u"user-agent"_s},
+        {u'e', u"referer"_s},
+        {u'k', u"insecure"_s},
+        {u'L', u"location"_s},
+        {u'm', u"max-time"_s},
+        {u'x', u"proxy"_s},
+        {u'U', u"proxy-user"_s},
+        {u'T', u"upload-file"_s},
+        {u'0', u"http1.0"_s},
+        {u'E', u"cert"_s},
+        {u'K', u"config"_s},
+        {u'o', u"output"_s},
+        {u'D', u"dump-header"_s},
+        {u'w', u"write-out"_s},
+        {u's', u"silent"_s},
+        {u'S', u"show-error"_s},
+        {u'v', u"verbose"_s},
+        {u'i', u"include"_s},
+        {u'O', u"remote-name"_s},
+        {u'J', u"remote-header-name"_s},
+        {u'f', u"fail"_s},
+        {u'#', u"progress-bar"_s},
+        {u'N', u"no-buffer"_s},
+        {u'g', u"globoff"_s},
+        {u'R', u"remote-time"_s},
+        {u'M', u"manual"_s},
+        {u'V', u"version"_s},
+        {u'q', u"disable"_s},
+        {u'Z', u"parallel"_s},
+        {u'r', u"range"_s},
+        {u'C', u"continue-at"_s},
+        {u'Y', u"speed-limit"_s},
+        {u'y', u"speed-time"_s},
+        {u'z', u"time-cond"_s},
+        {u'Q', u"quote"_s},
+        {u'P', u"ftp-port"_s},
+        {u't', u"telnet-option"_s},
+        {u'p', u"proxytunnel"_s},
+        {u'j', u"junk-session-cookies"_s},
+        {u'n', u"netrc"_s},
+        {u'a', u"append"_s},
+        {u'l', u"list-only"_s},
+        {u'B', u"use-ascii"_s},
+        {u'4', u"ipv4"_s},
+        {u'6', u"ipv6"_s},
+        {u'1', u"tlsv1"_s},
+        {u'2', u"sslv2"_s},
+        {u'3', u"sslv3"_s},
         {u'h', u"help"_s},
     };
     return letters.value(letter);
@@ -209,8 +288,7 @@ public:
         : m_command(command)
         , m_options(options)
         , m_result(result)
-    {
-    }
+    { }
 
     /// Reads the command's options into requests; false with m_result.error set on failure.
     bool run(QList<Request> &requests);
@@ -221,7 +299,10 @@ private:
         m_result.error = {where(word), message};
         return false;
     }
-    void warn(const ShellWord &word, const QString &message) { m_result.warnings.append({where(word), message}); }
+    void warn(const ShellWord &word, const QString &message)
+    {
+        m_result.warnings.append({where(word), message});
+    }
     QString resolvePath(const QString &path) const
     {
         if (m_options.baseDirectory.isEmpty() || QDir::isAbsolutePath(path))
@@ -265,7 +346,8 @@ bool Importer::readFile(const ShellWord &word, const QString &option, const QStr
         return readStdin(word, option, out);
     QFile file(resolvePath(name));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(word, u"cannot read the file “%1” given to %2: %3"_s.arg(name, option, file.errorString()));
+        return fail(
+            word, u"cannot read the file “%1” given to %2: %3"_s.arg(name, option, file.errorString()));
     out = file.readAll();
     return true;
 }
@@ -276,8 +358,9 @@ bool Importer::readStdin(const ShellWord &word, const QString &option, QByteArra
         if (redirect.op == u"<" || redirect.op == u"0<") {
             QFile file(resolvePath(QString::fromUtf8(redirect.target)));
             if (!file.open(QIODevice::ReadOnly))
-                return fail(word, u"cannot read the file “%1” that %2 reads as standard input: %3"_s.arg(
-                                      QString::fromUtf8(redirect.target), option, file.errorString()));
+                return fail(word,
+                    u"cannot read the file “%1” that %2 reads as standard input: %3"_s.arg(
+                        QString::fromUtf8(redirect.target), option, file.errorString()));
             out = file.readAll();
             return true;
         }
@@ -290,7 +373,9 @@ bool Importer::readStdin(const ShellWord &word, const QString &option, QByteArra
             return true;
         }
     }
-    return fail(word, u"%1 reads standard input, and the command gives it none (no < file, <<< or here-document)"_s.arg(option));
+    return fail(word,
+        u"%1 reads standard input, and the command gives it none (no < file, <<< or here-document)"_s.arg(
+            option));
 }
 
 bool Importer::addData(Invocation &in, Action action, const ShellWord &word, const QByteArray &value)
@@ -316,7 +401,9 @@ bool Importer::addData(Invocation &in, Action action, const ShellWord &word, con
             if (action == Action::DataBinary && name != u"-") {
                 piece.streamedFile = resolvePath(name);
                 if (!QFileInfo::exists(piece.streamedFile))
-                    warn(word, u"the file “%1” does not exist yet; the request sends it when it is sent"_s.arg(name));
+                    warn(word,
+                        u"the file “%1” does not exist yet; the request sends it when it is sent"_s.arg(
+                            name));
             } else if (action == Action::DataBinary && !stdinFile().isEmpty()) {
                 // `--data-binary @- < file` sends the file unchanged: streamed like @file.
                 piece.streamedFile = streamedFile(word, stdinFile());
@@ -345,7 +432,8 @@ bool Importer::addData(Invocation &in, Action action, const ShellWord &word, con
             piece.bytes = name.isEmpty() ? curlEscape(content) : name + '=' + curlEscape(content);
         } else if (equals >= 0) {
             const QByteArray name = value.left(equals);
-            piece.bytes = name.isEmpty() ? curlEscape(value.mid(1)) : name + '=' + curlEscape(value.mid(equals + 1));
+            piece.bytes
+                = name.isEmpty() ? curlEscape(value.mid(1)) : name + '=' + curlEscape(value.mid(equals + 1));
         } else {
             piece.bytes = curlEscape(value);
         }
@@ -396,7 +484,8 @@ bool Importer::addFormPart(Invocation &in, const ShellWord &word, const QByteArr
 {
     const qsizetype equals = value.indexOf('=');
     if (equals < 0)
-        return fail(word, u"the form part “%1” has no '=': write name=value or name=@file"_s.arg(QString::fromUtf8(value)));
+        return fail(word,
+            u"the form part “%1” has no '=': write name=value or name=@file"_s.arg(QString::fromUtf8(value)));
     MultipartPart part;
     part.name = QString::fromUtf8(value.left(equals));
     const QByteArray content = value.mid(equals + 1);
@@ -431,7 +520,9 @@ bool Importer::addFormPart(Invocation &in, const ShellWord &word, const QByteArr
     if (isFile) {
         part.filePath = resolvePath(QString::fromUtf8(data));
         if (!QFileInfo::exists(part.filePath))
-            warn(word, u"the file “%1” does not exist yet; the request sends it when it is sent"_s.arg(QString::fromUtf8(data)));
+            warn(word,
+                u"the file “%1” does not exist yet; the request sends it when it is sent"_s.arg(
+                    QString::fromUtf8(data)));
     } else if (isTextFile) {
         QByteArray text;
         if (!readFile(word, QString::fromUtf8(word.text), QString::fromUtf8(data), text))
@@ -534,7 +625,9 @@ bool Importer::applyOption(Invocation &in, const QString &name, const OptionSpec
         if (!negated)
             in.otherAuth = true;
         if (!negated)
-            warn(word, u"--%1 authentication is not imported; set it up in the request once Sonde supports it"_s.arg(name));
+            warn(word,
+                u"--%1 authentication is not imported; set it up in the request once Sonde supports it"_s.arg(
+                    name));
         return true;
     case Action::OAuth2Bearer:
         in.bearer = text;
@@ -543,7 +636,9 @@ bool Importer::applyOption(Invocation &in, const QString &name, const OptionSpec
         if (text.contains(u'='))
             in.cookies.append(text);
         else
-            warn(word, u"cookies from the file “%1” are not imported; Sonde keeps cookies in the workspace's cookie jar"_s.arg(text));
+            warn(word,
+                u"cookies from the file “%1” are not imported; Sonde keeps cookies in the workspace's cookie jar"_s
+                    .arg(text));
         return true;
     case Action::CookieJar:
         warn(word, u"--cookie-jar is not imported; Sonde keeps cookies in the workspace's cookie jar"_s);
@@ -570,7 +665,8 @@ bool Importer::applyOption(Invocation &in, const QString &name, const OptionSpec
         bool ok = false;
         const double seconds = text.toDouble(&ok);
         if (!ok || seconds < 0) {
-            warn(word, u"--max-time “%1” is not a number of seconds; the default time limit stays"_s.arg(text));
+            warn(word,
+                u"--max-time “%1” is not a number of seconds; the default time limit stays"_s.arg(text));
             return true;
         }
         in.settings.timeoutMs = int(qRound64(seconds * 1000));
@@ -779,7 +875,9 @@ bool Importer::buildBody(Invocation &in, Request &request, const ShellWord &at)
             QByteArray content;
             QFile file(piece.streamedFile);
             if (!file.open(QIODevice::ReadOnly))
-                return fail(at, u"cannot read the file “%1” given to --data-binary: %2"_s.arg(piece.streamedFile, file.errorString()));
+                return fail(at,
+                    u"cannot read the file “%1” given to --data-binary: %2"_s.arg(
+                        piece.streamedFile, file.errorString()));
             content = file.readAll();
             bytes += (i > 0 ? "&" : "") + content;
             continue;
@@ -827,7 +925,8 @@ bool Importer::finish(Invocation &in, QList<Request> &requests)
                 request.headers.append({u"Authorization"_s, u"Bearer "_s + in.bearer, true});
             else if (in.hasUser && !in.otherAuth)
                 request.headers.append({u"Authorization"_s,
-                    u"Basic "_s + QString::fromLatin1((in.user.contains(':') ? in.user : in.user + ':').toBase64()),
+                    u"Basic "_s
+                        + QString::fromLatin1((in.user.contains(':') ? in.user : in.user + ':').toBase64()),
                     true});
         }
         if (in.json) {
@@ -853,7 +952,8 @@ bool Importer::finish(Invocation &in, QList<Request> &requests)
             const QString fragment = hash < 0 ? QString() : url.mid(hash);
             QString base = hash < 0 ? url : url.left(hash);
             for (const QByteArray &part : std::as_const(query))
-                base += (base.contains(u'?') ? (base.endsWith(u'?') || base.endsWith(u'&') ? u""_s : u"&"_s) : u"?"_s)
+                base += (base.contains(u'?') ? (base.endsWith(u'?') || base.endsWith(u'&') ? u""_s : u"&"_s)
+                                             : u"?"_s)
                     + QString::fromUtf8(part);
             url = base + fragment;
         }
@@ -881,12 +981,14 @@ qsizetype curlWordIndex(const ShellCommand &command)
 {
     qsizetype index = 0;
     while (index < command.words.size()
-        && (command.words.at(index).text == "$" || command.words.at(index).text == "%" || command.words.at(index).text == ">"))
+        && (command.words.at(index).text == "$" || command.words.at(index).text == "%"
+            || command.words.at(index).text == ">"))
         ++index;
     if (index >= command.words.size())
         return -1;
     const QString program = QFileInfo(QString::fromUtf8(command.words.at(index).text)).fileName();
-    return program.compare(u"curl", Qt::CaseInsensitive) == 0 || program.compare(u"curl.exe", Qt::CaseInsensitive) == 0
+    return program.compare(u"curl", Qt::CaseInsensitive) == 0
+            || program.compare(u"curl.exe", Qt::CaseInsensitive) == 0
         ? index
         : -1;
 }
@@ -898,7 +1000,8 @@ ImportResult parse(const QString &text, const CurlImportOptions &options)
     const QString format = u"curl"_s;
     const ShellScript script = ShellWords::parse(text);
     if (!script.ok())
-        return ImportResult::failure(format, u"line %1, column %2"_s.arg(script.errorLine).arg(script.errorColumn),
+        return ImportResult::failure(format,
+            u"line %1, column %2"_s.arg(script.errorLine).arg(script.errorColumn),
             script.error.section(u": "_s, 1));
     ImportResult result;
     result.format = format;
@@ -906,14 +1009,16 @@ ImportResult parse(const QString &text, const CurlImportOptions &options)
     for (const QString &note : script.notes)
         result.warnings.append({note.section(u": "_s, 0, 0), note.section(u": "_s, 1)});
     for (const QString &variable : script.variables)
-        result.warnings.append({QString(), u"$%1 is not expanded: it became the variable {{%1}}"_s.arg(variable)});
+        result.warnings.append(
+            {QString(), u"$%1 is not expanded: it became the variable {{%1}}"_s.arg(variable)});
     QList<Request> requests;
     for (const ShellCommand &command : script.commands) {
         const qsizetype index = curlWordIndex(command);
         if (index < 0) {
             if (!command.words.isEmpty())
                 result.warnings.append({where(command.words.first()),
-                    u"the command “%1” is not curl; it is skipped"_s.arg(QString::fromUtf8(command.words.first().text))});
+                    u"the command “%1” is not curl; it is skipped"_s.arg(
+                        QString::fromUtf8(command.words.first().text))});
             continue;
         }
         ShellCommand curl = command;

@@ -3,9 +3,9 @@
 #include "http/RequestBuilder.h"
 #include "model/PathParams.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QFileInfo>
 #include <QNetworkCookie>
 #include <QStringDecoder>
 
@@ -19,7 +19,8 @@ QJsonArray pairs(const HeaderList &headers)
 {
     QJsonArray array;
     for (const auto &[name, value] : headers)
-        array.append(QJsonObject {{u"name"_s, QString::fromUtf8(name)}, {u"value"_s, QString::fromUtf8(value)}});
+        array.append(
+            QJsonObject {{u"name"_s, QString::fromUtf8(name)}, {u"value"_s, QString::fromUtf8(value)}});
     return array;
 }
 
@@ -75,8 +76,9 @@ QJsonArray requestCookies(const HeaderList &headers)
             if (trimmed.isEmpty())
                 continue;
             const qsizetype equals = trimmed.indexOf('=');
-            array.append(QJsonObject {{u"name"_s, QString::fromUtf8(equals < 0 ? trimmed : trimmed.left(equals))},
-                {u"value"_s, equals < 0 ? QString() : QString::fromUtf8(trimmed.mid(equals + 1))}});
+            array.append(
+                QJsonObject {{u"name"_s, QString::fromUtf8(equals < 0 ? trimmed : trimmed.left(equals))},
+                    {u"value"_s, equals < 0 ? QString() : QString::fromUtf8(trimmed.mid(equals + 1))}});
         }
     }
     return array;
@@ -89,7 +91,8 @@ QJsonArray responseCookies(const HeaderList &headers)
         if (name.compare("Set-Cookie", Qt::CaseInsensitive) != 0)
             continue;
         for (const QNetworkCookie &cookie : QNetworkCookie::parseCookies(value)) {
-            QJsonObject object {{u"name"_s, QString::fromUtf8(cookie.name())}, {u"value"_s, QString::fromUtf8(cookie.value())}};
+            QJsonObject object {{u"name"_s, QString::fromUtf8(cookie.name())},
+                {u"value"_s, QString::fromUtf8(cookie.value())}};
             if (!cookie.path().isEmpty())
                 object.insert(u"path"_s, cookie.path());
             if (!cookie.domain().isEmpty())
@@ -151,7 +154,8 @@ void putUnsentBody(QJsonObject &postData, const Request &request)
                 continue;
             QJsonObject param {{u"name"_s, part.name}};
             if (part.isFile())
-                param.insert(u"fileName"_s, part.fileName.isEmpty() ? QFileInfo(part.filePath).fileName() : part.fileName);
+                param.insert(u"fileName"_s,
+                    part.fileName.isEmpty() ? QFileInfo(part.filePath).fileName() : part.fileName);
             else
                 param.insert(u"value"_s, part.value);
             if (!part.contentType.isEmpty())
@@ -173,13 +177,20 @@ void putUnsentBody(QJsonObject &postData, const Request &request)
 QByteArray unsentContentType(const Body &body)
 {
     switch (body.kind) {
-    case Body::Kind::None: return {};
-    case Body::Kind::Raw: return body.contentType.toUtf8();
-    case Body::Kind::FormUrlEncoded: return "application/x-www-form-urlencoded";
-    case Body::Kind::Multipart: return "multipart/form-data";
-    case Body::Kind::GraphQL: return body.graphqlUseGet ? QByteArray() : QByteArray("application/json");
+    case Body::Kind::None:
+        return {};
+    case Body::Kind::Raw:
+        return body.contentType.toUtf8();
+    case Body::Kind::FormUrlEncoded:
+        return "application/x-www-form-urlencoded";
+    case Body::Kind::Multipart:
+        return "multipart/form-data";
+    case Body::Kind::GraphQL:
+        return body.graphqlUseGet ? QByteArray() : QByteArray("application/json");
     case Body::Kind::Binary:
-        return (body.contentType.isEmpty() ? RequestBuilder::guessContentType(body.filePath) : body.contentType).toUtf8();
+        return (
+            body.contentType.isEmpty() ? RequestBuilder::guessContentType(body.filePath) : body.contentType)
+            .toUtf8();
     }
     return {};
 }
@@ -194,10 +205,13 @@ QJsonObject unsentRequestObject(const Request &request)
         method = body.graphqlUseGet ? u"GET"_s : u"POST"_s;
         if (body.graphqlUseGet) {
             QString problem;
-            const QJsonObject json = QJsonDocument::fromJson(RequestBuilder::graphqlJson(body, &problem)).object();
+            const QJsonObject json
+                = QJsonDocument::fromJson(RequestBuilder::graphqlJson(body, &problem)).object();
             QStringList query;
             for (auto it = json.begin(); it != json.end(); ++it) {
-                const QString text = it->isString() ? it->toString() : QString::fromUtf8(QJsonDocument(it->toObject()).toJson(QJsonDocument::Compact));
+                const QString text = it->isString()
+                    ? it->toString()
+                    : QString::fromUtf8(QJsonDocument(it->toObject()).toJson(QJsonDocument::Compact));
                 query.append(it.key() + u'=' + QString::fromLatin1(RequestBuilder::formEncode(text)));
             }
             url += (url.contains(u'?') ? u'&' : u'?') + query.join(u'&');
@@ -208,13 +222,14 @@ QJsonObject unsentRequestObject(const Request &request)
         if (row.enabled && !row.key.trimmed().isEmpty())
             headers.append({row.key.trimmed().toUtf8(), row.value.toUtf8()});
     }
-    const bool hasBody = body.kind != Body::Kind::None && !(body.kind == Body::Kind::GraphQL && body.graphqlUseGet);
+    const bool hasBody
+        = body.kind != Body::Kind::None && !(body.kind == Body::Kind::GraphQL && body.graphqlUseGet);
     const QByteArray type = unsentContentType(body);
     if (hasBody && !type.isEmpty() && headerValue(headers, "Content-Type").isNull())
         headers.append({"Content-Type", type});
     QJsonObject object {{u"method"_s, method}, {u"url"_s, url}, {u"httpVersion"_s, u"HTTP/1.1"_s},
-        {u"cookies"_s, requestCookies(headers)}, {u"headers"_s, pairs(headers)}, {u"queryString"_s, queryString(url)},
-        {u"headersSize"_s, -1}, {u"bodySize"_s, hasBody ? -1 : 0}};
+        {u"cookies"_s, requestCookies(headers)}, {u"headers"_s, pairs(headers)},
+        {u"queryString"_s, queryString(url)}, {u"headersSize"_s, -1}, {u"bodySize"_s, hasBody ? -1 : 0}};
     if (!hasBody)
         return object;
     QJsonObject postData {{u"mimeType"_s, mimeTypeOf(headers)}};
@@ -225,9 +240,11 @@ QJsonObject unsentRequestObject(const Request &request)
     return object;
 }
 
-QJsonObject responseObject(const ResponseHead &head, const QByteArray &body, const Sizes &sizes, bool withBody)
+QJsonObject responseObject(
+    const ResponseHead &head, const QByteArray &body, const Sizes &sizes, bool withBody)
 {
-    QJsonObject content {{u"size"_s, withBody ? std::max(sizes.decodedBodyBytes, qint64(body.size())) : qint64(0)},
+    QJsonObject content {
+        {u"size"_s, withBody ? std::max(sizes.decodedBodyBytes, qint64(body.size())) : qint64(0)},
         {u"mimeType"_s, mimeTypeOf(head.headers)}};
     if (withBody) {
         if (sizes.wireBodyBytes > 0 && sizes.wireBodyBytes < sizes.decodedBodyBytes)
@@ -236,16 +253,17 @@ QJsonObject responseObject(const ResponseHead &head, const QByteArray &body, con
     }
     return {{u"status"_s, head.statusCode}, {u"statusText"_s, QString::fromUtf8(head.reasonPhrase)},
         {u"httpVersion"_s, head.httpVersion.isEmpty() ? u"HTTP/1.1"_s : QString::fromUtf8(head.httpVersion)},
-        {u"cookies"_s, responseCookies(head.headers)}, {u"headers"_s, pairs(head.headers)}, {u"content"_s, content},
-        {u"redirectURL"_s, QString::fromUtf8(headerValue(head.headers, "Location"))},
+        {u"cookies"_s, responseCookies(head.headers)}, {u"headers"_s, pairs(head.headers)},
+        {u"content"_s, content}, {u"redirectURL"_s, QString::fromUtf8(headerValue(head.headers, "Location"))},
         {u"headersSize"_s, sizes.headerBytes > 0 ? sizes.headerBytes : head.headSize()},
         {u"bodySize"_s, withBody ? sizes.wireBodyBytes : qint64(0)}};
 }
 
 QJsonObject noResponse()
 {
-    return {{u"status"_s, 0}, {u"statusText"_s, QString()}, {u"httpVersion"_s, QString()}, {u"cookies"_s, QJsonArray()},
-        {u"headers"_s, QJsonArray()}, {u"content"_s, QJsonObject {{u"size"_s, 0}, {u"mimeType"_s, u"x-unknown"_s}}},
+    return {{u"status"_s, 0}, {u"statusText"_s, QString()}, {u"httpVersion"_s, QString()},
+        {u"cookies"_s, QJsonArray()}, {u"headers"_s, QJsonArray()},
+        {u"content"_s, QJsonObject {{u"size"_s, 0}, {u"mimeType"_s, u"x-unknown"_s}}},
         {u"redirectURL"_s, QString()}, {u"headersSize"_s, -1}, {u"bodySize"_s, -1}};
 }
 
@@ -262,7 +280,8 @@ double orZero(double value)
 QJsonObject timingsObject(const Timings &t)
 {
     return {{u"blocked"_s, -1}, {u"dns"_s, orMinusOne(t.dns)}, {u"connect"_s, orMinusOne(t.connect)},
-        {u"send"_s, orZero(t.send)}, {u"wait"_s, orZero(t.wait)}, {u"receive"_s, orZero(t.download)}, {u"ssl"_s, -1}};
+        {u"send"_s, orZero(t.send)}, {u"wait"_s, orZero(t.wait)}, {u"receive"_s, orZero(t.download)},
+        {u"ssl"_s, -1}};
 }
 
 QString timeText(const QDateTime &time)
@@ -281,19 +300,25 @@ QJsonObject toHar(const QList<Exchange> &exchanges, const HarExportOptions &opti
         const bool sent = !exchange.sent.method.isEmpty();
         for (const RedirectHop &hop : exchange.redirects) {
             entries.append(QJsonObject {{u"startedDateTime"_s, started}, {u"time"_s, 0},
-                {u"request"_s, requestObject(hop.sent)}, {u"response"_s, responseObject(hop.response, {}, {}, false)},
-                {u"cache"_s, QJsonObject()}, {u"timings"_s, timingsObject({})}});
+                {u"request"_s, requestObject(hop.sent)},
+                {u"response"_s, responseObject(hop.response, {}, {}, false)}, {u"cache"_s, QJsonObject()},
+                {u"timings"_s, timingsObject({})}});
         }
         QJsonObject entry {{u"startedDateTime"_s, started}, {u"time"_s, orZero(exchange.timings.total)},
             {u"request"_s, sent ? requestObject(exchange.sent) : unsentRequestObject(exchange.request)},
-            {u"response"_s, exchange.response ? responseObject(*exchange.response, exchange.body.bytes(), exchange.sizes, true) : noResponse()},
+            {u"response"_s,
+                exchange.response
+                    ? responseObject(*exchange.response, exchange.body.bytes(), exchange.sizes, true)
+                    : noResponse()},
             {u"cache"_s, QJsonObject()}, {u"timings"_s, timingsObject(exchange.timings)}};
         if (exchange.error.isError())
             entry.insert(u"_error"_s, exchange.error.message);
         entries.append(entry);
     }
     const QJsonObject creator {{u"name"_s, options.creatorName}, {u"version"_s, options.creatorVersion}};
-    return {{u"log"_s, QJsonObject {{u"version"_s, u"1.2"_s}, {u"creator"_s, creator}, {u"pages"_s, QJsonArray()}, {u"entries"_s, entries}}}};
+    return {{u"log"_s,
+        QJsonObject {{u"version"_s, u"1.2"_s}, {u"creator"_s, creator}, {u"pages"_s, QJsonArray()},
+            {u"entries"_s, entries}}}};
 }
 
 QByteArray toJson(const QList<Exchange> &exchanges, const HarExportOptions &options)

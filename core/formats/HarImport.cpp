@@ -17,13 +17,20 @@ using namespace Qt::StringLiterals;
 QString typeName(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Null: return u"null"_s;
-    case QJsonValue::Bool: return u"a boolean"_s;
-    case QJsonValue::Double: return u"a number"_s;
-    case QJsonValue::String: return u"a string"_s;
-    case QJsonValue::Array: return u"an array"_s;
-    case QJsonValue::Object: return u"an object"_s;
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Bool:
+        return u"a boolean"_s;
+    case QJsonValue::Double:
+        return u"a number"_s;
+    case QJsonValue::String:
+        return u"a string"_s;
+    case QJsonValue::Array:
+        return u"an array"_s;
+    case QJsonValue::Object:
+        return u"an object"_s;
+    case QJsonValue::Undefined:
+        break;
     }
     return u"nothing"_s;
 }
@@ -43,8 +50,8 @@ public:
     }
     /// The member `key` of `object` when it has type `type`; a missing member is an error only when
     /// `required`. Returns Undefined when missing or wrong.
-    QJsonValue member(const QJsonObject &object, const QString &path, const QString &key, QJsonValue::Type type,
-        bool required)
+    QJsonValue member(const QJsonObject &object, const QString &path, const QString &key,
+        QJsonValue::Type type, bool required)
     {
         const QJsonValue value = object.value(key);
         const QString at = path.isEmpty() ? key : path + u'.' + key;
@@ -55,9 +62,9 @@ public:
         }
         if (value.type() != type) {
             const QString wanted = type == QJsonValue::Object ? u"an object"_s
-                : type == QJsonValue::Array                    ? u"an array"_s
-                : type == QJsonValue::String                   ? u"a string"_s
-                                                               : u"a number"_s;
+                : type == QJsonValue::Array                   ? u"an array"_s
+                : type == QJsonValue::String                  ? u"a string"_s
+                                                              : u"a number"_s;
             fail(at, u"must be %1, not %2"_s.arg(wanted, typeName(value)));
             return QJsonValue::Undefined;
         }
@@ -136,7 +143,8 @@ QByteArray decodeContent(Reader &reader, const QJsonObject &object, const QStrin
         reader.fail(path + u".encoding"_s, u"unknown encoding “%1” (only base64 is defined)"_s.arg(encoding));
         return {};
     }
-    const auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded
+        = QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         reader.fail(path + u".text"_s, u"is not valid base64"_s);
     return decoded.decoded;
@@ -148,8 +156,8 @@ bool isEngineHeader(const QByteArray &name)
 }
 
 /// The request the user edits: the entry's request without what the engine writes itself.
-Request requestOf(Reader &reader, const QJsonObject &entryRequest, const QString &path, const HeaderList &headers,
-    const QByteArray &bodyBytes, bool hasText, QList<ImportMessage> &warnings)
+Request requestOf(Reader &reader, const QJsonObject &entryRequest, const QString &path,
+    const HeaderList &headers, const QByteArray &bodyBytes, bool hasText, QList<ImportMessage> &warnings)
 {
     Request request;
     request.method = reader.string(entryRequest, path, u"method"_s, true);
@@ -172,7 +180,8 @@ Request requestOf(Reader &reader, const QJsonObject &entryRequest, const QString
     QString mimeType = reader.string(postData, postPath, u"mimeType"_s);
     if (mimeType.isEmpty())
         mimeType = QString::fromUtf8(headerValue(headers, "Content-Type"));
-    const QJsonArray params = reader.member(postData, postPath, u"params"_s, QJsonValue::Array, false).toArray();
+    const QJsonArray params
+        = reader.member(postData, postPath, u"params"_s, QJsonValue::Array, false).toArray();
     Body &body = request.body;
     if (hasText || params.isEmpty()) {
         if (!hasText && bodyBytes.isEmpty())
@@ -211,11 +220,14 @@ Request requestOf(Reader &reader, const QJsonObject &entryRequest, const QString
         part.value = value;
         part.contentType = contentType;
         if (!fileName.isEmpty())
-            warnings.append({at, u"the file “%1” is not in the HAR: the part is imported as text; choose the file before sending"_s.arg(fileName)});
+            warnings.append({at,
+                u"the file “%1” is not in the HAR: the part is imported as text; choose the file before sending"_s
+                    .arg(fileName)});
         body.parts.append(part);
     }
     // The recorded boundary belongs to the recorded body, not to the one Sonde will write.
-    request.headers.removeIf([](const KeyValue &row) { return row.key.compare(u"Content-Type", Qt::CaseInsensitive) == 0; });
+    request.headers.removeIf(
+        [](const KeyValue &row) { return row.key.compare(u"Content-Type", Qt::CaseInsensitive) == 0; });
     ImportSupport::adoptContentTypeHeader(request);
     return request;
 }
@@ -232,23 +244,27 @@ bool readEntry(Reader &reader, const QJsonValue &value, const QString &path, Imp
     if (!value.isObject())
         return reader.fail(path, u"must be an object, not %1"_s.arg(typeName(value)));
     const QJsonObject entry = value.toObject();
-    const QJsonObject harRequest = reader.member(entry, path, u"request"_s, QJsonValue::Object, true).toObject();
+    const QJsonObject harRequest
+        = reader.member(entry, path, u"request"_s, QJsonValue::Object, true).toObject();
     if (reader.failed())
         return false;
     const QString requestPath = path + u".request"_s;
     const HeaderList requestHeaders = reader.pairs(harRequest, requestPath, u"headers"_s);
-    const QJsonObject postData = reader.member(harRequest, requestPath, u"postData"_s, QJsonValue::Object, false).toObject();
+    const QJsonObject postData
+        = reader.member(harRequest, requestPath, u"postData"_s, QJsonValue::Object, false).toObject();
     const QByteArray postBytes = decodeContent(reader, postData, requestPath + u".postData"_s);
     const bool hasText = postData.contains(u"text"_s);
     Exchange exchange;
     exchange.id = QUuid::createUuid();
-    exchange.request = requestOf(reader, harRequest, requestPath, requestHeaders, postBytes, hasText, result.warnings);
+    exchange.request
+        = requestOf(reader, harRequest, requestPath, requestHeaders, postBytes, hasText, result.warnings);
     if (reader.failed())
         return false;
     if (exchange.request.method.isEmpty())
         return reader.fail(requestPath + u".method"_s, u"is empty"_s);
 
-    exchange.startedAt = QDateTime::fromString(reader.string(entry, path, u"startedDateTime"_s), Qt::ISODateWithMs);
+    exchange.startedAt
+        = QDateTime::fromString(reader.string(entry, path, u"startedDateTime"_s), Qt::ISODateWithMs);
     SentRequest &sent = exchange.sent;
     sent.method = exchange.request.method.toUtf8();
     sent.url = QUrl(exchange.request.url);
@@ -259,7 +275,8 @@ bool readEntry(Reader &reader, const QJsonValue &value, const QString &path, Imp
     const double requestBodySize = reader.number(harRequest, requestPath, u"bodySize"_s, -1);
     sent.bodySize = requestBodySize >= 0 ? qint64(requestBodySize) : postBytes.size();
 
-    const QJsonObject timings = reader.member(entry, path, u"timings"_s, QJsonValue::Object, false).toObject();
+    const QJsonObject timings
+        = reader.member(entry, path, u"timings"_s, QJsonValue::Object, false).toObject();
     const QString timingsPath = path + u".timings"_s;
     exchange.timings.dns = timing(reader, timings, timingsPath, u"dns"_s);
     exchange.timings.connect = timing(reader, timings, timingsPath, u"connect"_s);
@@ -270,8 +287,10 @@ bool readEntry(Reader &reader, const QJsonValue &value, const QString &path, Imp
     exchange.tls.used = exchange.request.url.startsWith(u"https:", Qt::CaseInsensitive);
 
     const QString responsePath = path + u".response"_s;
-    const QJsonObject harResponse = reader.member(entry, path, u"response"_s, QJsonValue::Object, false).toObject();
-    const int status = int(reader.number(harResponse, responsePath, u"status"_s, 0, entry.contains(u"response"_s)));
+    const QJsonObject harResponse
+        = reader.member(entry, path, u"response"_s, QJsonValue::Object, false).toObject();
+    const int status
+        = int(reader.number(harResponse, responsePath, u"status"_s, 0, entry.contains(u"response"_s)));
     if (reader.failed())
         return false;
     if (status > 0) {
@@ -281,7 +300,8 @@ bool readEntry(Reader &reader, const QJsonValue &value, const QString &path, Imp
         head.httpVersion = normalizeHttpVersion(reader.string(harResponse, responsePath, u"httpVersion"_s));
         head.headers = reader.pairs(harResponse, responsePath, u"headers"_s);
         const QString contentPath = responsePath + u".content"_s;
-        const QJsonObject content = reader.member(harResponse, responsePath, u"content"_s, QJsonValue::Object, false).toObject();
+        const QJsonObject content
+            = reader.member(harResponse, responsePath, u"content"_s, QJsonValue::Object, false).toObject();
         const QByteArray body = decodeContent(reader, content, contentPath);
         const double contentSize = reader.number(content, contentPath, u"size"_s, -1);
         const double headersSize = reader.number(harResponse, responsePath, u"headersSize"_s, -1);
@@ -349,9 +369,11 @@ ImportResult parse(const QByteArray &data, const QString &name)
         return ImportResult::failure(format, lineAndColumn(json, parseError.offset),
             u"not valid JSON: %1"_s.arg(parseError.errorString()));
     if (!document.isObject())
-        return ImportResult::failure(format, QString(), u"not a HAR file: the JSON is not an object with a “log”"_s);
+        return ImportResult::failure(
+            format, QString(), u"not a HAR file: the JSON is not an object with a “log”"_s);
     Reader reader;
-    const QJsonObject log = reader.member(document.object(), QString(), u"log"_s, QJsonValue::Object, true).toObject();
+    const QJsonObject log
+        = reader.member(document.object(), QString(), u"log"_s, QJsonValue::Object, true).toObject();
     const QJsonArray entries = reader.member(log, u"log"_s, u"entries"_s, QJsonValue::Array, true).toArray();
     if (reader.failed())
         return ImportResult::failure(format, reader.error().where, reader.error().message);

@@ -71,8 +71,9 @@ QJsonValue bodyToJson(const Body &body)
         object = {{u"kind"_s, u"binary"_s}, {u"file"_s, body.filePath}, {u"contentType"_s, body.contentType}};
         break;
     case Body::Kind::GraphQL:
-        object = {{u"kind"_s, u"graphql"_s}, {u"query"_s, body.graphqlQuery}, {u"variables"_s, body.graphqlVariables},
-            {u"operationName"_s, body.graphqlOperationName}, {u"useGet"_s, body.graphqlUseGet}};
+        object = {{u"kind"_s, u"graphql"_s}, {u"query"_s, body.graphqlQuery},
+            {u"variables"_s, body.graphqlVariables}, {u"operationName"_s, body.graphqlOperationName},
+            {u"useGet"_s, body.graphqlUseGet}};
         break;
     }
     return object;
@@ -81,9 +82,12 @@ QJsonValue bodyToJson(const Body &body)
 QString versionName(HttpVersionPolicy policy)
 {
     switch (policy) {
-    case HttpVersionPolicy::Automatic: return u"auto"_s;
-    case HttpVersionPolicy::Http1Only: return u"http1.1"_s;
-    case HttpVersionPolicy::Http2PriorKnowledge: return u"http2-prior-knowledge"_s;
+    case HttpVersionPolicy::Automatic:
+        return u"auto"_s;
+    case HttpVersionPolicy::Http1Only:
+        return u"http1.1"_s;
+    case HttpVersionPolicy::Http2PriorKnowledge:
+        return u"http2-prior-knowledge"_s;
     }
     return u"auto"_s;
 }

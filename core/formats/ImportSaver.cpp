@@ -46,7 +46,8 @@ SavedImport saveImport(const QString &root, const ImportResult &result)
     for (const Folder &collection : std::as_const(workspace.collections))
         taken.append(collection.name);
     Folder collection = result.collection;
-    collection.name = WorkspaceStore::uniqueName(collection.name.isEmpty() ? u"Imported"_s : collection.name, taken);
+    collection.name
+        = WorkspaceStore::uniqueName(collection.name.isEmpty() ? u"Imported"_s : collection.name, taken);
     collection.directoryName.clear();
     collection.sortKey = workspace.collections.isEmpty() ? 0 : workspace.collections.last().sortKey + 1;
     numberInOrder(collection);

@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <optional>
 
 /// Helpers the importers share, so that every format turns the same input into the same request.

@@ -17,8 +17,8 @@ bool isNameChar(QChar c)
 /// Characters that end an unquoted word.
 bool isMeta(QChar c)
 {
-    return c == u' ' || c == u'\t' || c == u'\n' || c == u';' || c == u'&' || c == u'|' || c == u'<' || c == u'>'
-        || c == u'(' || c == u')';
+    return c == u' ' || c == u'\t' || c == u'\n' || c == u';' || c == u'&' || c == u'|' || c == u'<'
+        || c == u'>' || c == u'(' || c == u')';
 }
 
 void appendCodePoint(QByteArray &out, char32_t code)
@@ -50,8 +50,7 @@ class Parser
 public:
     explicit Parser(QString text)
         : m_text(std::move(text))
-    {
-    }
+    { }
 
     ShellScript run();
 
@@ -256,8 +255,8 @@ bool Parser::readRedirect()
         m_command.line = redirect.line;
     if (redirect.op == u"<<" || redirect.op == u"<<-") {
         // The delimiter line is compared with the word, quotes removed; the body is never expanded here.
-        m_hereDocuments.append({m_script.commands.size(), m_command.redirects.size(), redirect.target,
-            redirect.op == u"<<-"});
+        m_hereDocuments.append(
+            {m_script.commands.size(), m_command.redirects.size(), redirect.target, redirect.op == u"<<-"});
     }
     m_command.redirects.append(redirect);
     return true;
@@ -293,7 +292,10 @@ bool Parser::readWord(QByteArray &out)
                 return false;
         } else {
             if (c.isHighSurrogate() && peek(1).isLowSurrogate()) {
-                { const QChar pair[] = {c, peek(1)}; out += QString(pair, 2).toUtf8(); }
+                {
+                    const QChar pair[] = {c, peek(1)};
+                    out += QString(pair, 2).toUtf8();
+                }
                 advance();
             } else {
                 out += QString(c).toUtf8();
@@ -349,7 +351,10 @@ bool Parser::readDoubleQuoted(QByteArray &out)
                 return false;
         } else {
             if (c.isHighSurrogate() && peek(1).isLowSurrogate()) {
-                { const QChar pair[] = {c, peek(1)}; out += QString(pair, 2).toUtf8(); }
+                {
+                    const QChar pair[] = {c, peek(1)};
+                    out += QString(pair, 2).toUtf8();
+                }
                 advance();
             } else {
                 out += QString(c).toUtf8();
@@ -382,25 +387,52 @@ bool Parser::readAnsiC(QByteArray &out)
         const QChar e = peek();
         advance();
         switch (e.unicode()) {
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'e': case 'E': out += '\x1b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'v': out += '\v'; break;
-        case '\\': out += '\\'; break;
-        case '\'': out += '\''; break;
-        case '"': out += '"'; break;
-        case '?': out += '?'; break;
+        case 'a':
+            out += '\a';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'e':
+        case 'E':
+            out += '\x1b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'v':
+            out += '\v';
+            break;
+        case '\\':
+            out += '\\';
+            break;
+        case '\'':
+            out += '\'';
+            break;
+        case '"':
+            out += '"';
+            break;
+        case '?':
+            out += '?';
+            break;
         case 'c':
             if (!atEnd()) {
                 out += char(peek().toLatin1() & 0x1f);
                 advance();
             }
             break;
-        case 'x': case 'u': case 'U': {
+        case 'x':
+        case 'u':
+        case 'U': {
             const int maxDigits = e == u'x' ? 2 : e == u'u' ? 4 : 8;
             char32_t value = 0;
             int digits = 0;
@@ -471,7 +503,10 @@ bool Parser::readDollar(QByteArray &out)
             addVariable(inside, out);
         } else {
             out += QStringLiteral("${%1}").arg(inside).toUtf8();
-            m_script.notes.append(QStringLiteral("line %1, column %2: ${%3} is kept as written").arg(line).arg(column).arg(inside));
+            m_script.notes.append(QStringLiteral("line %1, column %2: ${%3} is kept as written")
+                                      .arg(line)
+                                      .arg(column)
+                                      .arg(inside));
         }
         while (m_pos <= close)
             advance();
@@ -494,8 +529,11 @@ bool Parser::readDollar(QByteArray &out)
             return fail(line, column, QStringLiteral("the $( opened here is never closed"));
         const QString written = m_text.mid(start, m_pos - start);
         out += written.toUtf8();
-        m_script.notes.append(QStringLiteral("line %1, column %2: the command substitution %3 is not run; it is kept as written")
-                                  .arg(line).arg(column).arg(written));
+        m_script.notes.append(QStringLiteral(
+            "line %1, column %2: the command substitution %3 is not run; it is kept as written")
+                                  .arg(line)
+                                  .arg(column)
+                                  .arg(written));
         return true;
     }
     out += '$';
@@ -520,15 +558,20 @@ bool Parser::readBackquoted(QByteArray &out)
     advance();
     const QString written = m_text.mid(start, m_pos - start);
     out += written.toUtf8();
-    m_script.notes.append(QStringLiteral("line %1, column %2: the command substitution %3 is not run; it is kept as written")
-                              .arg(line).arg(column).arg(written));
+    m_script.notes.append(
+        QStringLiteral("line %1, column %2: the command substitution %3 is not run; it is kept as written")
+            .arg(line)
+            .arg(column)
+            .arg(written));
     return true;
 }
 
 /// The length of the valid UTF-8 sequence at `i`, or 0 when the byte there does not start one.
 int utf8SequenceLength(const QByteArray &bytes, qsizetype i)
 {
-    const auto byte = [&bytes](qsizetype at) { return static_cast<unsigned char>(bytes.at(at)); };
+    const auto byte = [&bytes](qsizetype at) {
+        return static_cast<unsigned char>(bytes.at(at));
+    };
     const unsigned char lead = byte(i);
     int length = 0;
     char32_t code = 0;
@@ -617,11 +660,21 @@ QString quote(const QByteArray &word)
         }
         ++i;
         switch (c) {
-        case '\n': quoted += QStringLiteral("\\n"); break;
-        case '\r': quoted += QStringLiteral("\\r"); break;
-        case '\t': quoted += QStringLiteral("\\t"); break;
-        case '\\': quoted += QStringLiteral("\\\\"); break;
-        case '\'': quoted += QStringLiteral("\\'"); break;
+        case '\n':
+            quoted += QStringLiteral("\\n");
+            break;
+        case '\r':
+            quoted += QStringLiteral("\\r");
+            break;
+        case '\t':
+            quoted += QStringLiteral("\\t");
+            break;
+        case '\\':
+            quoted += QStringLiteral("\\\\");
+            break;
+        case '\'':
+            quoted += QStringLiteral("\\'");
+            break;
         default:
             if (c < 0x20 || c >= 0x7f)
                 quoted += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));

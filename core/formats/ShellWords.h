@@ -84,7 +84,10 @@ QStringList split(const QString &text, QString *error = nullptr);
 /// safe characters, in single quotes when it is printable text, else as `$'…'` with escapes.
 /// A NUL byte cannot be passed to a program and is written as `\x00` (the shell stops the word there).
 QString quote(const QByteArray &word);
-inline QString quote(const QString &word) { return quote(word.toUtf8()); }
+inline QString quote(const QString &word)
+{
+    return quote(word.toUtf8());
+}
 
 } // namespace ShellWords
 } // namespace Sonde

@@ -44,13 +44,19 @@ const QByteArray Commands = "# two requests\n"
                             "  --json '{\"name\": \"x\"}'\n"
                             "curl -F a=1 -F 'f=@photo.jpg;type=image/jpeg' -L https://x.test/up\n";
 
-const QByteArray Har = "{\"log\": {\"version\": \"1.2\", \"creator\": {\"name\": \"test\", \"version\": \"1\"}, \"entries\": [\n"
-    "  {\"startedDateTime\": \"2026-11-24T10:00:00.000Z\", \"time\": 12,\n"
-    "   \"request\": {\"method\": \"GET\", \"url\": \"https://x.test/a?b=1\", \"httpVersion\": \"HTTP/1.1\",\n"
-    "     \"headers\": [{\"name\": \"Host\", \"value\": \"x.test\"}, {\"name\": \"Accept\", \"value\": \"*/*\"}], \"cookies\": [], \"queryString\": [], \"headersSize\": -1, \"bodySize\": 0},\n"
-    "   \"response\": {\"status\": 200, \"statusText\": \"OK\", \"httpVersion\": \"HTTP/1.1\", \"headers\": [{\"name\": \"Content-Type\", \"value\": \"text/plain\"}],\n"
-    "     \"cookies\": [], \"content\": {\"size\": 5, \"mimeType\": \"text/plain\", \"text\": \"hello\"}, \"redirectURL\": \"\", \"headersSize\": -1, \"bodySize\": 5},\n"
-    "   \"cache\": {}, \"timings\": {\"send\": 1, \"wait\": 10, \"receive\": 1}}]}}";
+const QByteArray Har
+    = "{\"log\": {\"version\": \"1.2\", \"creator\": {\"name\": \"test\", \"version\": \"1\"}, \"entries\": "
+      "[\n"
+      "  {\"startedDateTime\": \"2026-11-24T10:00:00.000Z\", \"time\": 12,\n"
+      "   \"request\": {\"method\": \"GET\", \"url\": \"https://x.test/a?b=1\", \"httpVersion\": "
+      "\"HTTP/1.1\",\n"
+      "     \"headers\": [{\"name\": \"Host\", \"value\": \"x.test\"}, {\"name\": \"Accept\", \"value\": "
+      "\"*/*\"}], \"cookies\": [], \"queryString\": [], \"headersSize\": -1, \"bodySize\": 0},\n"
+      "   \"response\": {\"status\": 200, \"statusText\": \"OK\", \"httpVersion\": \"HTTP/1.1\", "
+      "\"headers\": [{\"name\": \"Content-Type\", \"value\": \"text/plain\"}],\n"
+      "     \"cookies\": [], \"content\": {\"size\": 5, \"mimeType\": \"text/plain\", \"text\": \"hello\"}, "
+      "\"redirectURL\": \"\", \"headersSize\": -1, \"bodySize\": 5},\n"
+      "   \"cache\": {}, \"timings\": {\"send\": 1, \"wait\": 10, \"receive\": 1}}]}}";
 
 } // namespace
 
@@ -104,10 +110,13 @@ void TestCliImport::importCurlPrintsJson()
     const QJsonObject first = requests.at(0).toObject();
     QCOMPARE(first.value(u"method"_s).toString(), u"POST"_s);
     QCOMPARE(first.value(u"url"_s).toString(), u"https://api.example.com/v1/items?draft=1"_s);
-    QCOMPARE(first.value(u"headers"_s).toArray().at(0).toObject(), (QJsonObject {{u"name"_s, u"Accept"_s}, {u"value"_s, u"application/json"_s}}));
+    QCOMPARE(first.value(u"headers"_s).toArray().at(0).toObject(),
+        (QJsonObject {{u"name"_s, u"Accept"_s}, {u"value"_s, u"application/json"_s}}));
     QCOMPARE(first.value(u"body"_s).toObject(),
-        (QJsonObject {{u"kind"_s, u"raw"_s}, {u"contentType"_s, u"application/json"_s}, {u"text"_s, u"{\"name\": \"x\"}"_s}}));
-    QCOMPARE(first.value(u"auth"_s).toObject(), (QJsonObject {{u"type"_s, u"basic"_s}, {u"user"_s, u"me"_s}, {u"password"_s, u"secret"_s}}));
+        (QJsonObject {{u"kind"_s, u"raw"_s}, {u"contentType"_s, u"application/json"_s},
+            {u"text"_s, u"{\"name\": \"x\"}"_s}}));
+    QCOMPARE(first.value(u"auth"_s).toObject(),
+        (QJsonObject {{u"type"_s, u"basic"_s}, {u"user"_s, u"me"_s}, {u"password"_s, u"secret"_s}}));
     QCOMPARE(first.value(u"settings"_s).toObject().value(u"followRedirects"_s).toBool(), false);
     QVERIFY(first.value(u"example"_s).isNull());
     const QJsonObject second = requests.at(1).toObject();
@@ -141,7 +150,8 @@ void TestCliImport::importFromStdin()
     QCOMPARE(result.exitCode, 0);
     const QJsonObject json = QJsonDocument::fromJson(result.out).object();
     QCOMPARE(json.value(u"name"_s).toString(), u"Pasted"_s);
-    QCOMPARE(json.value(u"requests"_s).toArray().at(0).toObject().value(u"url"_s).toString(), u"http://x.test/"_s);
+    QCOMPARE(
+        json.value(u"requests"_s).toArray().at(0).toObject().value(u"url"_s).toString(), u"http://x.test/"_s);
 }
 
 void TestCliImport::badInputImportsNothing_data()
@@ -150,14 +160,18 @@ void TestCliImport::badInputImportsNothing_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QString>("message");
-    QTest::newRow("broken HAR") << u"broken.har"_s << QByteArray("{\"log\":\n[\n    2,1,3\n]\n\"request:\"}") << QStringList()
+    QTest::newRow("broken HAR") << u"broken.har"_s << QByteArray("{\"log\":\n[\n    2,1,3\n]\n\"request:\"}")
+                                << QStringList()
                                 << u"broken.har: line 5, column 2: not valid JSON: unterminated object"_s;
-    QTest::newRow("HAR of the wrong shape") << u"shape.har"_s << QByteArray("{\"log\": {\"entries\": [{\"request\": {\"method\": \"GET\"}}]}}")
-                                            << QStringList() << u"shape.har: log.entries[0].request.url: missing"_s;
-    QTest::newRow("curl with an open quote") << u"c.sh"_s << QByteArray("curl 'http://x/\n") << QStringList()
-                                             << u"c.sh: line 1, column 6: the single quote opened here is never closed"_s;
-    QTest::newRow("curl claimed, JSON given") << u"x.json"_s << QByteArray("{\"a\": 1}") << QStringList {u"--format"_s, u"curl"_s}
-                                              << u"x.json: no curl command found"_s;
+    QTest::newRow("HAR of the wrong shape")
+        << u"shape.har"_s << QByteArray("{\"log\": {\"entries\": [{\"request\": {\"method\": \"GET\"}}]}}")
+        << QStringList() << u"shape.har: log.entries[0].request.url: missing"_s;
+    QTest::newRow("curl with an open quote")
+        << u"c.sh"_s << QByteArray("curl 'http://x/\n") << QStringList()
+        << u"c.sh: line 1, column 6: the single quote opened here is never closed"_s;
+    QTest::newRow("curl claimed, JSON given")
+        << u"x.json"_s << QByteArray("{\"a\": 1}") << QStringList {u"--format"_s, u"curl"_s}
+        << u"x.json: no curl command found"_s;
     QTest::newRow("neither") << u"notes.txt"_s << QByteArray("hello") << QStringList()
                              << u"cannot tell the format of"_s;
 }
@@ -188,7 +202,8 @@ void TestCliImport::importIntoWorkspace()
     const QString ws = m_dir->filePath(u"new/ws"_s);
     CliResult result = runCli({u"import"_s, write(u"cmds.sh"_s, Commands), u"--out"_s, ws});
     QCOMPARE(result.exitCode, 0);
-    QCOMPARE(result.out, QByteArray("Imported 2 requests into the collection “cmds” in ") + ws.toUtf8() + '\n');
+    QCOMPARE(
+        result.out, QByteArray("Imported 2 requests into the collection “cmds” in ") + ws.toUtf8() + '\n');
     QVERIFY(result.err.contains("warning: line 5, column 13: the file “photo.jpg” does not exist yet"));
     result = runCli({u"import"_s, write(u"session.har"_s, Har), u"--out"_s, ws, u"--name"_s, u"cmds"_s});
     QCOMPARE(result.exitCode, 0);
@@ -221,9 +236,12 @@ void TestCliImport::exportCurlImportsBackTheSame()
     const QString ws = m_dir->filePath(u"ws"_s);
     const QString commands = write(u"cmds.sh"_s, Commands);
     QCOMPARE(runCli({u"import"_s, commands, u"--out"_s, ws}).exitCode, 0);
-    const CliResult exported = runCli({u"export"_s, u"--workspace"_s, ws, u"--format"_s, u"curl"_s, u"--multiline"_s});
+    const CliResult exported
+        = runCli({u"export"_s, u"--workspace"_s, ws, u"--format"_s, u"curl"_s, u"--multiline"_s});
     QCOMPARE(exported.exitCode, 0);
-    QVERIFY2(exported.out.startsWith("# cmds/POST /v1/items\ncurl 'https://api.example.com/v1/items?draft=1' \\\n"), exported.out.constData());
+    QVERIFY2(exported.out.startsWith(
+                 "# cmds/POST /v1/items\ncurl 'https://api.example.com/v1/items?draft=1' \\\n"),
+        exported.out.constData());
     const CliResult again = runCli({u"import"_s, write(u"exported.sh"_s, exported.out)});
     const CliResult first = runCli({u"import"_s, commands});
     QCOMPARE(again.exitCode, 0);
@@ -231,10 +249,14 @@ void TestCliImport::exportCurlImportsBackTheSame()
     const QJsonArray original = QJsonDocument::fromJson(first.out).object().value(u"requests"_s).toArray();
     QCOMPARE(back, original);
 
-    const CliResult one = runCli({u"export"_s, u"--workspace"_s, ws, u"cmds/POST /up"_s, u"--format"_s, u"curl"_s});
+    const CliResult one
+        = runCli({u"export"_s, u"--workspace"_s, ws, u"cmds/POST /up"_s, u"--format"_s, u"curl"_s});
     QCOMPARE(one.exitCode, 0);
-    QCOMPARE(one.out, "# cmds/POST /up\ncurl https://x.test/up -F a=1 -F 'f=@" + m_dir->filePath(u"photo.jpg"_s).toUtf8() + ";type=image/jpeg' -L\n");
-    const CliResult missing = runCli({u"export"_s, u"--workspace"_s, ws, u"cmds/nothing"_s, u"--format"_s, u"curl"_s});
+    QCOMPARE(one.out,
+        "# cmds/POST /up\ncurl https://x.test/up -F a=1 -F 'f=@" + m_dir->filePath(u"photo.jpg"_s).toUtf8()
+            + ";type=image/jpeg' -L\n");
+    const CliResult missing
+        = runCli({u"export"_s, u"--workspace"_s, ws, u"cmds/nothing"_s, u"--format"_s, u"curl"_s});
     QCOMPARE(missing.exitCode, 1);
     QCOMPARE(missing.err, QByteArray("sonde-cli export: nothing named “nothing” in cmds\n"));
 }
@@ -243,14 +265,23 @@ void TestCliImport::exportHar()
 {
     const QString ws = m_dir->filePath(u"ws"_s);
     QCOMPARE(runCli({u"import"_s, write(u"cmds.sh"_s, Commands), u"--out"_s, ws}).exitCode, 0);
-    const CliResult exported = runCli({u"export"_s, u"--workspace"_s, ws, u"cmds"_s, u"--format"_s, u"har"_s});
+    const CliResult exported
+        = runCli({u"export"_s, u"--workspace"_s, ws, u"cmds"_s, u"--format"_s, u"har"_s});
     QCOMPARE(exported.exitCode, 0);
     const QJsonObject log = QJsonDocument::fromJson(exported.out).object().value(u"log"_s).toObject();
     QCOMPARE(log.value(u"version"_s).toString(), u"1.2"_s);
     const QJsonArray entries = log.value(u"entries"_s).toArray();
     QCOMPARE(entries.size(), 2);
     QCOMPARE(entries.at(0).toObject().value(u"response"_s).toObject().value(u"status"_s).toInt(), 0);
-    QCOMPARE(entries.at(0).toObject().value(u"request"_s).toObject().value(u"postData"_s).toObject().value(u"text"_s).toString(), u"{\"name\": \"x\"}"_s);
+    QCOMPARE(entries.at(0)
+                 .toObject()
+                 .value(u"request"_s)
+                 .toObject()
+                 .value(u"postData"_s)
+                 .toObject()
+                 .value(u"text"_s)
+                 .toString(),
+        u"{\"name\": \"x\"}"_s);
     // The HAR reads back in.
     const CliResult back = runCli({u"import"_s, write(u"back.har"_s, exported.out)});
     QCOMPARE(back.exitCode, 0);

@@ -8,8 +8,9 @@
 /// ../shared/corpus next to the source tree. Empty when none of them exists.
 inline QString conformanceCorpus()
 {
-    for (const QString &candidate : {qEnvironmentVariable("SONDE_CORPUS"), qEnvironmentVariable("SONDE_CORPUS_DEFAULT"),
-             QStringLiteral(SONDE_SOURCE_DIR "/../shared/corpus")}) {
+    for (const QString &candidate :
+        {qEnvironmentVariable("SONDE_CORPUS"), qEnvironmentVariable("SONDE_CORPUS_DEFAULT"),
+            QStringLiteral(SONDE_SOURCE_DIR "/../shared/corpus")}) {
         if (!candidate.isEmpty() && QDir(candidate).exists())
             return QDir(candidate).absolutePath();
     }

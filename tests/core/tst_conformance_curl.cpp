@@ -12,7 +12,6 @@
 #include <QJsonObject>
 #include <QTest>
 #include <QUrl>
-
 #include <algorithm>
 
 using namespace Sonde;
@@ -35,7 +34,8 @@ Pairs formPairs(const QByteArray &text)
         const auto decode = [](QByteArray part) {
             return QString::fromUtf8(QByteArray::fromPercentEncoding(part.replace('+', ' ')));
         };
-        pairs.append({decode(equals < 0 ? pair : pair.left(equals)), equals < 0 ? QString() : decode(pair.mid(equals + 1))});
+        pairs.append({decode(equals < 0 ? pair : pair.left(equals)),
+            equals < 0 ? QString() : decode(pair.mid(equals + 1))});
     }
     return pairs;
 }
@@ -89,7 +89,8 @@ QJsonObject normalize(const Request &request)
     QStringList names;
     for (const KeyValue &header : request.headers) {
         const QString name = header.key.trimmed().toLower();
-        if (!header.enabled || name == u"cookie" || name == u"content-type" || name == u"content-length" || name == u"authorization")
+        if (!header.enabled || name == u"cookie" || name == u"content-type" || name == u"content-length"
+            || name == u"authorization")
             continue;
         if (!names.contains(name))
             names.append(name);
@@ -153,13 +154,17 @@ QString difference(const QJsonObject &got, const QJsonObject &want)
     for (const QString &field : {u"method"_s, u"url"_s, u"headers"_s}) {
         if (got.value(field) != want.value(field))
             problems.append(u"%1: got %2, want %3"_s.arg(field,
-                QString::fromUtf8(QJsonDocument(QJsonArray {got.value(field)}).toJson(QJsonDocument::Compact)),
-                QString::fromUtf8(QJsonDocument(QJsonArray {want.value(field)}).toJson(QJsonDocument::Compact))));
+                QString::fromUtf8(
+                    QJsonDocument(QJsonArray {got.value(field)}).toJson(QJsonDocument::Compact)),
+                QString::fromUtf8(
+                    QJsonDocument(QJsonArray {want.value(field)}).toJson(QJsonDocument::Compact))));
     }
     if (!sameBody(got.value(u"body"_s), want.value(u"body"_s)))
         problems.append(u"body: got %1, want %2"_s.arg(
-            QString::fromUtf8(QJsonDocument(QJsonArray {got.value(u"body"_s)}).toJson(QJsonDocument::Compact)),
-            QString::fromUtf8(QJsonDocument(QJsonArray {want.value(u"body"_s)}).toJson(QJsonDocument::Compact))));
+            QString::fromUtf8(
+                QJsonDocument(QJsonArray {got.value(u"body"_s)}).toJson(QJsonDocument::Compact)),
+            QString::fromUtf8(
+                QJsonDocument(QJsonArray {want.value(u"body"_s)}).toJson(QJsonDocument::Compact))));
     return problems.join(u"; "_s);
 }
 
@@ -191,7 +196,8 @@ Score scoreTable(const QString &tablePath, const QString &fixtureDir)
         const QList<QByteArray> columns = lines.at(i).split('\t');
         if (columns.size() < 8)
             continue;
-        if (!(columns.at(3) == "agree" && columns.at(4) == "agree" && columns.at(5) == "agree" && columns.at(6) == "agree"))
+        if (!(columns.at(3) == "agree" && columns.at(4) == "agree" && columns.at(5) == "agree"
+                && columns.at(6) == "agree"))
             continue;
         const QString fixture = QString::fromUtf8(columns.at(0));
         const QJsonObject peers = QJsonDocument::fromJson(columns.at(7)).object();
@@ -203,7 +209,8 @@ Score scoreTable(const QString &tablePath, const QString &fixtureDir)
             }
         }
         ++score.total;
-        const QString command = QString::fromUtf8(readCorpusFile(fixtureDir + u'/' + fixture + u".sh"_s, &ok));
+        const QString command
+            = QString::fromUtf8(readCorpusFile(fixtureDir + u'/' + fixture + u".sh"_s, &ok));
         if (!ok) {
             score.failures.append(fixture + u": fixture missing"_s);
             continue;
@@ -237,21 +244,24 @@ void TestConformanceCurl::curlconverter()
 {
     const QString corpus = conformanceCorpus();
     if (corpus.isEmpty())
-        QSKIP("The conformance corpus is not here: set SONDE_CORPUS to the folder that holds _derived/ and curlconverter/.");
+        QSKIP("The conformance corpus is not here: set SONDE_CORPUS to the folder that holds _derived/ and "
+              "curlconverter/.");
     const Score score = scoreTable(corpus + u"/_derived/curl-peer-agreement-curlconverter.tsv"_s,
         corpus + u"/curlconverter/test/fixtures/curl_commands"_s);
     for (const QString &failure : score.failures)
         qInfo().noquote() << "  differs:" << failure;
     qInfo().noquote() << score.line(u"curlconverter"_s);
     QVERIFY2(score.total > 0, "no agreeing rows were found");
-    QVERIFY2(score.share() >= CurlconverterGoal, qPrintable(score.line(u"curlconverter"_s) + u" is below the goal of 98%"_s));
+    QVERIFY2(score.share() >= CurlconverterGoal,
+        qPrintable(score.line(u"curlconverter"_s) + u" is below the goal of 98%"_s));
 }
 
 void TestConformanceCurl::insomnia()
 {
     const QString corpus = conformanceCorpus();
     if (corpus.isEmpty())
-        QSKIP("The conformance corpus is not here: set SONDE_CORPUS to the folder that holds _derived/ and insomnia/.");
+        QSKIP("The conformance corpus is not here: set SONDE_CORPUS to the folder that holds _derived/ and "
+              "insomnia/.");
     const Score score = scoreTable(corpus + u"/_derived/curl-peer-agreement-insomnia.tsv"_s,
         corpus + u"/insomnia/packages/insomnia/src/utils/importers/importers/fixtures/curl"_s);
     for (const QString &failure : score.failures)

@@ -63,13 +63,15 @@ QString difference(const Exchange &got, const QJsonObject &flow)
     check(u"host"_s, url.host(), request.value(u"host"_s));
     check(u"port"_s, url.port(url.scheme() == u"https" ? 443 : 80), request.value(u"port"_s));
     check(u"path"_s, QString::fromUtf8(got.sent.target), request.value(u"path"_s));
-    check(u"request headers"_s, withoutContentLength(got.sent.headers), withoutContentLength(request.value(u"headers"_s).toArray()));
+    check(u"request headers"_s, withoutContentLength(got.sent.headers),
+        withoutContentLength(request.value(u"headers"_s).toArray()));
     check(u"request body"_s, sha256(got.sent.body), request.value(u"contentHash"_s));
     const QJsonObject response = flow.value(u"response"_s).toObject();
     if (!got.response) {
         // Status 0 is how browsers record a request that got no answer: Sonde keeps no response (and
         // the error), mitmproxy an empty response of status 0.
-        const bool empty = response.value(u"status_code"_s).toInt() == 0 && response.value(u"headers"_s).toArray().isEmpty()
+        const bool empty = response.value(u"status_code"_s).toInt() == 0
+            && response.value(u"headers"_s).toArray().isEmpty()
             && response.value(u"contentLength"_s).toInt() == 0;
         if (!empty || !got.error.isError())
             problems.append(u"no response"_s);
@@ -78,7 +80,8 @@ QString difference(const Exchange &got, const QJsonObject &flow)
     check(u"status"_s, got.response->statusCode, response.value(u"status_code"_s));
     if (!got.response->reasonPhrase.isEmpty())
         check(u"reason"_s, QString::fromUtf8(got.response->reasonPhrase), response.value(u"reason"_s));
-    check(u"response headers"_s, withoutContentLength(got.response->headers), withoutContentLength(response.value(u"headers"_s).toArray()));
+    check(u"response headers"_s, withoutContentLength(got.response->headers),
+        withoutContentLength(response.value(u"headers"_s).toArray()));
     check(u"response body"_s, sha256(got.body.bytes()), response.value(u"contentHash"_s));
     return problems.join(u"; "_s);
 }
@@ -127,7 +130,9 @@ void TestConformanceHar::mitmproxy()
             continue;
         }
         ++files;
-        const QJsonArray flows = QJsonDocument::fromJson(readCorpusFile(m_har + u'/' + QString::fromUtf8(columns.at(2)))).array();
+        const QJsonArray flows
+            = QJsonDocument::fromJson(readCorpusFile(m_har + u'/' + QString::fromUtf8(columns.at(2))))
+                  .array();
         const ImportResult result = HarImport::parse(har);
         total += int(flows.size());
         if (!result.ok()) {
@@ -135,8 +140,8 @@ void TestConformanceHar::mitmproxy()
             continue;
         }
         if (result.examples.size() != flows.size()) {
-            qInfo().noquote() << "  differs:" << QString::fromUtf8(columns.at(1)) << "has" << result.examples.size()
-                              << "entries, mitmproxy" << flows.size();
+            qInfo().noquote() << "  differs:" << QString::fromUtf8(columns.at(1)) << "has"
+                              << result.examples.size() << "entries, mitmproxy" << flows.size();
             continue;
         }
         for (qsizetype i = 0; i < flows.size(); ++i) {
@@ -144,11 +149,13 @@ void TestConformanceHar::mitmproxy()
             if (problem.isEmpty())
                 ++passed;
             else
-                qInfo().noquote() << "  differs:" << QString::fromUtf8(columns.at(1)) << u"entry %1:"_s.arg(i) << problem;
+                qInfo().noquote() << "  differs:" << QString::fromUtf8(columns.at(1)) << u"entry %1:"_s.arg(i)
+                                  << problem;
         }
     }
-    const QString score = u"mitmproxy: %1/%2 entries of %3 files (%4%)"_s.arg(passed).arg(total).arg(files).arg(
-        total == 0 ? 0.0 : 100.0 * passed / total, 0, 'f', 1);
+    const QString score
+        = u"mitmproxy: %1/%2 entries of %3 files (%4%)"_s.arg(passed).arg(total).arg(files).arg(
+            total == 0 ? 0.0 : 100.0 * passed / total, 0, 'f', 1);
     qInfo().noquote() << score;
     QVERIFY2(total > 0, "no HAR files with expected flows were found");
     QVERIFY2(passed == total, qPrintable(score));
@@ -158,8 +165,10 @@ void TestConformanceHar::brokenFilesAreRefused_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("where");
-    QTest::newRow("brokenfile.har") << u"mitmproxy/test/mitmproxy/data/corrupted_har/brokenfile.har"_s << u"line 5, column 2"_s;
-    QTest::newRow("broken_headers.json") << u"mitmproxy/test/mitmproxy/data/corrupted_har/broken_headers.json"_s << u"log"_s;
+    QTest::newRow("brokenfile.har") << u"mitmproxy/test/mitmproxy/data/corrupted_har/brokenfile.har"_s
+                                    << u"line 5, column 2"_s;
+    QTest::newRow("broken_headers.json")
+        << u"mitmproxy/test/mitmproxy/data/corrupted_har/broken_headers.json"_s << u"log"_s;
 }
 
 void TestConformanceHar::brokenFilesAreRefused()

@@ -25,11 +25,13 @@ QString describe(const Request &r)
     for (const KeyValue &h : r.headers)
         lines << u"header %1: %2"_s.arg(h.key, h.value);
     const Body &b = r.body;
-    lines << u"body kind=%1 type=%2 data=%3 file=%4"_s.arg(int(b.kind)).arg(b.contentType, QString::fromLatin1(b.data.toPercentEncoding()), b.filePath);
+    lines << u"body kind=%1 type=%2 data=%3 file=%4"_s.arg(int(b.kind))
+                 .arg(b.contentType, QString::fromLatin1(b.data.toPercentEncoding()), b.filePath);
     for (const KeyValue &f : b.fields)
         lines << u"field %1=%2"_s.arg(f.key, f.value);
     for (const MultipartPart &p : b.parts)
-        lines << u"part %1 value=%2 file=%3 type=%4 filename=%5"_s.arg(p.name, p.value, p.filePath, p.contentType, p.fileName);
+        lines << u"part %1 value=%2 file=%3 type=%4 filename=%5"_s.arg(
+            p.name, p.value, p.filePath, p.contentType, p.fileName);
     const RequestSettings &s = r.settings;
     lines << u"settings timeout=%1 follow=%2 max=%3 insecure=%4 http=%5 proxy=%6 %7 %8 %9"_s.arg(s.timeoutMs)
                  .arg(s.followRedirects)
@@ -41,7 +43,8 @@ QString describe(const Request &r)
     return lines.join(u'\n');
 }
 
-Request make(const QString &method, const QString &url, const QList<std::pair<QString, QString>> &headers = {})
+Request make(
+    const QString &method, const QString &url, const QList<std::pair<QString, QString>> &headers = {})
 {
     Request r;
     r.method = method;
@@ -115,31 +118,56 @@ Request settingsRequest()
 QList<std::pair<QString, Request>> requests()
 {
     QList<std::pair<QString, Request>> list;
-    list.append({u"get"_s, make(u"GET"_s, u"https://api.example.com/users?page=2&q=a%20b"_s, {{u"Accept"_s, u"application/json"_s}})});
-    list.append({u"get-with-variables"_s, make(u"GET"_s, u"{{base}}/users/{{id}}"_s, {{u"Authorization"_s, u"Bearer {{token}}"_s}})});
+    list.append({u"get"_s,
+        make(u"GET"_s, u"https://api.example.com/users?page=2&q=a%20b"_s,
+            {{u"Accept"_s, u"application/json"_s}})});
+    list.append({u"get-with-variables"_s,
+        make(u"GET"_s, u"{{base}}/users/{{id}}"_s, {{u"Authorization"_s, u"Bearer {{token}}"_s}})});
     list.append({u"head"_s, make(u"HEAD"_s, u"http://x/"_s)});
     list.append({u"custom-method"_s, make(u"PURGE"_s, u"http://x/cache"_s)});
-    list.append({u"header-empty-and-quotes"_s, make(u"GET"_s, u"http://x/"_s, {{u"X-Empty"_s, QString()}, {u"X-Quote"_s, u"it's \"quoted\" $HOME `x`"_s}, {u"X-Tab"_s, u"a\tb"_s}})});
-    list.append({u"json-post"_s, withBody(make(u"POST"_s, u"https://x/items"_s), raw(u"application/json"_s, "{\"name\": \"Zo\xc3\xab's\", \"tags\": [\"a\", \"b\"]}"))});
-    list.append({u"raw-put-text"_s, withBody(make(u"PUT"_s, u"http://x/doc"_s), raw(u"text/plain; charset=utf-8"_s, "line 1\nline 2 'quoted'\n"))});
+    list.append({u"header-empty-and-quotes"_s,
+        make(u"GET"_s, u"http://x/"_s,
+            {{u"X-Empty"_s, QString()}, {u"X-Quote"_s, u"it's \"quoted\" $HOME `x`"_s},
+                {u"X-Tab"_s, u"a\tb"_s}})});
+    list.append({u"json-post"_s,
+        withBody(make(u"POST"_s, u"https://x/items"_s),
+            raw(u"application/json"_s, "{\"name\": \"Zo\xc3\xab's\", \"tags\": [\"a\", \"b\"]}"))});
+    list.append({u"raw-put-text"_s,
+        withBody(make(u"PUT"_s, u"http://x/doc"_s),
+            raw(u"text/plain; charset=utf-8"_s, "line 1\nline 2 'quoted'\n"))});
     list.append({u"raw-no-type"_s, withBody(make(u"POST"_s, u"http://x/"_s), raw(QString(), "plain"))});
-    list.append({u"raw-form-type-not-a-form"_s, withBody(make(u"POST"_s, u"http://x/"_s), raw(u"application/x-www-form-urlencoded"_s, "a=hello world"))});
-    list.append({u"raw-binary-bytes"_s, withBody(make(u"POST"_s, u"http://x/"_s), raw(u"application/octet-stream"_s, "\x89PNG\r\n\x1a\n\xff"))});
-    list.append({u"raw-get"_s, withBody(make(u"GET"_s, u"http://x/search"_s), raw(u"application/json"_s, "{}"))});
-    list.append({u"raw-delete"_s, withBody(make(u"DELETE"_s, u"http://x/a"_s), raw(u"application/json"_s, "[1]"))});
-    list.append({u"form"_s, withBody(make(u"POST"_s, u"http://x/login"_s), form({{u"user"_s, u"zoë & co"_s, true}, {u"pass"_s, u"a=b+c"_s, true}, {u"empty"_s, QString(), true}}))});
-    list.append({u"form-charset-header"_s, withBody(make(u"PATCH"_s, u"http://x/"_s, {{u"Content-Type"_s, u"application/x-www-form-urlencoded; charset=UTF-8"_s}}), form({{u"a"_s, u"1"_s, true}}))});
-    list.append({u"multipart"_s, withBody(make(u"POST"_s, u"http://x/upload"_s),
-                                      multipart({{u"title"_s, u"Holiday"_s, {}, {}, {}, true},
-                                          {u"photo"_s, {}, u"/home/me/Pictures/beach 1.jpg"_s, u"image/jpeg"_s, u"beach.jpg"_s, true},
-                                          {u"doc"_s, {}, u"/tmp/a;b,c.txt"_s, {}, {}, true},
-                                          {u"meta"_s, u"{\"a\": \"x;y\"}"_s, {}, u"application/json"_s, {}, true},
-                                          {u"at"_s, u"@not-a-file"_s, {}, {}, {}, true},
-                                          {u"semi"_s, u"a;type=b"_s, {}, {}, {}, true},
-                                          {u"spaces"_s, u" padded "_s, {}, {}, {}, true}}))});
-    list.append({u"binary-upload"_s, withBody(make(u"PUT"_s, u"http://x/files/a.bin"_s), binary(u"/data/a b.bin"_s, QString()))});
-    list.append({u"binary-post-upload"_s, withBody(make(u"POST"_s, u"http://x/"_s), binary(u"/data/a.bin"_s, QString()))});
-    list.append({u"binary-typed"_s, withBody(make(u"POST"_s, u"http://x/"_s), binary(u"/data/photo.png"_s, u"image/png"_s))});
+    list.append({u"raw-form-type-not-a-form"_s,
+        withBody(
+            make(u"POST"_s, u"http://x/"_s), raw(u"application/x-www-form-urlencoded"_s, "a=hello world"))});
+    list.append({u"raw-binary-bytes"_s,
+        withBody(
+            make(u"POST"_s, u"http://x/"_s), raw(u"application/octet-stream"_s, "\x89PNG\r\n\x1a\n\xff"))});
+    list.append(
+        {u"raw-get"_s, withBody(make(u"GET"_s, u"http://x/search"_s), raw(u"application/json"_s, "{}"))});
+    list.append(
+        {u"raw-delete"_s, withBody(make(u"DELETE"_s, u"http://x/a"_s), raw(u"application/json"_s, "[1]"))});
+    list.append({u"form"_s,
+        withBody(make(u"POST"_s, u"http://x/login"_s),
+            form({{u"user"_s, u"zoë & co"_s, true}, {u"pass"_s, u"a=b+c"_s, true},
+                {u"empty"_s, QString(), true}}))});
+    list.append({u"form-charset-header"_s,
+        withBody(make(u"PATCH"_s, u"http://x/"_s,
+                     {{u"Content-Type"_s, u"application/x-www-form-urlencoded; charset=UTF-8"_s}}),
+            form({{u"a"_s, u"1"_s, true}}))});
+    list.append({u"multipart"_s,
+        withBody(make(u"POST"_s, u"http://x/upload"_s),
+            multipart({{u"title"_s, u"Holiday"_s, {}, {}, {}, true},
+                {u"photo"_s, {}, u"/home/me/Pictures/beach 1.jpg"_s, u"image/jpeg"_s, u"beach.jpg"_s, true},
+                {u"doc"_s, {}, u"/tmp/a;b,c.txt"_s, {}, {}, true},
+                {u"meta"_s, u"{\"a\": \"x;y\"}"_s, {}, u"application/json"_s, {}, true},
+                {u"at"_s, u"@not-a-file"_s, {}, {}, {}, true}, {u"semi"_s, u"a;type=b"_s, {}, {}, {}, true},
+                {u"spaces"_s, u" padded "_s, {}, {}, {}, true}}))});
+    list.append({u"binary-upload"_s,
+        withBody(make(u"PUT"_s, u"http://x/files/a.bin"_s), binary(u"/data/a b.bin"_s, QString()))});
+    list.append({u"binary-post-upload"_s,
+        withBody(make(u"POST"_s, u"http://x/"_s), binary(u"/data/a.bin"_s, QString()))});
+    list.append({u"binary-typed"_s,
+        withBody(make(u"POST"_s, u"http://x/"_s), binary(u"/data/photo.png"_s, u"image/png"_s))});
     list.append({u"settings"_s, settingsRequest()});
     Request h2 = make(u"GET"_s, u"https://x/"_s);
     h2.settings.httpVersion = HttpVersionPolicy::Http2PriorKnowledge;
@@ -170,7 +198,9 @@ Request expectedAfterRoundTrip(const Request &r)
     QStringList query;
     for (const QString &key : {u"query"_s, u"variables"_s, u"operationName"_s}) {
         const QJsonValue value = object.value(key);
-        const QString text = value.isString() ? value.toString() : QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        const QString text = value.isString()
+            ? value.toString()
+            : QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
         query.append(key + u'=' + QString::fromLatin1(RequestBuilder::formEncode(text)));
     }
     expected.url = r.url + (r.url.contains(u'?') ? u'&' : u'?') + query.join(u'&');
@@ -208,7 +238,8 @@ void TestCurlExport::roundTrip_data()
     }
     Request post = make(u"POST"_s, u"https://x/graphql"_s);
     QTest::newRow("graphql post") << withBody(post, graphql(false)) << false;
-    QTest::newRow("graphql get") << withBody(make(u"GET"_s, u"https://x/graphql?v=1"_s), graphql(true)) << true;
+    QTest::newRow("graphql get") << withBody(make(u"GET"_s, u"https://x/graphql?v=1"_s), graphql(true))
+                                 << true;
 }
 
 void TestCurlExport::roundTrip()
@@ -222,7 +253,9 @@ void TestCurlExport::roundTrip()
     Request back = result.collection.requests.first();
     Request expected = expectedAfterRoundTrip(request);
     back.name = expected.name;
-    QVERIFY2(describe(back) == describe(expected), qPrintable(command + u"\n--- got:\n"_s + describe(back) + u"\n--- expected:\n"_s + describe(expected)));
+    QVERIFY2(describe(back) == describe(expected),
+        qPrintable(
+            command + u"\n--- got:\n"_s + describe(back) + u"\n--- expected:\n"_s + describe(expected)));
     QVERIFY(back == expected);
     if (!multiline)
         QVERIFY(!command.contains(u'\n'));
@@ -234,7 +267,8 @@ void TestCurlExport::golden_data()
     QTest::addColumn<QString>("file");
     for (const auto &[name, request] : requests())
         QTest::newRow(qPrintable(name)) << request << name;
-    QTest::newRow("graphql") << withBody(make(u"POST"_s, u"https://x/graphql"_s), graphql(false)) << u"graphql"_s;
+    QTest::newRow("graphql") << withBody(make(u"POST"_s, u"https://x/graphql"_s), graphql(false))
+                             << u"graphql"_s;
 }
 
 void TestCurlExport::golden()
@@ -242,7 +276,8 @@ void TestCurlExport::golden()
     QFETCH(Request, request);
     QFETCH(QString, file);
     // One line and multi-line forms, separated by an empty line.
-    const QString text = CurlExport::toCommand(request) + u"\n\n"_s + CurlExport::toCommand(request, {true}) + u'\n';
+    const QString text
+        = CurlExport::toCommand(request) + u"\n\n"_s + CurlExport::toCommand(request, {true}) + u'\n';
     QFile golden(QStringLiteral(SONDE_TEST_DATA_DIR "/curl-export/") + file + u".sh"_s);
     if (regenerate()) {
         QVERIFY(golden.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -263,14 +298,17 @@ void TestCurlExport::disabledRowsAreLeftOut()
 
 void TestCurlExport::warnings()
 {
-    Request r = withBody(make(u"POST"_s, u"http://x/"_s), raw(u"application/octet-stream"_s, QByteArray("a\0b", 3)));
+    Request r = withBody(
+        make(u"POST"_s, u"http://x/"_s), raw(u"application/octet-stream"_s, QByteArray("a\0b", 3)));
     r.settings.sendCookies = false;
     r.settings.proxy.mode = ProxySettings::Mode::System;
     QStringList warnings;
     CurlExport::toCommand(r, {}, &warnings);
-    QCOMPARE(warnings, (QStringList {u"the body holds a byte 0, which a command line cannot carry: curl sends the body up to it"_s,
-                           u"the system proxy is not written: curl uses the proxy of the environment by itself"_s,
-                           u"the request does not use the cookie jar; curl has none unless told, so nothing is written"_s}));
+    QCOMPARE(warnings,
+        (QStringList {
+            u"the body holds a byte 0, which a command line cannot carry: curl sends the body up to it"_s,
+            u"the system proxy is not written: curl uses the proxy of the environment by itself"_s,
+            u"the request does not use the cookie jar; curl has none unless told, so nothing is written"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestCurlExport)

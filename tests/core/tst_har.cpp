@@ -16,12 +16,14 @@ namespace {
 
 const QDateTime Start = QDateTime(QDate(2026, 11, 24), QTime(10, 0, 0, 125), Qt::UTC);
 
-SentRequest sentRequest(const QByteArray &method, const QString &url, const HeaderList &headers, const QByteArray &body = {})
+SentRequest sentRequest(
+    const QByteArray &method, const QString &url, const HeaderList &headers, const QByteArray &body = {})
 {
     SentRequest sent;
     sent.method = method;
     sent.url = QUrl(url);
-    sent.target = sent.url.path(QUrl::FullyEncoded).toUtf8() + (sent.url.hasQuery() ? "?" + sent.url.query(QUrl::FullyEncoded).toUtf8() : QByteArray());
+    sent.target = sent.url.path(QUrl::FullyEncoded).toUtf8()
+        + (sent.url.hasQuery() ? "?" + sent.url.query(QUrl::FullyEncoded).toUtf8() : QByteArray());
     sent.httpVersion = "HTTP/1.1";
     sent.headers = headers;
     sent.body = body;
@@ -35,9 +37,13 @@ Exchange jsonGet()
     e.startedAt = Start;
     e.request.method = u"GET"_s;
     e.request.url = u"https://api.example.com/users?page=2&q=a%20b"_s;
-    e.sent = sentRequest("GET", e.request.url, {{"Host", "api.example.com"}, {"User-Agent", "Sonde/0.1.0"}, {"Accept", "*/*"}, {"Cookie", "sid=abc; theme=dark"}});
+    e.sent = sentRequest("GET", e.request.url,
+        {{"Host", "api.example.com"}, {"User-Agent", "Sonde/0.1.0"}, {"Accept", "*/*"},
+            {"Cookie", "sid=abc; theme=dark"}});
     e.sent.httpVersion = "HTTP/2";
-    ResponseHead head {200, "OK", "HTTP/2", {{"content-type", "application/json"}, {"set-cookie", "sid=def; Path=/; HttpOnly; Secure"}, {"content-encoding", "gzip"}}};
+    ResponseHead head {200, "OK", "HTTP/2",
+        {{"content-type", "application/json"}, {"set-cookie", "sid=def; Path=/; HttpOnly; Secure"},
+            {"content-encoding", "gzip"}}};
     e.response = head;
     const QByteArray body = R"({"users": [{"name": "Zoë"}]})";
     e.body = BodyData::fromBytes(body);
@@ -53,7 +59,10 @@ Exchange formPostWithBinaryResponse()
     e.startedAt = Start.addSecs(1);
     e.request.method = u"POST"_s;
     e.request.url = u"http://127.0.0.1:8080/upload"_s;
-    e.sent = sentRequest("POST", e.request.url, {{"Host", "127.0.0.1:8080"}, {"Content-Type", "application/x-www-form-urlencoded"}, {"Content-Length", "13"}}, "a=1&b=zo%C3%AB");
+    e.sent = sentRequest("POST", e.request.url,
+        {{"Host", "127.0.0.1:8080"}, {"Content-Type", "application/x-www-form-urlencoded"},
+            {"Content-Length", "13"}},
+        "a=1&b=zo%C3%AB");
     ResponseHead head {201, "Created", "HTTP/1.1", {{"Content-Type", "image/png"}, {"Content-Length", "8"}}};
     e.response = head;
     e.body = BodyData::fromBytes(QByteArray("\x89PNG\r\n\x1a\n", 8));
@@ -80,7 +89,8 @@ Exchange redirected()
     e.startedAt = Start.addSecs(3);
     e.request.method = u"GET"_s;
     e.request.url = u"http://x.test/old"_s;
-    RedirectHop hop {sentRequest("GET", u"http://x.test/old"_s, {{"Host", "x.test"}}), {301, "Moved Permanently", "HTTP/1.1", {{"Location", "/new"}}}};
+    RedirectHop hop {sentRequest("GET", u"http://x.test/old"_s, {{"Host", "x.test"}}),
+        {301, "Moved Permanently", "HTTP/1.1", {{"Location", "/new"}}}};
     e.redirects.append(hop);
     e.sent = sentRequest("GET", u"http://x.test/new"_s, {{"Host", "x.test"}});
     e.response = ResponseHead {200, "OK", "HTTP/1.1", {{"Content-Type", "text/plain"}}};
@@ -107,7 +117,8 @@ QList<Request> savedRequests()
     multipart.method = u"POST"_s;
     multipart.url = u"https://x.test/upload"_s;
     multipart.body.kind = Body::Kind::Multipart;
-    multipart.body.parts = {{u"title"_s, u"Beach"_s, {}, {}, {}, true}, {u"photo"_s, {}, u"/pictures/beach.jpg"_s, u"image/jpeg"_s, {}, true}};
+    multipart.body.parts = {{u"title"_s, u"Beach"_s, {}, {}, {}, true},
+        {u"photo"_s, {}, u"/pictures/beach.jpg"_s, u"image/jpeg"_s, {}, true}};
     Request get;
     get.url = u"https://x.test/items/:id?full=1"_s;
     get.pathParams = {{u"id"_s, u"7"_s, true}};
@@ -196,7 +207,9 @@ void TestHar::roundTrip()
     const Request &get = result.collection.requests.at(0);
     QCOMPARE(get.name, u"GET /users"_s);
     QCOMPARE(get.params, (KeyValueList {{u"page"_s, u"2"_s, true}, {u"q"_s, u"a%20b"_s, true}}));
-    QCOMPARE(get.headers, (KeyValueList {{u"User-Agent"_s, u"Sonde/0.1.0"_s, true}, {u"Accept"_s, u"*/*"_s, true}, {u"Cookie"_s, u"sid=abc; theme=dark"_s, true}}));
+    QCOMPARE(get.headers,
+        (KeyValueList {{u"User-Agent"_s, u"Sonde/0.1.0"_s, true}, {u"Accept"_s, u"*/*"_s, true},
+            {u"Cookie"_s, u"sid=abc; theme=dark"_s, true}}));
     const Request &post = result.collection.requests.at(1);
     QVERIFY(post.headers.isEmpty());
     QCOMPARE(post.body.kind, Body::Kind::FormUrlEncoded);
@@ -213,13 +226,16 @@ void TestHar::exportIsHar12()
     QCOMPARE(entries.size(), 5);
     for (const QJsonValue &value : entries) {
         const QJsonObject entry = value.toObject();
-        for (const QString &key : {u"startedDateTime"_s, u"time"_s, u"request"_s, u"response"_s, u"cache"_s, u"timings"_s})
+        for (const QString &key :
+            {u"startedDateTime"_s, u"time"_s, u"request"_s, u"response"_s, u"cache"_s, u"timings"_s})
             QVERIFY2(entry.contains(key), qPrintable(key));
         const QJsonObject request = entry.value(u"request"_s).toObject();
-        for (const QString &key : {u"method"_s, u"url"_s, u"httpVersion"_s, u"cookies"_s, u"headers"_s, u"queryString"_s, u"headersSize"_s, u"bodySize"_s})
+        for (const QString &key : {u"method"_s, u"url"_s, u"httpVersion"_s, u"cookies"_s, u"headers"_s,
+                 u"queryString"_s, u"headersSize"_s, u"bodySize"_s})
             QVERIFY2(request.contains(key), qPrintable(key));
         const QJsonObject response = entry.value(u"response"_s).toObject();
-        for (const QString &key : {u"status"_s, u"statusText"_s, u"httpVersion"_s, u"cookies"_s, u"headers"_s, u"content"_s, u"redirectURL"_s, u"headersSize"_s, u"bodySize"_s})
+        for (const QString &key : {u"status"_s, u"statusText"_s, u"httpVersion"_s, u"cookies"_s, u"headers"_s,
+                 u"content"_s, u"redirectURL"_s, u"headersSize"_s, u"bodySize"_s})
             QVERIFY2(response.contains(key), qPrintable(key));
         const QJsonObject timings = entry.value(u"timings"_s).toObject();
         for (const QString &key : {u"send"_s, u"wait"_s, u"receive"_s})
@@ -228,14 +244,18 @@ void TestHar::exportIsHar12()
     const QJsonObject first = entries.at(0).toObject();
     QCOMPARE(first.value(u"startedDateTime"_s).toString(), u"2026-11-24T10:00:00.125Z"_s);
     const QJsonObject firstRequest = first.value(u"request"_s).toObject();
-    QCOMPARE(firstRequest.value(u"queryString"_s).toArray().at(1).toObject().value(u"value"_s).toString(), u"a b"_s);
+    QCOMPARE(firstRequest.value(u"queryString"_s).toArray().at(1).toObject().value(u"value"_s).toString(),
+        u"a b"_s);
     QCOMPARE(firstRequest.value(u"cookies"_s).toArray().size(), 2);
-    const QJsonObject cookie = first.value(u"response"_s).toObject().value(u"cookies"_s).toArray().at(0).toObject();
+    const QJsonObject cookie
+        = first.value(u"response"_s).toObject().value(u"cookies"_s).toArray().at(0).toObject();
     QCOMPARE(cookie.value(u"value"_s).toString(), u"def"_s);
     QCOMPARE(cookie.value(u"httpOnly"_s).toBool(), true);
     const QJsonObject content = first.value(u"response"_s).toObject().value(u"content"_s).toObject();
-    QCOMPARE(content.value(u"compression"_s).toInteger(), QByteArray(R"({"users": [{"name": "Zoë"}]})").size() - 20);
-    const QJsonObject png = entries.at(1).toObject().value(u"response"_s).toObject().value(u"content"_s).toObject();
+    QCOMPARE(content.value(u"compression"_s).toInteger(),
+        QByteArray(R"({"users": [{"name": "Zoë"}]})").size() - 20);
+    const QJsonObject png
+        = entries.at(1).toObject().value(u"response"_s).toObject().value(u"content"_s).toObject();
     QCOMPARE(png.value(u"encoding"_s).toString(), u"base64"_s);
     QCOMPARE(png.value(u"text"_s).toString(), u"iVBORw0KGgo="_s);
     const QJsonObject failed = entries.at(2).toObject();
@@ -245,7 +265,8 @@ void TestHar::exportIsHar12()
 
 void TestHar::exportGolden()
 {
-    const QByteArray har = HarExport::toJson(exchanges() + HarExport::unsentExchanges(::savedRequests()), {u"Sonde"_s, u"0.1.0"_s, Start});
+    const QByteArray har = HarExport::toJson(
+        exchanges() + HarExport::unsentExchanges(::savedRequests()), {u"Sonde"_s, u"0.1.0"_s, Start});
     QFile golden(QStringLiteral(SONDE_TEST_DATA_DIR "/har-export/exchanges.har"));
     if (qEnvironmentVariableIntValue("SONDE_REGENERATE") == 1) {
         QVERIFY(golden.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -258,7 +279,8 @@ void TestHar::exportGolden()
 
 void TestHar::savedRequests()
 {
-    const QByteArray har = HarExport::toJson(HarExport::unsentExchanges(::savedRequests()), {u"Sonde"_s, {}, Start});
+    const QByteArray har
+        = HarExport::toJson(HarExport::unsentExchanges(::savedRequests()), {u"Sonde"_s, {}, Start});
     const ImportResult result = HarImport::parse(har);
     QVERIFY2(result.ok(), qPrintable(result.error.toString()));
     QCOMPARE(result.collection.requests.size(), 3);
@@ -281,7 +303,8 @@ void TestHar::savedRequests()
 
 void TestHar::importsBrowserEntries()
 {
-    const QByteArray har = R"({"log": {"version": "1.2", "creator": {"name": "WebInspector", "version": "537.36"}, "entries": [
+    const QByteArray har
+        = R"({"log": {"version": "1.2", "creator": {"name": "WebInspector", "version": "537.36"}, "entries": [
       {"startedDateTime": "2023-07-15T13:37:26.093Z", "time": 169.8,
        "request": {"method": "POST", "url": "https://h.test/metrics", "httpVersion": "http/2.0",
          "headers": [{"name": ":authority", "value": "h.test"}, {"name": ":method", "value": "POST"},
@@ -344,29 +367,43 @@ void TestHar::errors_data()
 {
     QTest::addColumn<QByteArray>("har");
     QTest::addColumn<QString>("error");
-    QTest::newRow("not JSON") << QByteArray("{\n  \"log\": [2,1,3]\n\"request:\"}") << u"line 3, column 2: not valid JSON: unterminated object"_s;
-    QTest::newRow("truncated") << QByteArray("{\"log\": {") << u"line 1, column 10: not valid JSON: unterminated object"_s;
+    QTest::newRow("not JSON") << QByteArray("{\n  \"log\": [2,1,3]\n\"request:\"}")
+                              << u"line 3, column 2: not valid JSON: unterminated object"_s;
+    QTest::newRow("truncated") << QByteArray("{\"log\": {")
+                               << u"line 1, column 10: not valid JSON: unterminated object"_s;
     QTest::newRow("array") << QByteArray("[]") << u"not a HAR file: the JSON is not an object with a “log”"_s;
     QTest::newRow("no log") << QByteArray(R"({"headers": [["Content-Type"]]})") << u"log: missing"_s;
-    QTest::newRow("log not an object") << QByteArray(R"({"log": [2, 1, 3]})") << u"log: must be an object, not an array"_s;
+    QTest::newRow("log not an object")
+        << QByteArray(R"({"log": [2, 1, 3]})") << u"log: must be an object, not an array"_s;
     QTest::newRow("no entries") << QByteArray(R"({"log": {"version": "1.2"}})") << u"log.entries: missing"_s;
-    QTest::newRow("entry not an object") << QByteArray(R"({"log": {"entries": [3]}})") << u"log.entries[0]: must be an object, not a number"_s;
-    QTest::newRow("no request") << QByteArray(R"({"log": {"entries": [{}]}})") << u"log.entries[0].request: missing"_s;
-    QTest::newRow("url a number") << QByteArray(R"({"log": {"entries": [{"request": {"method": "GET", "url": 3}}]}})")
+    QTest::newRow("entry not an object")
+        << QByteArray(R"({"log": {"entries": [3]}})") << u"log.entries[0]: must be an object, not a number"_s;
+    QTest::newRow("no request") << QByteArray(R"({"log": {"entries": [{}]}})")
+                                << u"log.entries[0].request: missing"_s;
+    QTest::newRow("url a number") << QByteArray(
+        R"({"log": {"entries": [{"request": {"method": "GET", "url": 3}}]}})")
                                   << u"log.entries[0].request.url: must be a string, not a number"_s;
-    QTest::newRow("no url") << QByteArray(R"({"log": {"entries": [{"request": {"method": "GET"}}]}})") << u"log.entries[0].request.url: missing"_s;
-    QTest::newRow("empty method") << QByteArray(R"({"log": {"entries": [{"request": {"method": "", "url": "http://x/"}}]}})")
+    QTest::newRow("no url") << QByteArray(R"({"log": {"entries": [{"request": {"method": "GET"}}]}})")
+                            << u"log.entries[0].request.url: missing"_s;
+    QTest::newRow("empty method") << QByteArray(
+        R"({"log": {"entries": [{"request": {"method": "", "url": "http://x/"}}]}})")
                                   << u"log.entries[0].request.method: is empty"_s;
-    QTest::newRow("header without value") << QByteArray(R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/", "headers": [{"name": "a", "value": "b"}, {"name": "c"}]}}]}})")
+    QTest::newRow("header without value") << QByteArray(
+        R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/", "headers": [{"name": "a", "value": "b"}, {"name": "c"}]}}]}})")
                                           << u"log.entries[0].request.headers[1].value: missing"_s;
-    QTest::newRow("status a string") << QByteArray(R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/"}}, {"request": {"method": "GET", "url": "http://x/"}, "response": {"status": "200"}}]}})")
+    QTest::newRow("status a string") << QByteArray(
+        R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/"}}, {"request": {"method": "GET", "url": "http://x/"}, "response": {"status": "200"}}]}})")
                                      << u"log.entries[1].response.status: must be a number, not a string"_s;
-    QTest::newRow("response without status") << QByteArray(R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/"}, "response": {}}]}})")
+    QTest::newRow("response without status") << QByteArray(
+        R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/"}, "response": {}}]}})")
                                              << u"log.entries[0].response.status: missing"_s;
-    QTest::newRow("bad base64") << QByteArray(R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/"}, "response": {"status": 200, "content": {"text": "%%%", "encoding": "base64"}}}]}})")
+    QTest::newRow("bad base64") << QByteArray(
+        R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/"}, "response": {"status": 200, "content": {"text": "%%%", "encoding": "base64"}}}]}})")
                                 << u"log.entries[0].response.content.text: is not valid base64"_s;
-    QTest::newRow("unknown encoding") << QByteArray(R"({"log": {"entries": [{"request": {"method": "POST", "url": "http://x/", "postData": {"text": "x", "encoding": "rot13"}}}]}})")
-                                      << u"log.entries[0].request.postData.encoding: unknown encoding “rot13” (only base64 is defined)"_s;
+    QTest::newRow("unknown encoding")
+        << QByteArray(
+               R"({"log": {"entries": [{"request": {"method": "POST", "url": "http://x/", "postData": {"text": "x", "encoding": "rot13"}}}]}})")
+        << u"log.entries[0].request.postData.encoding: unknown encoding “rot13” (only base64 is defined)"_s;
 }
 
 void TestHar::errors()

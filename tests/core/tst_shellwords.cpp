@@ -32,17 +32,18 @@ void TestShellWords::splits_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("words");
 
-    QTest::newRow("plain") << u"curl -X POST http://x"_s << QStringList {u"curl"_s, u"-X"_s, u"POST"_s, u"http://x"_s};
+    QTest::newRow("plain") << u"curl -X POST http://x"_s
+                           << QStringList {u"curl"_s, u"-X"_s, u"POST"_s, u"http://x"_s};
     QTest::newRow("tabs and spaces") << u"  a\t\tb  "_s << QStringList {u"a"_s, u"b"_s};
-    QTest::newRow("single quotes keep everything") << uR"(a 'b "c" \d $e')"_s
-                                                   << QStringList {u"a"_s, uR"(b "c" \d $e)"_s};
+    QTest::newRow("single quotes keep everything")
+        << uR"(a 'b "c" \d $e')"_s << QStringList {u"a"_s, uR"(b "c" \d $e)"_s};
     QTest::newRow("empty single quotes") << u"a '' b"_s << QStringList {u"a"_s, QString(), u"b"_s};
-    QTest::newRow("double quotes escapes") << uR"(a "x \" \\ \$ \` \n")"_s
-                                           << QStringList {u"a"_s, uR"(x " \ $ ` \n)"_s};
+    QTest::newRow("double quotes escapes")
+        << uR"(a "x \" \\ \$ \` \n")"_s << QStringList {u"a"_s, uR"(x " \ $ ` \n)"_s};
     QTest::newRow("adjacent quotes join") << uR"('a'"b"c)"_s << QStringList {u"abc"_s};
     QTest::newRow("unquoted backslash") << uR"(a\ b \'c\")"_s << QStringList {u"a b"_s, uR"('c")"_s};
-    QTest::newRow("backslash newline continuation") << u"curl \\\n  -H x \\\n  url"_s
-                                                    << QStringList {u"curl"_s, u"-H"_s, u"x"_s, u"url"_s};
+    QTest::newRow("backslash newline continuation")
+        << u"curl \\\n  -H x \\\n  url"_s << QStringList {u"curl"_s, u"-H"_s, u"x"_s, u"url"_s};
     QTest::newRow("continuation inside a word") << u"ab\\\ncd"_s << QStringList {u"abcd"_s};
     QTest::newRow("continuation inside double quotes") << u"\"ab\\\ncd\""_s << QStringList {u"abcd"_s};
     QTest::newRow("newline inside single quotes kept") << u"'a\nb'"_s << QStringList {u"a\nb"_s};
@@ -58,7 +59,8 @@ void TestShellWords::splits_data()
     QTest::newRow("unicode") << u"curl 'https://例え.jp/ü' -d ü"_s
                              << QStringList {u"curl"_s, u"https://例え.jp/ü"_s, u"-d"_s, u"ü"_s};
     QTest::newRow("first command only") << u"a b; c d"_s << QStringList {u"a"_s, u"b"_s};
-    QTest::newRow("escaped operator") << uR"(a \; b \| c)"_s << QStringList {u"a"_s, u";"_s, u"b"_s, u"|"_s, u"c"_s};
+    QTest::newRow("escaped operator")
+        << uR"(a \; b \| c)"_s << QStringList {u"a"_s, u";"_s, u"b"_s, u"|"_s, u"c"_s};
 }
 
 void TestShellWords::splits()
@@ -80,7 +82,8 @@ void TestShellWords::ansiCBytes()
 
 void TestShellWords::commandsAndComments()
 {
-    const ShellScript script = ShellWords::parse(u"# heading\ncurl a; curl b && curl c || x | y & z\n\n  # note\ncurl d # end\n"_s);
+    const ShellScript script = ShellWords::parse(
+        u"# heading\ncurl a; curl b && curl c || x | y & z\n\n  # note\ncurl d # end\n"_s);
     QVERIFY(script.ok());
     QStringList firstWords;
     QList<int> lines;
@@ -114,7 +117,8 @@ void TestShellWords::redirections()
 
 void TestShellWords::hereDocument()
 {
-    const ShellScript script = ShellWords::parse(u"curl -d @- url <<EOF\n{\"a\": 1}\n  $x\nEOF\ncurl next\n"_s);
+    const ShellScript script
+        = ShellWords::parse(u"curl -d @- url <<EOF\n{\"a\": 1}\n  $x\nEOF\ncurl next\n"_s);
     QVERIFY2(script.ok(), qPrintable(script.error));
     QCOMPARE(script.commands.size(), 2);
     QCOMPARE(script.commands.first().redirects.first().hereDocument, QByteArray("{\"a\": 1}\n  $x\n"));
@@ -126,12 +130,15 @@ void TestShellWords::hereDocument()
 
 void TestShellWords::variables()
 {
-    const ShellScript script = ShellWords::parse(uR"(curl "Bearer $TOKEN" ${BASE}/x '$NOT' $1 "${A}${TOKEN}")"_s);
+    const ShellScript script
+        = ShellWords::parse(uR"(curl "Bearer $TOKEN" ${BASE}/x '$NOT' $1 "${A}${TOKEN}")"_s);
     QVERIFY(script.ok());
     QStringList words;
     for (const ShellWord &word : script.commands.first().words)
         words.append(QString::fromUtf8(word.text));
-    QCOMPARE(words, (QStringList {u"curl"_s, u"Bearer {{TOKEN}}"_s, u"{{BASE}}/x"_s, u"$NOT"_s, u"$1"_s, u"{{A}}{{TOKEN}}"_s}));
+    QCOMPARE(words,
+        (QStringList {
+            u"curl"_s, u"Bearer {{TOKEN}}"_s, u"{{BASE}}/x"_s, u"$NOT"_s, u"$1"_s, u"{{A}}{{TOKEN}}"_s}));
     QCOMPARE(script.variables, (QStringList {u"TOKEN"_s, u"BASE"_s, u"A"_s}));
 }
 
@@ -153,17 +160,24 @@ void TestShellWords::errors_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
 
-    QTest::newRow("single") << u"curl 'abc"_s << u"line 1, column 6: the single quote opened here is never closed"_s << 1 << 6;
-    QTest::newRow("double on line 2") << u"curl \\\n  -H \"x: y"_s
-                                      << u"line 2, column 6: the double quote opened here is never closed"_s << 2 << 6;
-    QTest::newRow("ansi-c") << u"a $'x"_s << u"line 1, column 3: the $' quote opened here is never closed"_s << 1 << 3;
-    QTest::newRow("braces") << u"a ${x"_s << u"line 1, column 3: the ${ opened here is never closed"_s << 1 << 3;
-    QTest::newRow("substitution") << u"a $(x"_s << u"line 1, column 3: the $( opened here is never closed"_s << 1 << 3;
-    QTest::newRow("backquote") << u"a `x"_s << u"line 1, column 3: the backquote opened here is never closed"_s << 1 << 3;
-    QTest::newRow("redirect without file") << u"a >"_s
-                                           << u"line 1, column 3: the redirection “>” is not followed by a file name"_s << 1 << 3;
-    QTest::newRow("here-document without end") << u"a <<EOF\nline"_s
-                                               << u"line 1, column 3: the here-document ends before its delimiter line “EOF”"_s << 1 << 3;
+    QTest::newRow("single") << u"curl 'abc"_s
+                            << u"line 1, column 6: the single quote opened here is never closed"_s << 1 << 6;
+    QTest::newRow("double on line 2")
+        << u"curl \\\n  -H \"x: y"_s << u"line 2, column 6: the double quote opened here is never closed"_s
+        << 2 << 6;
+    QTest::newRow("ansi-c") << u"a $'x"_s << u"line 1, column 3: the $' quote opened here is never closed"_s
+                            << 1 << 3;
+    QTest::newRow("braces") << u"a ${x"_s << u"line 1, column 3: the ${ opened here is never closed"_s << 1
+                            << 3;
+    QTest::newRow("substitution") << u"a $(x"_s << u"line 1, column 3: the $( opened here is never closed"_s
+                                  << 1 << 3;
+    QTest::newRow("backquote") << u"a `x"_s
+                               << u"line 1, column 3: the backquote opened here is never closed"_s << 1 << 3;
+    QTest::newRow("redirect without file")
+        << u"a >"_s << u"line 1, column 3: the redirection “>” is not followed by a file name"_s << 1 << 3;
+    QTest::newRow("here-document without end")
+        << u"a <<EOF\nline"_s << u"line 1, column 3: the here-document ends before its delimiter line “EOF”"_s
+        << 1 << 3;
 }
 
 void TestShellWords::errors()
