@@ -112,8 +112,8 @@ const QHash<QString, OptionSpec> &options()
         add({"url-query"}, Action::UrlQuery, true);
         add({"oauth2-bearer"}, Action::OAuth2Bearer, true);
         add({"basic"}, Action::AuthBasic, false);
-        add({"digest", "ntlm", "ntlm-wb", "negotiate", "anyauth", "aws-sigv4"}, Action::AuthOther, false);
-        t.insert(u"aws-sigv4"_s, {Action::AuthOther, true});
+        add({"digest", "ntlm", "ntlm-wb", "negotiate", "anyauth"}, Action::AuthOther, false);
+        add({"aws-sigv4"}, Action::AuthOther, true);
         add({"compressed"}, Action::Compressed, false);
         add({"config"}, Action::Config, true);
         // Options whose value curl uses for something Sonde does not do.

@@ -424,6 +424,10 @@ void TestCurlImport::warnings_data()
         << u"curl --digest -u a:b http://x/"_s
         << QStringList {
                u"line 1, column 6: --digest authentication is not imported; set it up in the request once Sonde supports it"_s};
+    QTest::newRow("aws-sigv4 takes a value")
+        << u"curl --aws-sigv4 'aws:amz:us-east-1:s3' -u k:s http://x/"_s
+        << QStringList {
+               u"line 1, column 6: --aws-sigv4 authentication is not imported; set it up in the request once Sonde supports it"_s};
     QTest::newRow("cookie file")
         << u"curl -b jar.txt http://x/"_s
         << QStringList {
