@@ -11,6 +11,8 @@
 #include "history/HistoryRecorder.h"
 #include "history/HistorySettings.h"
 #include "response/ResponseViewer.h"
+#include "settings/AppSettingsController.h"
+#include "settings/AppSettingsDialog.h"
 #include "request/RequestEditor.h"
 #include "storage/SecretStore.h"
 #include "storage/WorkspaceStore.h"
@@ -122,12 +124,16 @@ void MainWindow::createMenus()
     m_autosaveAction = file->addAction(tr("Save A&utomatically"));
     m_autosaveAction->setCheckable(true);
     m_autosaveAction->setToolTip(tr("Save edits to saved requests a second after typing stops"));
-    m_autosaveAction->setChecked(QSettings().value(AutosaveKey, false).toBool());
-    connect(m_autosaveAction, &QAction::toggled, this, [](bool on) { QSettings().setValue(AutosaveKey, on); });
+    m_autosaveAction->setChecked(settings().value(AutosaveKey, false).toBool());
+    connect(m_autosaveAction, &QAction::toggled, this, [this](bool on) { settings().setValue(AutosaveKey, on); });
     QAction *closeTabAction
         = file->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
     closeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
     file->addSeparator();
+    m_settingsAction = file->addAction(tr("Se&ttings…"), this, &MainWindow::showSettings);
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setEnabled(false); // until the application hands its settings over
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
@@ -141,6 +147,7 @@ void MainWindow::createMenus()
     m_cancelAction = request->addAction(
         tr("&Cancel") + u'\t' + QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText), this,
         &MainWindow::cancelCurrentRequest);
+    createNavigationActions(file, request);
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     m_toolsMenu = tools;
@@ -254,7 +261,7 @@ bool MainWindow::openWorkspace(const QString &root)
         newRequestTab();
         return false;
     }
-    QSettings().setValue(WorkspaceKey, m_workspace->root());
+    settings().setValue(WorkspaceKey, m_workspace->root());
     setWindowTitle(tr("%1 — Sonde").arg(m_workspace->workspace().name));
     showWorkspaceProblems();
     newRequestTab();
@@ -292,7 +299,7 @@ void MainWindow::setHistoryStore(HistoryStore *store, const QString &unavailable
 
 void MainWindow::showHistorySettings()
 {
-    QSettings settings;
+    QSettings &settings = this->settings();
     HistorySettingsDialog dialog(HistorySettings::load(settings), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -347,6 +354,7 @@ void MainWindow::showWorkspaceProblems()
 
 RequestTab *MainWindow::addTab(RequestTab *tab)
 {
+    applyTabSettings(tab);
     const int index = m_tabs->addTab(tab, tab->title());
     m_tabs->setTabToolTip(index, tab->editor()->request().url);
     connect(tab, &RequestTab::titleChanged, this, [this, tab] {
@@ -372,8 +380,54 @@ RequestTab *MainWindow::addTab(RequestTab *tab)
 RequestTab *MainWindow::newRequestTab(const Request &request)
 {
     auto *tab = new RequestTab(m_engine, m_workspace, m_history, m_tabs);
-    tab->editor()->setRequest(request);
+    Request shown = request;
+    // A blank request starts with the time limit chosen in the settings.
+    if (m_appSettings && request == Request())
+        shown.settings.timeoutMs = m_appSettings->settings().defaultTimeoutMs;
+    tab->editor()->setRequest(shown);
     return addTab(tab);
+}
+
+QSettings &MainWindow::settings()
+{
+    if (m_appSettings)
+        return *m_appSettings->store();
+    if (!m_ownSettings)
+        m_ownSettings = new QSettings(this);
+    return *m_ownSettings;
+}
+
+void MainWindow::setAppSettings(AppSettingsController *settings)
+{
+    m_appSettings = settings;
+    m_settingsAction->setEnabled(true);
+    {
+        const QSignalBlocker blocker(m_autosaveAction);
+        m_autosaveAction->setChecked(this->settings().value(AutosaveKey, false).toBool());
+    }
+    connect(settings, &AppSettingsController::applied, this, [this] {
+        for (RequestTab *tab : requestTabs())
+            applyTabSettings(tab);
+    });
+    connect(settings, &AppSettingsController::problem, this,
+        [this](const QString &message) { statusBar()->showMessage(message, MessageMs); });
+    for (RequestTab *tab : requestTabs())
+        applyTabSettings(tab);
+}
+
+void MainWindow::applyTabSettings(RequestTab *tab)
+{
+    if (m_appSettings)
+        tab->editor()->setSendShortcutEnabled(m_appSettings->settings().sendOnCtrlEnter);
+}
+
+void MainWindow::showSettings()
+{
+    if (!m_appSettings)
+        return;
+    AppSettingsDialog dialog(m_appSettings->settings(), m_appSettings->proxyPassword(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_appSettings->change(dialog.settings(), dialog.proxyPassword());
 }
 
 RequestTab *MainWindow::openSavedRequest(const ItemRef &ref)
@@ -729,7 +783,7 @@ void MainWindow::useFileSecretStore()
                              .filePath(QStringLiteral("secrets.json"));
     m_workspace->setSecretStore(new FileSecretStore(path, m_workspace));
     m_secretStoreError.clear();
-    QSettings().setValue(FileSecretsKey, true);
+    settings().setValue(FileSecretsKey, true);
 }
 
 void MainWindow::showEnvironmentEditor()

@@ -7,9 +7,11 @@
 #include <QMessageBox>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QAction;
+class QSettings;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -18,6 +20,7 @@ class QToolBar;
 
 namespace Sonde {
 
+class AppSettingsController;
 class EchoServer;
 class EnvironmentSelector;
 class HistoryPanel;
@@ -61,6 +64,19 @@ public:
     /// Saves `request` into a collection the user chooses, then opens it. False when cancelled or failed.
     bool saveRequestToCollection(const Request &request);
     void setAsk(Ask ask) { m_ask = std::move(ask); }
+    /// The application's settings: File ▸ Settings… edits them; new tabs follow them. Until set, the
+    /// window keeps its own few settings (autosave, the workspace) in a QSettings of its own.
+    void setAppSettings(AppSettingsController *settings);
+    AppSettingsController *appSettings() const { return m_appSettings; }
+    /// The Settings dialog; changes are applied at once.
+    void showSettings();
+    /// Ctrl+K / Ctrl+P: find a saved request by name and open it.
+    void showQuickOpen();
+    /// F2: renames the item selected in the sidebar when it has the focus, else the current tab's saved
+    /// request (in the sidebar), or asks where to save a scratch request.
+    void renameCurrent();
+    /// Ctrl+Tab / Ctrl+Shift+Tab, wrapping around.
+    void switchTab(int step);
 
     /// Opens a scratch tab for `request` and makes it current.
     RequestTab *newRequestTab(const Request &request = Request());
@@ -101,6 +117,11 @@ protected:
 
 private:
     void createMenus();
+    /// Focus URL, next/previous tab, quick open and rename (MainWindowActions.cpp).
+    void createNavigationActions(QMenu *file, QMenu *request);
+    /// Every setting the window reads or writes goes through this one object.
+    QSettings &settings();
+    void applyTabSettings(RequestTab *tab);
     void createToolBar();
     RequestTab *addTab(RequestTab *tab);
     void onCurrentTabChanged();
@@ -147,10 +168,13 @@ private:
     QAction *m_autosaveAction = nullptr;
     QAction *m_openWorkspaceAction = nullptr;
     QAction *m_echoAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QString m_secretStoreError;
     QStringList m_watchedFiles;
     bool m_sidePanelSized = false;
     Ask m_ask;
+    AppSettingsController *m_appSettings = nullptr;
+    QSettings *m_ownSettings = nullptr; // a child, made when first needed
 };
 
 } // namespace Sonde

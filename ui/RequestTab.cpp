@@ -165,7 +165,7 @@ void RequestTab::send()
     if (m_workspace && m_workspace->isOpen()) {
         if (m_ref.isValid()) {
             const QList<const Folder *> folders = m_workspace->folderChain(m_ref.directories);
-            request = withFolderHeaders(request, folders);
+            request = withInheritedAuth(withFolderHeaders(request, folders), folders);
             LocatedRequest located;
             located.folders = folders;
             located.request = &edited;
@@ -188,6 +188,8 @@ void RequestTab::send()
     m_transfer = transfer;
     connect(transfer, &Transfer::downloadProgress, this,
         [this](qint64 received, qint64 total) { m_viewer->showProgress(received, total); });
+    connect(transfer, &Transfer::uploadProgress, this,
+        [this](qint64 sent, qint64 total) { m_viewer->showUploadProgress(sent, total); });
     connect(transfer, &Transfer::finished, this,
         [this, transfer](const Exchange &exchange) { onFinished(transfer, exchange); });
     m_editor->setInFlight(true);

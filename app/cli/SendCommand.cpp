@@ -4,6 +4,7 @@
 #include "WorkspaceRequest.h"
 #include "http/CookieJar.h"
 #include "http/HttpEngine.h"
+#include "http/ProxyRoute.h"
 #include "http/Transfer.h"
 #include "model/ExchangeJson.h"
 #include "template/RequestLocator.h"
@@ -162,6 +163,15 @@ int runSendCommand(const QStringList &arguments)
         QStringLiteral("Send the cookies of this JSON file and write the ones the response sets back to it."),
         QStringLiteral("file"));
     parser.addOption(cookieJarOption);
+    const QCommandLineOption proxyOption({QStringLiteral("x"), QStringLiteral("proxy")},
+        QStringLiteral("Go through this proxy: http://[user:password@]host:port or socks5://…; "
+                       "'system' for the system's, 'none' to connect directly."),
+        QStringLiteral("url"));
+    parser.addOption(proxyOption);
+    const QCommandLineOption caCertOption(QStringLiteral("cacert"),
+        QStringLiteral("Also trust the certificate authorities in this PEM or DER file; repeatable."),
+        QStringLiteral("file"));
+    parser.addOption(caCertOption);
     if (!parser.parse(QStringList {QStringLiteral("sonde-cli send")} + arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -259,6 +269,20 @@ int runSendCommand(const QStringList &arguments)
         if (!ok || maxRedirects < 0)
             return usageError(QStringLiteral("--max-redirects takes a number"));
     }
+    std::optional<Sonde::ProxySettings> proxy;
+    if (parser.isSet(proxyOption)) {
+        const QString text = parser.value(proxyOption);
+        if (text == u"none") {
+            proxy = Sonde::ProxySettings {Sonde::ProxySettings::Mode::None};
+        } else if (text == u"system") {
+            proxy = Sonde::ProxySettings {Sonde::ProxySettings::Mode::System};
+        } else {
+            QString problem;
+            proxy = Sonde::proxyFromUrl(text, &problem);
+            if (!problem.isEmpty())
+                return usageError(QStringLiteral("--proxy: %1").arg(problem));
+        }
+    }
     int timeoutMs = -1;
     if (parser.isSet(timeoutOption)) {
         bool ok = false;
@@ -282,6 +306,8 @@ int runSendCommand(const QStringList &arguments)
             r.settings.httpVersion = Sonde::HttpVersionPolicy::Http1Only;
         if (parser.isSet(http2Option))
             r.settings.httpVersion = Sonde::HttpVersionPolicy::Http2PriorKnowledge;
+        if (proxy)
+            r.settings.proxy = *proxy;
         if (fromWorkspace) {
             r.headers += request.headers;
             if (request.body.kind != Sonde::Body::Kind::None)
@@ -291,6 +317,13 @@ int runSendCommand(const QStringList &arguments)
 
     QNetworkAccessManager network;
     Sonde::HttpEngine engine(&network);
+    if (parser.isSet(caCertOption)) {
+        QString problem;
+        const QList<QSslCertificate> authorities = Sonde::HttpEngine::loadCertificates(parser.values(caCertOption), &problem);
+        if (!problem.isEmpty())
+            return usageError(problem);
+        engine.setExtraCaCertificates(authorities);
+    }
     Sonde::CookieJar cookieJar;
     if (parser.isSet(cookieJarOption)) {
         cookieJar.setFilePath(parser.value(cookieJarOption));

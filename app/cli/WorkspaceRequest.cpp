@@ -105,7 +105,8 @@ void finish(const WorkspaceRequestOptions &options, Preparation &p,
         overrides.append({name, value});
     const TemplateResolver resolver = TemplateResolver::forRequest(
         p.request, folders, p.hasEnvironment ? &p.environment : nullptr, p.globals, overrides);
-    const ResolvedRequest resolved = resolveRequest(withFolderHeaders(p.request, folders), resolver);
+    const ResolvedRequest resolved
+        = resolveRequest(withInheritedAuth(withFolderHeaders(p.request, folders), folders), resolver);
     prepared.request = resolved.request;
     prepared.unresolved = resolved.unresolved;
     prepared.secretValues = secretValuesOf(p, overrides);

@@ -9,6 +9,7 @@
 #include "history/HistoryStore.h"
 #include "http/CookieJar.h"
 #include "http/HttpEngine.h"
+#include "settings/AppSettingsController.h"
 #include "storage/SecretStore.h"
 #include "storage/WorkspaceStore.h"
 #include "workspace/WorkspaceController.h"
@@ -99,7 +100,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
         QStringLiteral("Open the workspace in <folder> (made, with the Welcome collection, when it holds none)."),
         QStringLiteral("folder"));
-    parser.addOptions({welcomeOption, noEchoOption, workspaceOption, selfTestOption, screenshotOption, startupOption});
+    const QCommandLineOption themeOption = hidden(QCommandLineOption(QStringLiteral("theme"),
+        QStringLiteral("With --screenshot: system, light or dark."), QStringLiteral("theme")));
+    parser.addOptions({welcomeOption, noEchoOption, workspaceOption, selfTestOption, screenshotOption, startupOption,
+                       themeOption});
     parser.process(app);
 
     QNetworkAccessManager network;
@@ -163,7 +167,26 @@ int main(int argc, char *argv[])
     QString historyError;
     const std::unique_ptr<Sonde::HistoryStore> historyStore = Sonde::HistoryStore::open(historyPath, &historyError);
 
+    // Every setting goes through one QSettings object; automated runs get a throwaway one.
+    std::unique_ptr<QSettings> scratchSettings;
+    if (automated)
+        scratchSettings = std::make_unique<QSettings>(QDir(scratch.path()).filePath(QStringLiteral("settings.ini")),
+                                                      QSettings::IniFormat);
+    Sonde::AppSettingsController appSettings(automated ? scratchSettings.get() : &settings, &engine);
+    if (automated && parser.isSet(themeOption)) {
+        Sonde::AppSettings chosen = appSettings.settings();
+        const QString theme = parser.value(themeOption);
+        chosen.theme = theme == u"dark" ? Sonde::AppSettings::Theme::Dark
+                       : theme == u"light" ? Sonde::AppSettings::Theme::Light
+                                           : Sonde::AppSettings::Theme::System;
+        chosen.save(*scratchSettings);
+        appSettings.change(chosen, QString());
+    }
+    appSettings.setSecretStore(secrets);
+    appSettings.apply();
+
     Sonde::MainWindow window(&engine, &echo);
+    window.setAppSettings(&appSettings);
     window.setHistoryRecorder(&history);
     QObject::connect(&cookieJar, &Sonde::CookieJar::saveFailed, &window, [&window](const QString &message) {
         window.statusBar()->showMessage(QObject::tr("The cookies could not be saved: %1").arg(message), 8000);

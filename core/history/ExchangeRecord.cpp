@@ -34,6 +34,13 @@ HistoryRecord toHistoryRecord(
         = exchange.redirects.isEmpty() ? exchange.sent : exchange.redirects.constFirst().sent;
     // Credentials sent or set in headers are scrubbed wherever else they appear, like secret values.
     QStringList secrets = context.secretValues;
+    // The auth's secrets (resolved) wherever they went, such as an API key in a header or the query; as
+    // with credentials in headers, short values are left alone (scrubbing "ab" everywhere would mangle the
+    // record, and a secret variable's value is in `secretValues` at any length).
+    for (const QString &value : request.auth.secretValues()) {
+        if (value.size() >= 8)
+            secrets += value;
+    }
     secrets += Redaction::credentialsIn(first.headers);
     for (const RedirectHop &hop : exchange.redirects)
         secrets += Redaction::credentialsIn(hop.response.headers);

@@ -172,6 +172,8 @@ Request Redaction::request(Request request) const
     }
     // A proxy password is only ever a (resolved) reference to a secret.
     request.settings.proxy.password.clear();
+    // So are the auth's passwords, tokens and keys.
+    request.auth = request.auth.withoutSecrets();
     if (m_keepSecrets)
         return request;
     for (Variable &variable : request.variables)

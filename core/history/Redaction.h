@@ -40,7 +40,7 @@ public:
     QByteArray headerValue(QByteArrayView name, const QByteArray &value) const;
     QString url(const QString &url) const;
     /// The request with its URL, query, headers, body (of every kind) and non-secret variables scrubbed,
-    /// and its secret variables emptied.
+    /// and its secret variables, proxy password and auth secrets (passwords, tokens, keys) emptied.
     Request request(Request request) const;
     QByteArray bytes(QByteArray bytes) const;
     QString text(const QString &text) const;

@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 
 #include <memory>
 
@@ -42,6 +43,17 @@ public:
     void setCookieJar(CookieJar *jar);
     CookieJar *cookieJar() const;
 
+    /// Certificate authorities trusted for HTTPS besides the system's (a company's own CA, a local one).
+    void setExtraCaCertificates(const QList<QSslCertificate> &certificates) { m_caCertificates = certificates; }
+    QList<QSslCertificate> extraCaCertificates() const { return m_caCertificates; }
+    /// The certificates in the PEM or DER files `paths`; `problem` names a file that holds none.
+    static QList<QSslCertificate> loadCertificates(const QStringList &paths, QString *problem);
+
+    /// The proxy of requests whose proxy mode is Default (the application's setting); no proxy unless set.
+    /// Must not be Default itself.
+    void setDefaultProxy(const ProxySettings &proxy);
+    ProxySettings defaultProxy() const { return m_defaultProxy; }
+
     /// Starts sending `request` and returns the transfer, parented to `owner` (the caller deletes it,
     /// typically with deleteLater() after Transfer::finished). Invalid requests finish at once, queued,
     /// with an error.
@@ -55,6 +67,8 @@ private:
     qint64 m_memoryThreshold = DefaultMemoryThreshold;
     QString m_temporaryDirectory;
     QPointer<CookieJar> m_cookieJar;
+    ProxySettings m_defaultProxy {ProxySettings::Mode::None};
+    QList<QSslCertificate> m_caCertificates;
 };
 
 } // namespace Sonde

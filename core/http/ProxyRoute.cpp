@@ -81,6 +81,7 @@ ProxyChoice chooseProxy(const ProxySettings &settings, const QUrl &target)
 {
     ProxyChoice choice;
     switch (settings.mode) {
+    case ProxySettings::Mode::Default: // HttpEngine puts the application's proxy in its place
     case ProxySettings::Mode::None:
         return choice;
     case ProxySettings::Mode::System: {

@@ -1,5 +1,6 @@
 #include "http/RequestBuilder.h"
 
+#include "auth/AuthApply.h"
 #include "http/BodyStream.h"
 #include "model/PathParams.h"
 
@@ -179,7 +180,8 @@ QUrl parseUrl(const QString &text, QString *problem)
         *problem = QStringLiteral("“%1” has no host name.").arg(text);
         return {};
     }
-    // The fragment stays in the browser: it is never sent.
+    // The fragment stays in the browser: it is never sent. User info is sent as Basic authorization
+    // (see headers()), never as part of the URL.
     url.setFragment(QString());
     return url;
 }
@@ -246,6 +248,7 @@ PreparedRequest prepare(const Request &request)
     prepared.url = parseUrl(PathParams::substitute(request.url, request.pathParams), &problem);
     if (!prepared.url.isValid())
         return failed(TransportError::Kind::InvalidUrl, problem);
+    prepared.url.setUserInfo(QString());
     prepared.method = method.toLatin1();
 
     const Body &body = request.body;
@@ -307,6 +310,9 @@ PreparedRequest prepare(const Request &request)
         break;
     }
     }
+    if (const QString authProblem = AuthApply::problem(request.auth); !authProblem.isEmpty())
+        return failed(TransportError::Kind::Other, authProblem);
+    prepared.url = AuthApply::withApiKeyQuery(prepared.url, request.auth);
     if (out.present && !out.isStreamed())
         out.size = out.bytes.size();
     return prepared;
@@ -340,6 +346,13 @@ HeaderList headers(const Request &request, const PreparedBody &body, bool sendBo
         }
         headers.append({name.toByteArray(), value});
     };
+    // The auth's header, unless the user wrote one of that name; like the user's Authorization it is
+    // not carried to another origin.
+    if (!crossOriginHop) {
+        const auto [authName, authValue] = AuthApply::header(request.auth);
+        if (!authName.isEmpty())
+            addDefault(authName, authValue);
+    }
     if (sendBody && !body.boundary.isEmpty()) {
         // The user's multipart Content-Type wins, but the server cannot split the parts without a boundary.
         for (auto &header : headers) {
@@ -349,6 +362,16 @@ HeaderList headers(const Request &request, const PreparedBody &body, bool sendBo
     }
     if (sendBody && !body.contentType.isEmpty())
         addDefault("Content-Type", body.contentType);
+    // `http://user:password@host/` means Basic credentials, sent at once as curl does; a user's own
+    // Authorization header wins, and they stay with their origin on redirects.
+    if (!crossOriginHop) {
+        QString ignored;
+        const QUrl url = parseUrl(request.url, &ignored);
+        if (!url.userInfo().isEmpty()) {
+            const QString credentials = url.userName(QUrl::FullyDecoded) + u':' + url.password(QUrl::FullyDecoded);
+            addDefault("Authorization", "Basic " + credentials.toUtf8().toBase64());
+        }
+    }
     addDefault("User-Agent", QByteArrayLiteral("Sonde/" SONDE_VERSION));
     addDefault("Accept", "*/*");
     addDefault("Accept-Encoding", "gzip, deflate");

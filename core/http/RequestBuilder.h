@@ -56,13 +56,15 @@ namespace RequestBuilder {
 /// Turns the text of the URL field into the URL to request, or explains in `problem` why it cannot be one.
 QUrl parseUrl(const QString &text, QString *problem);
 
-/// The method, URL and body for `request`, or the error (a missing file, bad GraphQL variables, …)
-/// that keeps it from being sent.
+/// The method, URL (with an API key the auth puts in the query) and body for `request`, or the error (a
+/// missing file, bad GraphQL variables, incomplete auth, …) that keeps it from being sent.
 PreparedRequest prepare(const Request &request);
 
 /// The request's own headers for one hop, in order, with the defaults Sonde adds (Content-Type for the
-/// body kind, User-Agent, Accept, Accept-Encoding). A user's Content-Type wins; for multipart it gets
-/// the boundary added when it has none. Authorization and Cookie are left out on a cross-origin hop.
+/// body kind, User-Agent, Accept, Accept-Encoding), the auth's header (Basic, Bearer, API key, OAuth
+/// 2.0; see AuthApply) and Basic authorization from user info in the URL. A user's header of the same
+/// name wins; for multipart a user's Content-Type gets the boundary added when it has none.
+/// Authorization, Cookie and the auth's header are left out on a cross-origin hop.
 HeaderList headers(const Request &request, const PreparedBody &body, bool sendBody, bool crossOriginHop);
 
 /// One name or value encoded by the WHATWG application/x-www-form-urlencoded serializer:

@@ -1,12 +1,18 @@
 #include "http/Transfer.h"
 
+#include "auth/AuthApply.h"
+#include "auth/DigestAuth.h"
+#include "auth/SigV4.h"
 #include "http/ContentDecoder.h"
 #include "http/ProxyRoute.h"
 #include "http/CookieJar.h"
 #include "http/RequestBuilder.h"
 #include "http/WireHeaders.h"
 
+#include <QAuthenticator>
 #include <QDir>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QHostAddress>
 #include <QHostInfo>
 #include <QNetworkAccessManager>
@@ -69,6 +75,8 @@ Transfer::Transfer(QNetworkAccessManager *network, const Request &request, const
 
 Transfer::~Transfer()
 {
+    if (m_hashCancelled)
+        m_hashCancelled->store(true);
     if (m_lookupId >= 0)
         QHostInfo::abortHostLookup(m_lookupId);
     if (m_options.proxyRoute && !m_proxyTag.isEmpty())
@@ -110,7 +118,177 @@ void Transfer::start()
     m_body = std::move(prepared.body);
     if (request.settings.timeoutMs > 0)
         m_timeout.start(request.settings.timeoutMs);
+    if (request.auth.type == AuthConfig::Type::AwsSigV4 && m_body.present && m_body.isStreamed()) {
+        hashBodyThenStart(prepared.url, prepared.method);
+        return;
+    }
+    if (request.auth.type == AuthConfig::Type::AwsSigV4)
+        m_payloadHash = SigV4::hexSha256(m_body.bytes);
+    if (request.auth.type == AuthConfig::Type::Ntlm)
+        connect(m_network, &QNetworkAccessManager::authenticationRequired, this,
+                &Transfer::onAuthenticationRequired);
     startHop(prepared.url, prepared.method, m_body.present);
+}
+
+void Transfer::hashBodyThenStart(const QUrl &url, const QByteArray &method)
+{
+    // SigV4 signs the hash of the whole body: files are read in a worker, never on this thread, and
+    // never held in memory.
+    struct Result
+    {
+        QByteArray hash;
+        QString error;
+    };
+    m_hashCancelled = std::make_shared<std::atomic_bool>(false);
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, url, method] {
+        const Result result = watcher->result();
+        watcher->deleteLater();
+        if (m_finished)
+            return;
+        if (!result.error.isEmpty()) {
+            fail(TransportError::Kind::Other, result.error);
+            return;
+        }
+        m_payloadHash = result.hash;
+        startHop(url, method, true);
+    });
+    watcher->setFuture(QtConcurrent::run([body = m_body, cancelled = m_hashCancelled]() -> Result {
+        std::unique_ptr<QIODevice> device = body.open();
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        QByteArray chunk(256 * 1024, Qt::Uninitialized);
+        qint64 total = 0;
+        while (!cancelled->load()) {
+            const qint64 read = device->read(chunk.data(), chunk.size());
+            if (read < 0)
+                return {{}, QStringLiteral("Could not read the body to sign it: %1")
+                                .arg(device->errorString())};
+            if (read == 0)
+                break;
+            hash.addData(QByteArrayView(chunk.constData(), read));
+            total += read;
+        }
+        if (!cancelled->load() && total != body.size)
+            return {{}, QStringLiteral("The body's files changed while they were read to sign it.")};
+        return {hash.result().toHex(), {}};
+    }));
+}
+
+bool Transfer::toRequestOrigin() const
+{
+    return m_exchange.redirects.isEmpty() || sameOrigin(m_exchange.redirects.constFirst().sent.url, m_url);
+}
+
+void Transfer::addAuth(HeaderList &headers) const
+{
+    // A user's own Authorization header wins over the auth settings; nothing goes to another origin.
+    if (!toRequestOrigin() || !headerValue(headers, "Authorization").isNull())
+        return;
+    if (!m_challengeAnswer.isEmpty())
+        headers.append({"Authorization", m_challengeAnswer});
+    else if (m_exchange.request.auth.type == AuthConfig::Type::AwsSigV4)
+        signAws(headers);
+}
+
+void Transfer::signAws(HeaderList &headers) const
+{
+    const AwsSigV4 &aws = m_exchange.request.auth.aws;
+    const bool s3 = aws.service.compare(u"s3", Qt::CaseInsensitive) == 0;
+    const QByteArray payloadHash = m_sendBody ? m_payloadHash : SigV4::hexSha256({});
+    const auto replace = [&headers](const QByteArray &name, const QByteArray &value) {
+        headers.removeIf(
+            [&name](const auto &header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
+        headers.append({name, value});
+    };
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    replace("X-Amz-Date", SigV4::amzDate(now));
+    if (!aws.sessionToken.isEmpty())
+        replace("X-Amz-Security-Token", aws.sessionToken.toUtf8());
+    if (s3)
+        replace("X-Amz-Content-Sha256", payloadHash);
+
+    // Signed: Host, Content-Type and the x-amz-* headers — the ones no proxy or network stack rewrites.
+    SigV4::Input input;
+    input.method = m_method;
+    input.path = s3 ? m_url.path(QUrl::FullyDecoded).toUtf8() : m_url.path(QUrl::FullyEncoded).toLatin1();
+    input.normalizePath = !s3;
+    input.query = m_url.query(QUrl::FullyEncoded).toLatin1();
+    input.payloadHash = payloadHash;
+    input.headers.append({"Host", WireHeaders::hostValue(m_url)});
+    for (const auto &header : std::as_const(headers)) {
+        const QByteArray lower = header.first.toLower();
+        if (lower == "content-type" || lower.startsWith("x-amz-"))
+            input.headers.append(header);
+    }
+    headers.append({"Authorization", SigV4::sign(input, aws, now).authorization});
+}
+
+bool Transfer::answerChallenge()
+{
+    const AuthConfig &auth = m_exchange.request.auth;
+    if (!m_exchange.response || m_exchange.response->statusCode != 401 || !toRequestOrigin())
+        return false;
+    const HeaderList &responseHeaders = m_exchange.response->headers;
+    if (auth.type == AuthConfig::Type::Ntlm && m_ntlmAnswered) {
+        fail(TransportError::Kind::Authentication,
+             QStringLiteral("The server rejected the NTLM credentials of “%1” (401 Unauthorized).")
+                 .arg(auth.ntlm.username));
+        return true;
+    }
+    if (auth.type != AuthConfig::Type::Digest)
+        return false;
+    // The user's own Authorization header was refused: that is an answer like any other.
+    if (m_challengeAnswer.isEmpty() && !headerValue(m_exchange.sent.headers, "Authorization").isNull())
+        return false;
+    if (!m_challengeAnswer.isEmpty()) {
+        // Answered once already: the credentials are wrong. Never ask again in a loop.
+        fail(TransportError::Kind::Authentication,
+             QStringLiteral("The server rejected the Digest credentials of “%1” (401 Unauthorized).")
+                 .arg(auth.digest.username));
+        return true;
+    }
+    const QList<DigestAuth::Challenge> challenges = DigestAuth::parseChallenges(responseHeaders);
+    const std::optional<DigestAuth::Challenge> chosen = DigestAuth::choose(challenges);
+    if (!chosen) {
+        QStringList offered;
+        for (const DigestAuth::Challenge &challenge : challenges) {
+            QString name = QString::fromLatin1(challenge.scheme);
+            const bool digest = challenge.scheme.compare("Digest", Qt::CaseInsensitive) == 0;
+            if (digest && !challenge.param("algorithm").isEmpty())
+                name += QStringLiteral(" (%1)").arg(QString::fromLatin1(challenge.param("algorithm")));
+            if (!offered.contains(name))
+                offered.append(name);
+        }
+        fail(TransportError::Kind::Authentication,
+             offered.isEmpty()
+                 ? QStringLiteral("The server answered 401 Unauthorized without a challenge to answer.")
+                 : QStringLiteral("The server asks for %1, not a Digest challenge Sonde can answer (MD5 or "
+                                  "SHA-256, qop auth).")
+                       .arg(offered.join(QStringLiteral(", "))));
+        return true;
+    }
+    m_challengeAnswer = DigestAuth::authorization(*chosen, auth.digest.username, auth.digest.password,
+                                                  m_method, WireHeaders::requestTarget(m_url),
+                                                  DigestAuth::newClientNonce());
+    // The same hop again, now with the answer; the 401 is not kept.
+    releaseReply();
+    m_exchange.response.reset();
+    m_exchange.sizes = Sizes();
+    m_exchange.tls = TlsInfo();
+    sendHop();
+    return true;
+}
+
+void Transfer::onAuthenticationRequired(QNetworkReply *reply, QAuthenticator *authenticator)
+{
+    // The manager asks every listener; only this transfer's reply is ours to answer, and only once: a
+    // second question means the credentials were refused (answerChallenge() says so).
+    if (!m_reply || reply != m_reply.get() || m_ntlmAnswered || !toRequestOrigin())
+        return;
+    const NtlmCredentials &ntlm = m_exchange.request.auth.ntlm;
+    m_ntlmAnswered = true;
+    authenticator->setUser(ntlm.domain.isEmpty() ? ntlm.username : ntlm.domain + u'\\' + ntlm.username);
+    authenticator->setPassword(ntlm.password);
 }
 
 void Transfer::startHop(const QUrl &url, const QByteArray &method, bool sendBody)
@@ -170,19 +348,27 @@ void Transfer::sendHop()
     networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     networkRequest.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     networkRequest.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    // Manual reuse also keeps QNAM from answering a proxy's challenge, so it is left out when the
-    // request's proxy has credentials to give.
-    if (m_proxy.type() != QNetworkProxy::HttpProxy || m_proxy.user().isEmpty())
+    // Manual reuse also keeps QNAM from answering any challenge (it sends the request without credentials),
+    // so it is left out when the request's proxy has credentials to give, and for NTLM, whose handshake
+    // QNAM runs with the credentials onAuthenticationRequired() gives.
+    const bool proxyCredentials = m_proxy.type() == QNetworkProxy::HttpProxy && !m_proxy.user().isEmpty();
+    if (!proxyCredentials && request.auth.type != AuthConfig::Type::Ntlm)
         networkRequest.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
     const HttpVersionPolicy version = request.settings.httpVersion;
     networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, version != HttpVersionPolicy::Http1Only);
     networkRequest.setAttribute(QNetworkRequest::Http2DirectAttribute,
                                 version == HttpVersionPolicy::Http2PriorKnowledge);
+    if (!m_options.caCertificates.isEmpty() && m_url.scheme() == u"https") {
+        QSslConfiguration tls = networkRequest.sslConfiguration();
+        tls.addCaCertificates(m_options.caCertificates);
+        networkRequest.setSslConfiguration(tls);
+    }
 
     const bool crossOriginHop = !m_exchange.redirects.isEmpty()
         && !sameOrigin(m_exchange.redirects.constFirst().sent.url, m_url);
     HeaderList headers = RequestBuilder::headers(request, m_body, m_sendBody, crossOriginHop);
     addJarCookies(headers);
+    addAuth(headers);
     m_userAcceptEncoding = !headerValue(headers, "Accept-Encoding").isNull();
     for (const auto &header : std::as_const(headers))
         networkRequest.setRawHeader(header.first, header.second);
@@ -536,6 +722,8 @@ void Transfer::onReplyFinished()
                  .arg(QString::fromLatin1(m_exchange.sizes.contentEncoding)));
         return;
     }
+    if (answerChallenge())
+        return;
     if (followRedirect())
         return;
     finish();
@@ -569,6 +757,8 @@ bool Transfer::followRedirect()
     }
 
     m_exchange.redirects.append({m_exchange.sent, *m_exchange.response});
+    // A Digest answer is for one method and target: the next hop answers its own challenge.
+    m_challengeAnswer.clear();
     releaseReply();
     m_exchange.response.reset();
     m_exchange.sizes = Sizes();
@@ -606,6 +796,8 @@ void Transfer::finish()
         return;
     m_finished = true;
     m_timeout.stop();
+    if (m_hashCancelled)
+        m_hashCancelled->store(true);
     const double end = m_clock.isValid() ? elapsedMs() : 0;
     releaseReply();
 

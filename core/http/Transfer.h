@@ -7,10 +7,13 @@
 #include <QNetworkProxy>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 
+class QAuthenticator;
 class QNetworkAccessManager;
 class QNetworkReply;
 class QNetworkRequest;
@@ -39,6 +42,8 @@ public:
         /// Sends its cookies and stores the ones responses set, hop by hop, unless the request's
         /// settings turn the jar off.
         QPointer<CookieJar> cookieJar;
+        /// Trusted for HTTPS in addition to the system's certificate authorities.
+        QList<QSslCertificate> caCertificates;
     };
 
     Transfer(QNetworkAccessManager *network, const Request &request, const Options &options,
@@ -60,7 +65,13 @@ Q_SIGNALS:
 
 private:
     void start();
+    void hashBodyThenStart(const QUrl &url, const QByteArray &method);
     void startHop(const QUrl &url, const QByteArray &method, bool sendBody);
+    bool toRequestOrigin() const;
+    void addAuth(HeaderList &headers) const;
+    void signAws(HeaderList &headers) const;
+    bool answerChallenge();
+    void onAuthenticationRequired(QNetworkReply *reply, QAuthenticator *authenticator);
     void sendHop();
     void addJarCookies(HeaderList &headers) const;
     void storeResponseCookies(const HeaderList &responseHeaders);
@@ -107,6 +118,13 @@ private:
     QStringList m_tlsErrors;
     bool m_finished = false;
     bool m_userAcceptEncoding = false;
+
+    // Auth that needs more than a header: the SigV4 payload hash (of the whole body, computed once, off
+    // this thread for files), the answer to a Digest challenge, and whether NTLM credentials were given.
+    QByteArray m_payloadHash;
+    QByteArray m_challengeAnswer;
+    bool m_ntlmAnswered = false;
+    std::shared_ptr<std::atomic_bool> m_hashCancelled;
 };
 
 } // namespace Sonde

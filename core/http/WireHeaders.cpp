@@ -19,6 +19,8 @@ bool has(const HeaderList &headers, QByteArrayView name)
     return false;
 }
 
+} // namespace
+
 QByteArray hostValue(const QUrl &url)
 {
     const QString hostName = url.host();
@@ -33,8 +35,6 @@ QByteArray hostValue(const QUrl &url)
         host += ':' + QByteArray::number(url.port());
     return host;
 }
-
-} // namespace
 
 QByteArray defaultAcceptLanguage()
 {

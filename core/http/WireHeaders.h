@@ -23,6 +23,9 @@ HeaderList withNamesAsSent(HeaderList headers);
 /// connection-specific fields (RFC 9113 §8.2.2).
 HeaderList forHttp2(const HeaderList &http1Headers, const QByteArray &method, const QUrl &url);
 
+/// The Host header's value for `url`: the host (IDNA-encoded, IPv6 in brackets) and a port given in it.
+QByteArray hostValue(const QUrl &url);
+
 /// The Accept-Language value QNAM derives from the system locale.
 QByteArray defaultAcceptLanguage();
 

@@ -42,6 +42,7 @@ QString errorKindName(TransportError::Kind kind)
     case TransportError::Kind::TooManyRedirects: return QStringLiteral("too-many-redirects");
     case TransportError::Kind::Proxy: return QStringLiteral("proxy");
     case TransportError::Kind::Protocol: return QStringLiteral("protocol");
+    case TransportError::Kind::Authentication: return QStringLiteral("authentication");
     case TransportError::Kind::Other: return QStringLiteral("other");
     }
     return QStringLiteral("other");

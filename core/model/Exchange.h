@@ -108,6 +108,8 @@ struct TransportError
         TooManyRedirects,
         Proxy,
         Protocol,
+        /// The server refused the credentials of the request's auth, or asked for a scheme it cannot answer.
+        Authentication,
         Other,
     };
     Kind kind = Kind::None;

@@ -8,13 +8,16 @@ namespace Sonde {
 /// A folder of requests and sub-folders. A collection is a top-level folder of a workspace.
 ///
 /// Settings here apply to everything below: variables (wider than the request's, narrower than the
-/// parent folder's) and default headers (a request's own header of the same name wins).
+/// parent folder's), default headers (a request's own header of the same name wins) and auth (for the
+/// requests and folders below that inherit theirs).
 struct Folder
 {
     QString name;
     QString description;
     VariableList variables;
     KeyValueList headers;
+    /// Inherit (the default) passes the parent folder's auth down; a collection's Inherit means None.
+    AuthConfig auth {};
     int sortKey = 0;
     QList<Folder> folders;
     QList<Request> requests;

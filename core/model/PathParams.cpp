@@ -107,7 +107,7 @@ QString substitute(const QString &url, const KeyValueList &params)
     qsizetype last = 0;
     for (const Segment &segment : found) {
         const auto row = std::find_if(params.cbegin(), params.cend(), [&segment](const KeyValue &kv) {
-            return kv.enabled && kv.key == segment.name;
+            return kv.enabled && !kv.value.isEmpty() && kv.key == segment.name;
         });
         if (row == params.cend())
             continue;

@@ -26,8 +26,8 @@ KeyValueList mergeFromUrl(const KeyValueList &previous, const QString &url);
 /// UTF-8 ('/' becomes %2F, ' ' %20), and "." and ".." fully encoded so they stay a segment.
 QString encodeSegment(const QString &value);
 
-/// `url` with each `:name` segment that has an enabled row in `params` replaced by the row's value,
-/// encoded. Segments without a row are left as written.
+/// `url` with each `:name` segment that has an enabled row with a value in `params` replaced by the
+/// row's value, encoded. Segments without one are left as written (as Postman sends an empty one).
 QString substitute(const QString &url, const KeyValueList &params);
 
 } // namespace Sonde::PathParams

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/AuthConfig.h"
 #include "model/KeyValue.h"
 #include "model/Variable.h"
 
@@ -61,10 +62,11 @@ enum class HttpVersionPolicy { Automatic, Http1Only, Http2PriorKnowledge };
 /// Which proxy a request goes through.
 struct ProxySettings
 {
-    enum class Mode { None, System, Custom };
+    enum class Mode { Default, None, System, Custom };
 
+    /// Default uses the application's proxy setting (HttpEngine::setDefaultProxy; none unless set);
     /// None connects directly; System asks the operating system (environment variables on Linux).
-    Mode mode = Mode::None;
+    Mode mode = Mode::Default;
     /// Custom: `http://host:port` or `socks5://host:port`; may hold {{variables}}.
     QString url {};
     /// Custom: the user name for the proxy, empty for none.
@@ -123,6 +125,8 @@ struct Request
     KeyValueList pathParams {};
     KeyValueList headers;
     Body body;
+    /// How the request authenticates; Inherit (the default) takes its folders' (see effectiveAuth).
+    AuthConfig auth {};
     RequestSettings settings;
     /// Request-scope variables: the narrowest scope.
     VariableList variables;

@@ -6,6 +6,17 @@ namespace Sonde::RequestYaml {
 
 namespace {
 
+QString proxyModeName(ProxySettings::Mode mode)
+{
+    switch (mode) {
+    case ProxySettings::Mode::Default: return QStringLiteral("default");
+    case ProxySettings::Mode::None: return QStringLiteral("none");
+    case ProxySettings::Mode::System: return QStringLiteral("system");
+    case ProxySettings::Mode::Custom: return QStringLiteral("custom");
+    }
+    return QStringLiteral("none");
+}
+
 QString httpVersionName(HttpVersionPolicy policy)
 {
     switch (policy) {
@@ -121,6 +132,14 @@ YamlNode settingsNode(const RequestSettings &s)
         settings.insert(QStringLiteral("httpVersion"), YamlNode::string(httpVersionName(s.httpVersion)));
     if (s.sendCookies != defaults.sendCookies)
         settings.insert(QStringLiteral("sendCookies"), YamlNode::boolean(s.sendCookies));
+    if (s.proxy != defaults.proxy) {
+        YamlNode proxy;
+        proxy.insert(QStringLiteral("mode"), YamlNode::string(proxyModeName(s.proxy.mode)));
+        insertText(proxy, QStringLiteral("url"), s.proxy.url);
+        insertText(proxy, QStringLiteral("user"), s.proxy.user);
+        insertText(proxy, QStringLiteral("password"), s.proxy.password);
+        settings.insert(QStringLiteral("proxy"), proxy);
+    }
     return settings;
 }
 
@@ -183,7 +202,7 @@ void readSettings(const YamlRead::Reader &reader, const YAML::Node &node, Reques
         return;
     reader.expectMap(node, QStringLiteral("“settings”"));
     reader.checkKeys(node, {"timeoutMs", "followRedirects", "maxRedirects", "ignoreTlsErrors", "httpVersion",
-                                "sendCookies"},
+                                "sendCookies", "proxy"},
                      QStringLiteral("the settings"));
     s.timeoutMs = int(reader.integer(node, "timeoutMs", s.timeoutMs, 0, 24 * 3600 * 1000));
     s.followRedirects = reader.boolean(node, "followRedirects", s.followRedirects);
@@ -200,6 +219,32 @@ void readSettings(const YamlRead::Reader &reader, const YAML::Node &node, Reques
     else
         throw ReadError {QStringLiteral("“httpVersion” must be auto, http1.1 or http2-prior-knowledge, not “%1”").arg(version),
                          node["httpVersion"].Mark()};
+    readProxy(reader, node["proxy"], s.proxy);
+}
+
+void readProxy(const YamlRead::Reader &reader, const YAML::Node &node, ProxySettings &proxy)
+{
+    using YamlRead::ReadError;
+    if (!node.IsDefined() || node.IsNull())
+        return;
+    reader.expectMap(node, QStringLiteral("“proxy”"));
+    reader.checkKeys(node, {"mode", "url", "user", "password"}, QStringLiteral("the proxy"));
+    const QString mode = reader.string(node, "mode", QStringLiteral("custom"));
+    if (mode == u"default")
+        proxy.mode = ProxySettings::Mode::Default;
+    else if (mode == u"none")
+        proxy.mode = ProxySettings::Mode::None;
+    else if (mode == u"system")
+        proxy.mode = ProxySettings::Mode::System;
+    else if (mode == u"custom")
+        proxy.mode = ProxySettings::Mode::Custom;
+    else
+        throw ReadError {QStringLiteral("“mode” must be default, none, system or custom, not “%1”").arg(mode), node["mode"].Mark()};
+    proxy.url = reader.string(node, "url");
+    proxy.user = reader.string(node, "user");
+    proxy.password = reader.string(node, "password");
+    if (proxy.mode == ProxySettings::Mode::Custom && proxy.url.isEmpty())
+        throw ReadError {QStringLiteral("A custom proxy needs a “url” (http://host:port or socks5://host:port)"), node.Mark()};
 }
 
 } // namespace Sonde::RequestYaml

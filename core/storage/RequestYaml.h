@@ -18,5 +18,7 @@ YamlNode settingsNode(const RequestSettings &settings);
 /// Reads `node` (absent or null means none / defaults); throws YamlRead::ReadError.
 void readBody(const YamlRead::Reader &reader, const YAML::Node &node, Body &body);
 void readSettings(const YamlRead::Reader &reader, const YAML::Node &node, RequestSettings &settings);
+/// The `proxy` mapping of the settings (mode default, none, system or custom with url, user and password).
+void readProxy(const YamlRead::Reader &reader, const YAML::Node &node, ProxySettings &proxy);
 
 } // namespace Sonde::RequestYaml

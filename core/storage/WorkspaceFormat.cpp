@@ -1,12 +1,16 @@
 #include "storage/WorkspaceFormat.h"
 
+#include "model/PathParams.h"
 #include "model/QueryParams.h"
+#include "storage/AuthYaml.h"
 #include "storage/RequestYaml.h"
 #include "storage/YamlReader.h"
 #include "storage/YamlWriter.h"
 
 #include <QSet>
 #include <QStringDecoder>
+
+#include <algorithm>
 
 #include <yaml-cpp/yaml.h>
 
@@ -101,7 +105,13 @@ QByteArray requestToYaml(const Request &request)
             disabledParams.append(param);
     }
     insertIfAny(root, QStringLiteral("disabledParams"), RequestYaml::keyValuesNode(disabledParams));
+    // Only the rows of names still in the URL are worth keeping, and only when one holds a value: the
+    // reader makes the empty rows again from the URL.
+    const KeyValueList pathParams = PathParams::mergeFromUrl(request.pathParams, request.url);
+    if (std::any_of(pathParams.cbegin(), pathParams.cend(), [](const KeyValue &row) { return !row.value.isEmpty() || !row.enabled; }))
+        insertIfAny(root, QStringLiteral("pathParams"), RequestYaml::keyValuesNode(pathParams));
     insertIfAny(root, QStringLiteral("headers"), RequestYaml::keyValuesNode(request.headers));
+    insertIfAny(root, QStringLiteral("auth"), AuthYaml::authNode(request.auth));
     insertIfAny(root, QStringLiteral("body"), RequestYaml::bodyNode(request.body));
     insertIfAny(root, QStringLiteral("settings"), RequestYaml::settingsNode(request.settings));
     insertIfAny(root, QStringLiteral("variables"), variablesNode(request.variables));
@@ -126,8 +136,9 @@ std::optional<Request> requestFromYaml(const QByteArray &bytes, FormatProblem *p
     const Reader reader(warnings);
     const bool ok = readDocument(bytes, problem, [&](const YAML::Node &root) {
         reader.expectMap(root, QStringLiteral("A request file"));
-        reader.checkKeys(root, {"name", "method", "url", "description", "sort", "disabledParams", "headers", "body",
-                                "settings", "variables", "captures"},
+        reader.checkKeys(root,
+                         {"name", "method", "url", "description", "sort", "disabledParams", "pathParams", "headers",
+                          "auth", "body", "settings", "variables", "captures"},
                          QStringLiteral("the request"));
         if (!root["method"].IsDefined() || !root["url"].IsDefined())
             throw ReadError {QStringLiteral("A request file needs “method” and “url”"), root.Mark()};
@@ -142,7 +153,9 @@ std::optional<Request> requestFromYaml(const QByteArray &bytes, FormatProblem *p
             row.enabled = false;
             request.params.append(row);
         }
+        request.pathParams = PathParams::mergeFromUrl(reader.keyValues(root, "pathParams"), request.url);
         request.headers = reader.keyValues(root, "headers");
+        AuthYaml::readAuth(reader, root["auth"], request.auth);
 
         RequestYaml::readBody(reader, root["body"], request.body);
         RequestYaml::readSettings(reader, root["settings"], request.settings);
@@ -187,6 +200,7 @@ QByteArray folderToYaml(const Folder &folder)
     if (folder.sortKey != 0)
         root.insert(QStringLiteral("sort"), YamlNode::integer(folder.sortKey));
     insertIfAny(root, QStringLiteral("headers"), RequestYaml::keyValuesNode(folder.headers));
+    insertIfAny(root, QStringLiteral("auth"), AuthYaml::authNode(folder.auth));
     insertIfAny(root, QStringLiteral("variables"), variablesNode(folder.variables));
     return root.toYaml();
 }
@@ -197,11 +211,13 @@ bool folderFromYaml(const QByteArray &bytes, Folder *folder, FormatProblem *prob
     const Reader reader(warnings);
     const bool ok = readDocument(bytes, problem, [&](const YAML::Node &root) {
         reader.expectMap(root, QStringLiteral("A folder file"));
-        reader.checkKeys(root, {"name", "description", "sort", "headers", "variables"}, QStringLiteral("the folder"));
+        reader.checkKeys(root, {"name", "description", "sort", "headers", "auth", "variables"}, QStringLiteral("the folder"));
         read.name = reader.string(root, "name", folder->name);
         read.description = reader.string(root, "description");
         read.sortKey = int(reader.integer(root, "sort", 0, -1'000'000'000, 1'000'000'000));
         read.headers = reader.keyValues(root, "headers");
+        read.auth = AuthConfig();
+        AuthYaml::readAuth(reader, root["auth"], read.auth);
         read.variables = reader.variables(root, "variables");
     });
     if (ok)

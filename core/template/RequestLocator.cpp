@@ -105,6 +105,13 @@ Request withFolderHeaders(const Request &request, const QList<const Folder *> &f
     return result;
 }
 
+Request withInheritedAuth(const Request &request, const QList<const Folder *> &folders)
+{
+    Request result = request;
+    result.auth = effectiveAuth(request.auth, folders);
+    return result;
+}
+
 QList<CapturedValue> applyCaptures(const QList<ResponseCapture> &captures, const Exchange &exchange)
 {
     QList<CapturedValue> values;

@@ -25,6 +25,10 @@ std::optional<LocatedRequest> locateRequest(const Workspace &workspace, const QS
 /// or an inner folder sets itself wins.
 Request withFolderHeaders(const Request &request, const QList<const Folder *> &folders);
 
+/// `request` with its auth replaced by the one that applies: its own, or the nearest folder's when it
+/// inherits (see effectiveAuth), so what is sent never says Inherit.
+Request withInheritedAuth(const Request &request, const QList<const Folder *> &folders);
+
 /// A value a request stored from its response (see ResponseCapture).
 struct CapturedValue
 {

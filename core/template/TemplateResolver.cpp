@@ -156,6 +156,8 @@ ResolvedRequest resolveRequest(const Request &request, const TemplateResolver &r
         header.key = resolver.resolve(header.key, unresolved);
         header.value = resolver.resolve(header.value, unresolved);
     }
+    r.auth = request.auth.mapped(
+        [&resolver, unresolved](const QString &text) { return resolver.resolve(text, unresolved); });
     if (r.body.kind == Body::Kind::Raw && r.body.data.contains("{{"))
         r.body.data = resolver.resolve(QString::fromUtf8(request.body.data), unresolved).toUtf8();
     return resolved;

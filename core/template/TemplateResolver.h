@@ -74,7 +74,8 @@ struct ResolvedRequest
     QStringList unresolved;
 };
 
-/// Resolves URL, query rows, headers, body text and the request's own variable values.
+/// Resolves URL, query rows, headers, body text, the active auth's fields and the request's own variable
+/// values.
 ResolvedRequest resolveRequest(const Request &request, const TemplateResolver &resolver);
 
 } // namespace Sonde

@@ -12,7 +12,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QEventLoop>
 #include <QProcess>
+#include <QTimer>
+
+#include "HttpTestProxy.h"
+#include "Socks5TestProxy.h"
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -50,7 +55,13 @@ CliResult runCli(const QStringList &arguments, const QByteArray &input = {})
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(RunTimeoutMs)) {
+    // Waits in an event loop, so loopback servers of this process (the test proxies) keep serving.
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(RunTimeoutMs, &loop, &QEventLoop::quit);
+    if (process.state() != QProcess::NotRunning)
+        loop.exec();
+    if (process.state() != QProcess::NotRunning) {
         result.timedOut = true;
         process.kill();
         process.waitForFinished(StartTimeoutMs);
@@ -239,6 +250,10 @@ private Q_SLOTS:
     void sendWorkspaceFails();
     void sendCookieJar();
     void sendCookieJarInvalid();
+    void sendThroughProxy_data();
+    void sendThroughProxy();
+    void sendProxyInvalid_data();
+    void sendProxyInvalid();
 
     void query_data();
     void query();
@@ -876,6 +891,70 @@ void tst_Cli::query()
         QVERIFY2(err.isEmpty(), qPrintable(err));
     else
         QVERIFY2(err.contains(expand({message}).constFirst()), qPrintable(err));
+}
+
+void tst_Cli::sendThroughProxy_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<bool>("credentials");
+    QTest::newRow("http") << u"http"_s << false;
+    QTest::newRow("http with credentials") << u"http"_s << true;
+    QTest::newRow("socks5") << u"socks5"_s << false;
+    QTest::newRow("socks5 with credentials") << u"socks5"_s << true;
+}
+
+void tst_Cli::sendThroughProxy()
+{
+    QFETCH(QString, scheme);
+    QFETCH(bool, credentials);
+    Sonde::HttpTestProxy httpProxy;
+    Sonde::Socks5TestProxy socksProxy;
+    const QString userInfo = credentials ? u"ada:p%40ss@"_s : QString();
+    QString proxyUrl;
+    if (scheme == u"http") {
+        QVERIFY(httpProxy.listen());
+        if (credentials)
+            httpProxy.setCredentials(u"ada"_s, u"p@ss"_s);
+        proxyUrl = u"http://"_s + userInfo + u"127.0.0.1:"_s + QString::number(httpProxy.port());
+    } else {
+        QVERIFY(socksProxy.listen());
+        if (credentials)
+            socksProxy.setCredentials("ada", "p@ss");
+        proxyUrl = u"socks5://"_s + userInfo + u"127.0.0.1:"_s + QString::number(socksProxy.port());
+    }
+    const CliResult result = runCli({u"send"_s, u"--json"_s, u"--proxy"_s, proxyUrl, m_echo.base() + u"/get?via=proxy"_s});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject exchange = parseObject(result.out);
+    QCOMPARE(exchange.value("response"_L1).toObject().value("status"_L1).toInt(), 200);
+    QCOMPARE(echoedRequest(exchange).value("args"_L1).toObject().value("via"_L1).toString(), u"proxy"_s);
+    if (scheme == u"http") {
+        // Through an HTTP proxy the request line carries the absolute URI.
+        QCOMPARE(httpProxy.forwardedCount(), 1);
+        QVERIFY(httpProxy.requestHeads().last().startsWith(QByteArray("GET " + m_echo.base().toUtf8() + "/get?via=proxy HTTP/1.1")));
+    } else {
+        QCOMPARE(socksProxy.connects().size(), 1);
+        QVERIFY(socksProxy.relayed().startsWith("GET /get?via=proxy HTTP/1.1"));
+        if (credentials)
+            QCOMPARE(socksProxy.users(), QList<QByteArray> {"ada"});
+    }
+}
+
+void tst_Cli::sendProxyInvalid_data()
+{
+    QTest::addColumn<QString>("proxy");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown scheme") << u"ftp://127.0.0.1:21"_s << u"HTTP and SOCKS5"_s;
+    QTest::newRow("nobody listens") << u"http://127.0.0.1:%port%"_s << u"proxy"_s;
+}
+
+void tst_Cli::sendProxyInvalid()
+{
+    QFETCH(QString, proxy);
+    QFETCH(QString, message);
+    proxy.replace(u"%port%"_s, QString::number(freePort()));
+    const CliResult result = runCli({u"send"_s, u"--proxy"_s, proxy, m_echo.base() + u"/get"_s});
+    QVERIFY(result.exitCode != 0);
+    QVERIFY2(QString::fromUtf8(result.err).contains(message, Qt::CaseInsensitive), result.err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

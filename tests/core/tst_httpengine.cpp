@@ -14,6 +14,8 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpSocket>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Sonde;
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void largeBodyGoesToTemporaryFile();
     void tlsSelfSignedRejectedByDefault();
     void tlsSelfSignedAcceptedWithToggle();
+    void tlsTrustsExtraCertificateAuthorities();
     void connectionResetMidBody();
     void connectionRefused();
     void invalidRequestsCaughtBeforeSending_data();
@@ -68,6 +71,11 @@ private Q_SLOTS:
     void reusedConnectionHasNoConnectPhase();
     void httpProxy_data();
     void httpProxy();
+    void urlAsABrowserTakesIt_data();
+    void urlAsABrowserTakesIt();
+    void defaultProxyAppliesUnlessOverridden_data();
+    void defaultProxyAppliesUnlessOverridden();
+    void httpsThroughHttpProxy();
     void httpProxyAuthenticationRequired_data();
     void httpProxyAuthenticationRequired();
     void socks5ProxyWithAuthentication();
@@ -381,6 +389,42 @@ void TestHttpEngine::tlsSelfSignedRejectedByDefault()
     QVERIFY(!exchange.hasResponse());
 }
 
+void TestHttpEngine::tlsTrustsExtraCertificateAuthorities()
+{
+    const auto certificate = TestCertificate::generate();
+    if (!certificate)
+        QSKIP("openssl is not available to make a test certificate");
+    TlsScriptedServer server(*certificate);
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, "verified"));
+    QTemporaryDir directory;
+    const QString pem = directory.filePath(QStringLiteral("ca.pem"));
+    QFile file(pem);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(certificate->cert.toPem());
+    file.close();
+    QString problem;
+    const QList<QSslCertificate> authorities = HttpEngine::loadCertificates({pem}, &problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(authorities.size(), 1);
+    m_engine.setExtraCaCertificates(authorities);
+    const auto restore = qScopeGuard([this] { m_engine.setExtraCaCertificates({}); });
+    Request r;
+    r.url = server.url(QStringLiteral("/ca")).toString();
+    const Exchange exchange = run(r); // verification on
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QCOMPARE(exchange.body.bytes(), QByteArray("verified"));
+
+    QVERIFY(HttpEngine::loadCertificates({directory.filePath(QStringLiteral("missing.pem"))}, &problem).isEmpty());
+    QVERIFY2(problem.contains(u"cannot be read"), qPrintable(problem));
+    QFile notPem(directory.filePath(QStringLiteral("not.pem")));
+    QVERIFY(notPem.open(QIODevice::WriteOnly));
+    notPem.write("hello");
+    notPem.close();
+    QVERIFY(HttpEngine::loadCertificates({notPem.fileName()}, &problem).isEmpty());
+    QVERIFY2(problem.contains(u"holds no certificate"), qPrintable(problem));
+}
+
 void TestHttpEngine::tlsSelfSignedAcceptedWithToggle()
 {
     const auto certificate = TestCertificate::generate();
@@ -520,6 +564,99 @@ void TestHttpEngine::httpProxy()
     // What the Request tab shows is what reached the proxy: the absolute URI, and the credentials.
     QCOMPARE(exchange.sent.headText(), proxy.requestHeads().constLast());
     QCOMPARE(exchange.sent.target, server.url(QStringLiteral("/via?x=1")).toEncoded());
+}
+
+void TestHttpEngine::urlAsABrowserTakesIt_data()
+{
+    QTest::addColumn<QString>("userInfo");
+    QTest::addColumn<QString>("ownAuthorization");
+    QTest::addColumn<QByteArray>("expectedAuthorization"); // empty: none sent
+    QTest::newRow("fragment only") << QString() << QString() << QByteArray();
+    QTest::newRow("user and password") << QStringLiteral("ada:p%40ss%3Aw%C3%B6rd@") << QString()
+                                       << QByteArray("Basic " + QByteArray("ada:p@ss:w\xc3\xb6rd").toBase64());
+    QTest::newRow("user only") << QStringLiteral("ada@") << QString() << QByteArray("Basic " + QByteArray("ada:").toBase64());
+    QTest::newRow("own header wins") << QStringLiteral("ada:x@") << QStringLiteral("Bearer mine") << QByteArray("Bearer mine");
+}
+
+void TestHttpEngine::urlAsABrowserTakesIt()
+{
+    QFETCH(QString, userInfo);
+    QFETCH(QString, ownAuthorization);
+    QFETCH(QByteArray, expectedAuthorization);
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, "ok"));
+    Request r;
+    r.url = u"http://" + userInfo + u"127.0.0.1:" + QString::number(server.url(QStringLiteral("/")).port())
+        + u"/page?x=1#section-2";
+    if (!ownAuthorization.isEmpty())
+        r.headers = {{QStringLiteral("Authorization"), ownAuthorization}};
+    const Exchange exchange = run(r);
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    const QByteArray head = server.lastRequestHead();
+    // The fragment stays in the browser; user info never travels in the URL.
+    QVERIFY2(head.startsWith("GET /page?x=1 HTTP/1.1\r\n"), head.constData());
+    QVERIFY(!head.contains("section-2"));
+    QVERIFY(!exchange.sent.url.toString().contains(u'@'));
+    if (expectedAuthorization.isEmpty())
+        QVERIFY(!head.contains(asSent("Authorization")));
+    else
+        QVERIFY2(head.contains(asSent("\r\nAuthorization: " + expectedAuthorization + "\r\n")), head.constData());
+}
+
+void TestHttpEngine::defaultProxyAppliesUnlessOverridden_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<bool>("viaProxy");
+    QTest::newRow("default: the application's proxy") << int(ProxySettings::Mode::Default) << true;
+    QTest::newRow("none: directly") << int(ProxySettings::Mode::None) << false;
+}
+
+void TestHttpEngine::defaultProxyAppliesUnlessOverridden()
+{
+    QFETCH(int, mode);
+    QFETCH(bool, viaProxy);
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, "ok"));
+    HttpTestProxy proxy;
+    QVERIFY(proxy.listen());
+    m_engine.setDefaultProxy(customProxy(proxy.url()));
+    const auto restore = qScopeGuard([this] { m_engine.setDefaultProxy({ProxySettings::Mode::None}); });
+    Request r;
+    r.url = server.url(QStringLiteral("/x")).toString();
+    r.settings.proxy.mode = ProxySettings::Mode(mode);
+    const Exchange exchange = run(r);
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QCOMPARE(proxy.forwardedCount(), viaProxy ? 1 : 0);
+    // The exchange tells which proxy was really used.
+    QCOMPARE(exchange.request.settings.proxy.mode, viaProxy ? ProxySettings::Mode::Custom : ProxySettings::Mode::None);
+}
+
+void TestHttpEngine::httpsThroughHttpProxy()
+{
+    const auto certificate = TestCertificate::generate();
+    if (!certificate)
+        QSKIP("openssl is not available to make a test certificate");
+    TlsScriptedServer server(*certificate);
+    QVERIFY(server.listen());
+    server.setResponse(ScriptedServer::response(200, "tunnelled over TLS"));
+    HttpTestProxy proxy;
+    QVERIFY(proxy.listen());
+    proxy.setCredentials(QStringLiteral("alice"), QStringLiteral("right"));
+    Request r;
+    r.url = server.url(QStringLiteral("/secure?x=1")).toString();
+    r.settings.ignoreTlsErrors = true;
+    r.settings.proxy = customProxy(proxy.url(), QStringLiteral("alice"), QStringLiteral("right"));
+    const Exchange exchange = run(r);
+    QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
+    QCOMPARE(exchange.body.bytes(), QByteArray("tunnelled over TLS"));
+    QVERIFY(exchange.tls.used);
+    // The proxy saw only the CONNECT: the request itself went end to end encrypted.
+    QCOMPARE(proxy.connects(), QList<QByteArray> {"127.0.0.1:" + QByteArray::number(server.url(QStringLiteral("/")).port())});
+    QCOMPARE(proxy.forwardedCount(), 0);
+    QVERIFY(proxy.requestHeads().constLast().contains("Proxy-Authorization: Basic"));
+    QVERIFY(server.lastRequestHead().startsWith("GET /secure?x=1 HTTP/1.1\r\n"));
 }
 
 void TestHttpEngine::httpProxyAuthenticationRequired_data()

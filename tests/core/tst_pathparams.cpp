@@ -54,6 +54,7 @@ void TestPathParams::substitute_data()
     QTest::newRow("disabled row kept") << "http://h/:a" << KeyValueList {{"a", "1", false}} << "http://h/:a";
     QTest::newRow("query untouched") << "http://h/:a?x=:a" << KeyValueList {{"a", "1"}} << "http://h/1?x=:a";
     QTest::newRow("repeated") << "http://h/:a/:a" << KeyValueList {{"a", "z"}} << "http://h/z/z";
+    QTest::newRow("empty value stays as written") << "http://h/users/:id/x" << KeyValueList {{"id", ""}} << "http://h/users/:id/x";
 }
 
 void TestPathParams::substitute()

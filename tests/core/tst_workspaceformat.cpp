@@ -132,6 +132,24 @@ void TestWorkspaceFormat::requestRoundTrip_data()
     graphql.body.graphqlOperationName = QStringLiteral("Hero");
     graphql.body.graphqlUseGet = true;
     QTest::newRow("graphql body") << graphql;
+
+    Request pathParams = minimal;
+    pathParams.url = QStringLiteral("{{base}}/users/:userId/posts/:postId");
+    pathParams.pathParams = {{"userId", "42"}, {"postId", "a b/c", false}};
+    QTest::newRow("path parameters") << pathParams;
+
+    Request proxied = minimal;
+    proxied.settings.proxy = {ProxySettings::Mode::Custom, QStringLiteral("socks5://127.0.0.1:1080"), QStringLiteral("ada"),
+                              QStringLiteral("{{proxyPassword}}")};
+    QTest::newRow("custom proxy") << proxied;
+
+    Request systemProxy = minimal;
+    systemProxy.settings.proxy.mode = ProxySettings::Mode::System;
+    QTest::newRow("system proxy") << systemProxy;
+
+    Request direct = minimal;
+    direct.settings.proxy.mode = ProxySettings::Mode::None;
+    QTest::newRow("no proxy, whatever the application's") << direct;
 }
 
 void TestWorkspaceFormat::requestRoundTrip()
@@ -152,6 +170,7 @@ void TestWorkspaceFormat::requestRoundTrip()
     QCOMPARE(read->method, expected.method);
     QCOMPARE(read->url, expected.url);
     QCOMPARE(read->params, expected.params);
+    QCOMPARE(read->pathParams, expected.pathParams);
     QCOMPARE(read->headers, expected.headers);
     QCOMPARE(read->body, expected.body);
     QCOMPARE(read->settings, expected.settings);
@@ -215,6 +234,10 @@ void TestWorkspaceFormat::malformedFilesNameTheLine_data()
     QTest::newRow("headers not a list") << QByteArray("method: GET\nurl: x\nheaders: yes\n") << 3 << "headers";
     QTest::newRow("bad boolean") << QByteArray("method: GET\nurl: x\nheaders:\n  - key: a\n    enabled: maybe\n") << 5
                                  << "true or false";
+    QTest::newRow("bad proxy mode") << QByteArray("method: GET\nurl: x\nsettings:\n  proxy:\n    mode: pac\n") << 5
+                                    << "default, none, system or custom";
+    QTest::newRow("custom proxy without url") << QByteArray("method: GET\nurl: x\nsettings:\n  proxy:\n    mode: custom\n")
+                                              << 5 << "needs a “url”";
     QTest::newRow("not utf-8") << QByteArray("method: GET\nurl: \xff\xfe\n") << 0 << "UTF-8";
 }
 

@@ -67,6 +67,10 @@ void HttpTestProxy::accept()
                 return;
             }
             const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
+            if (requestLine.value(0) == "CONNECT") {
+                openTunnel(client, requestLine.value(1), *buffer);
+                return;
+            }
             const QUrl target = QUrl::fromEncoded(requestLine.value(1));
             if (requestLine.size() != 3 || target.host() != u"127.0.0.1") {
                 client->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
@@ -95,6 +99,41 @@ void HttpTestProxy::accept()
             upstream->connectToHost(QHostAddress::LocalHost, quint16(target.port(80)));
         });
     }
+}
+
+void HttpTestProxy::openTunnel(QTcpSocket *client, const QByteArray &authority, const QByteArray &early)
+{
+    m_connects.append(authority);
+    const qsizetype colon = authority.lastIndexOf(':');
+    const QByteArray host = authority.left(colon);
+    bool portOk = false;
+    const quint16 port = authority.mid(colon + 1).toUShort(&portOk);
+    if (colon <= 0 || !portOk || (host != "127.0.0.1" && host != "localhost")) {
+        client->write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        client->disconnectFromHost();
+        return;
+    }
+    // From here on the client's bytes are the tunnel's: no more parsing.
+    client->disconnect(this);
+    auto *upstream = new QTcpSocket(client);
+    connect(upstream, &QTcpSocket::connected, client, [client, upstream, early] {
+        client->write("HTTP/1.1 200 Connection Established\r\n\r\n");
+        if (!early.isEmpty())
+            upstream->write(early);
+    });
+    connect(upstream, &QTcpSocket::errorOccurred, client, [client, upstream] {
+        if (upstream->state() != QAbstractSocket::ConnectedState && !upstream->property("opened").toBool()) {
+            client->write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            client->disconnectFromHost();
+        }
+    });
+    connect(upstream, &QTcpSocket::connected, upstream, [upstream] { upstream->setProperty("opened", true); });
+    connect(upstream, &QTcpSocket::readyRead, client, [upstream, client] { client->write(upstream->readAll()); });
+    connect(client, &QTcpSocket::readyRead, upstream, [upstream, client] { upstream->write(client->readAll()); });
+    connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+    connect(client, &QTcpSocket::disconnected, upstream, [upstream] { upstream->disconnectFromHost(); });
+    connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+    upstream->connectToHost(QHostAddress::LocalHost, port);
 }
 
 } // namespace Sonde

@@ -61,6 +61,9 @@ private Q_SLOTS:
     void tabTitlesShowCounts();
     void settingsTab_data();
     void settingsTab();
+    void customProxy();
+    void pathParamsTable();
+    void pastedUserInfoBecomesBasicAuth();
     void tlsOffWarns();
     void bodyLanguageFollowsContentType();
     void sendAndCancelKeys();
@@ -453,6 +456,9 @@ void TestRequestEditor::settingsTab_data()
     RequestSettings noCookies;
     noCookies.sendCookies = false;
     QTest::newRow("cookie jar off") << QStringLiteral("cookies") << noCookies;
+    RequestSettings systemProxy;
+    systemProxy.proxy.mode = ProxySettings::Mode::System;
+    QTest::newRow("system proxy") << QStringLiteral("proxy") << systemProxy;
 }
 
 void TestRequestEditor::settingsTab()
@@ -477,10 +483,110 @@ void TestRequestEditor::settingsTab()
         settings->httpVersionBox()->setCurrentIndex(2);
     else if (control == u"cookies")
         settings->sendCookiesBox()->click();
+    else if (control == u"proxy")
+        settings->proxyModeBox()->setCurrentIndex(2);
     QCOMPARE(edited.count(), 1);
     QVERIFY(editor.request().settings == expected);
     // Redirects off: the maximum has no meaning, but keeps its value.
     QCOMPARE(settings->maxRedirectsBox()->isEnabled(), expected.followRedirects);
+}
+
+void TestRequestEditor::customProxy()
+{
+    RequestEditor editor;
+    editor.setRequest(Request {});
+    RequestSettingsEditor *settings = editor.settingsEditor();
+    editor.tabs()->setCurrentWidget(settings);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QCOMPARE(settings->proxyModeBox()->currentText(), QStringLiteral("Application default"));
+    QVERIFY(!settings->proxyUrlEdit()->isVisible());
+
+    settings->proxyModeBox()->setCurrentIndex(settings->proxyModeBox()->findData(int(ProxySettings::Mode::Custom)));
+    QVERIFY(settings->proxyUrlEdit()->isVisible());
+    QTest::keyClicks(settings->proxyUrlEdit(), QStringLiteral("socks5://127.0.0.1:1080"));
+    QTest::keyClicks(settings->proxyUserEdit(), QStringLiteral("ada"));
+    QTest::keyClicks(settings->proxyPasswordEdit(), QStringLiteral("hunter2"));
+    // A literal password would be written into the request file: said next to the field.
+    QVERIFY(settings->proxyPasswordWarning()->isVisible());
+    settings->proxyPasswordEdit()->clear();
+    QTest::keyClicks(settings->proxyPasswordEdit(), QStringLiteral("{{proxyPassword}}"));
+    QVERIFY(!settings->proxyPasswordWarning()->isVisible());
+
+    const ProxySettings expected {ProxySettings::Mode::Custom, QStringLiteral("socks5://127.0.0.1:1080"),
+                                  QStringLiteral("ada"), QStringLiteral("{{proxyPassword}}")};
+    QVERIFY(editor.request().settings.proxy == expected);
+    // Other settings survive a round trip through the editor, and so does the proxy.
+    Request request = editor.request();
+    request.settings.timeoutMs = 1234;
+    editor.setRequest(request);
+    QVERIFY(editor.request().settings == request.settings);
+}
+
+void TestRequestEditor::pathParamsTable()
+{
+    RequestEditor editor;
+    editor.setRequest(Request {});
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    KeyValueTableModel *path = editor.pathParamsModel();
+    QVERIFY(!editor.pathParamsView()->isVisible());
+
+    typeUrl(editor, QStringLiteral("http://h/users/:id/posts/:post?x=1"));
+    QVERIFY(editor.pathParamsView()->isVisible());
+    QCOMPARE(path->rowCount(), 2); // no empty row to type into: names come from the URL
+    QCOMPARE(path->rows(), (KeyValueList {kv("id", ""), kv("post", "")}));
+    QVERIFY(!(path->flags(path->index(0, KeyValueTableModel::KeyColumn)) & Qt::ItemIsEditable));
+    QVERIFY(path->setData(path->index(0, KeyValueTableModel::ValueColumn), QStringLiteral("42")));
+    QCOMPARE(editor.tabs()->tabText(0), QStringLiteral("Params (2)")); // x and id
+    QCOMPARE(editor.request().pathParams, (KeyValueList {kv("id", "42"), kv("post", "")}));
+
+    // Renaming a segment drops its row, keeps the others' values.
+    typeUrl(editor, QStringLiteral("http://h/users/:id/comments/:comment"));
+    QCOMPARE(editor.request().pathParams, (KeyValueList {kv("id", "42"), kv("comment", "")}));
+    typeUrl(editor, QStringLiteral("http://h/users"));
+    QVERIFY(!editor.pathParamsView()->isVisible());
+    QVERIFY(editor.request().pathParams.isEmpty());
+
+    Request saved;
+    saved.url = QStringLiteral("{{base}}/orders/:orderId");
+    saved.pathParams = {kv("orderId", "{{order}}")};
+    editor.setRequest(saved);
+    QVERIFY(editor.pathParamsView()->isVisible());
+    QCOMPARE(editor.request().pathParams, saved.pathParams);
+}
+
+void TestRequestEditor::pastedUserInfoBecomesBasicAuth()
+{
+    RequestEditor editor;
+    editor.setRequest(Request {});
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QVERIFY(!editor.urlNotice()->isVisible());
+    // A paste is one edit.
+    editor.urlEdit()->setFocus();
+    editor.urlEdit()->insert(QStringLiteral("https://ada:p%40ss@api.test/v1/me?x=1#top"));
+    QCOMPARE(editor.urlEdit()->text(), QStringLiteral("https://api.test/v1/me?x=1#top"));
+    QCOMPARE(editor.request().headers,
+             (KeyValueList {kv("Authorization", "Basic " + QString::fromLatin1(QByteArray("ada:p@ss").toBase64()))}));
+    QVERIFY(editor.urlNotice()->isVisible());
+    QVERIFY(editor.urlNotice()->text().contains(u"“ada”"));
+    QCOMPARE(editor.request().params, (KeyValueList {kv("x", "1")}));
+
+    // Typed character by character: acted on once the host begins, not before.
+    typeUrl(editor, QStringLiteral("http://bob:pw@h/x"));
+    QCOMPARE(editor.urlEdit()->text(), QStringLiteral("http://h/x"));
+    QCOMPARE(editor.request().headers.size(), 1); // the Authorization row is replaced, not doubled
+    QCOMPARE(editor.request().headers.first().value, "Basic " + QString::fromLatin1(QByteArray("bob:pw").toBase64()));
+
+    // An @ in the path is no user info; variables are left alone.
+    typeUrl(editor, QStringLiteral("http://h/users/@me"));
+    QCOMPARE(editor.urlEdit()->text(), QStringLiteral("http://h/users/@me"));
+    typeUrl(editor, QStringLiteral("http://{{user}}@h/"));
+    QCOMPARE(editor.urlEdit()->text(), QStringLiteral("http://{{user}}@h/"));
+
+    editor.setRequest(Request {});
+    QVERIFY(!editor.urlNotice()->isVisible());
 }
 
 void TestRequestEditor::tlsOffWarns()

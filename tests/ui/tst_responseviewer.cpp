@@ -79,9 +79,14 @@ private Q_SLOTS:
         ResponseViewer viewer;
         viewer.showEmpty();
         viewer.showInFlight(QStringLiteral("POST"), QUrl(QStringLiteral("https://example.com/upload")));
-        viewer.showProgress(1536, 4096);
         auto *inFlight = viewer.findChild<InFlightView *>();
         QVERIFY(inFlight);
+        // A body going out first, then the response coming in.
+        viewer.showUploadProgress(512 * 1024, 2 * 1024 * 1024);
+        QCOMPARE(inFlight->progressText(), QStringLiteral("Sent 512 KB of 2.0 MB"));
+        viewer.showUploadProgress(2 * 1024 * 1024, 2 * 1024 * 1024);
+        QCOMPARE(inFlight->progressText(), QStringLiteral("Sent 2.0 MB; waiting for the response"));
+        viewer.showProgress(1536, 4096);
         QCOMPARE(inFlight->progressText(), QStringLiteral("Received 1.5 KB of 4.0 KB"));
         viewer.showProgress(2048, -1);
         QCOMPARE(inFlight->progressText(), QStringLiteral("Received 2.0 KB"));

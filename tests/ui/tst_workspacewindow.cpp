@@ -16,6 +16,7 @@
 #include "storage/WorkspaceFormat.h"
 #include "storage/WorkspaceStore.h"
 #include "workspace/EnvironmentSelector.h"
+#include "workspace/QuickOpen.h"
 #include "workspace/WorkspaceSidebar.h"
 #include "workspace/WorkspaceTreeModel.h"
 
@@ -24,6 +25,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
+#include <QListView>
 #include <QNetworkAccessManager>
 #include <QSaveFile>
 #include <QSignalSpy>
@@ -31,6 +33,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 #include <memory>
@@ -80,6 +83,9 @@ private Q_SLOTS:
     void historyPanelReopensAndSaves();
     void autosaveWritesSavedRequests();
     void openAnotherWorkspace();
+    void quickOpenFindsRequestsByName();
+    void keyboardNavigation();
+    void f2RenamesTheCurrentRequest();
 
 private:
     ItemRef addRequest(const QString &name, const QString &url);
@@ -577,6 +583,132 @@ void TestWorkspaceWindow::openAnotherWorkspace()
     QTRY_COMPARE(m_window->sidebar()->model()->rowCount(), 0);
     // The old file kept what was saved.
     QVERIFY(readFile(m_dir->filePath(QStringLiteral("ws/collections/API/Old.yaml"))).contains("/old"));
+}
+
+void TestWorkspaceWindow::quickOpenFindsRequestsByName()
+{
+    addRequest(QStringLiteral("List users"), QStringLiteral("http://127.0.0.1:1/users"));
+    const ItemRef create = addRequest(QStringLiteral("Create user"), QStringLiteral("http://127.0.0.1:1/users"));
+    const ItemResult folder = m_workspace->newFolder(m_collection.directories, QStringLiteral("Admin"));
+    QVERIFY(folder.ok());
+    Request purge;
+    purge.name = QStringLiteral("Purge cache");
+    purge.method = QStringLiteral("DELETE");
+    purge.url = QStringLiteral("http://127.0.0.1:1/cache");
+    const ItemResult purged = m_workspace->newRequest(folder.item.directories, purge);
+    QVERIFY(purged.ok());
+
+    // The model ranks: subsequences of the name, words matching the folder or the method.
+    QuickOpenModel model;
+    model.setEntries(quickOpenEntries(m_workspace->workspace()));
+    QCOMPARE(model.rowCount(), 3);
+    model.setQuery(QStringLiteral("ue"));
+    QCOMPARE(model.rowCount(), 3); // a subsequence of every name
+    model.setQuery(QStringLiteral("cu"));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.entry(0).name, QStringLiteral("Create user"));
+    model.setQuery(QStringLiteral("u"));
+    QCOMPARE(model.rowCount(), 3);
+    // Word starts rank first: "List users" and "Create user" before "Purge cache".
+    QCOMPARE(model.entry(2).name, QStringLiteral("Purge cache"));
+    model.setQuery(QStringLiteral("admin"));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.entry(0).ref, purged.item);
+    QCOMPARE(model.data(model.index(0), QuickOpenModel::LocationRole).toString(), QStringLiteral("API / Admin"));
+    model.setQuery(QStringLiteral("delete"));
+    QCOMPARE(model.rowCount(), 1);
+    model.setQuery(QStringLiteral("zzz"));
+    QCOMPARE(model.rowCount(), 0);
+
+    // Ctrl+P, type, Enter: the request opens in a tab.
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_P, Qt::ControlModifier);
+    auto *dialog = m_window->findChild<QuickOpenDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QTest::keyClicks(dialog->searchField(), QStringLiteral("creat"));
+    QCOMPARE(dialog->listView()->currentIndex().row(), 0);
+    QTest::keyClick(dialog->searchField(), Qt::Key_Return);
+    QTRY_COMPARE(m_window->currentRequestTab()->itemRef(), create);
+
+    // Ctrl+K does the same; arrow keys choose without leaving the search field.
+    QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY((dialog = m_window->findChild<QuickOpenDialog *>()) && dialog->isVisible());
+    QTest::keyClicks(dialog->searchField(), QStringLiteral("user"));
+    QTest::keyClick(dialog->searchField(), Qt::Key_Down);
+    QCOMPARE(dialog->listView()->currentIndex().row(), 1);
+    const ItemRef second = dialog->model()->entry(1).ref;
+    QTest::keyClick(dialog->searchField(), Qt::Key_Enter);
+    QTRY_COMPARE(m_window->currentRequestTab()->itemRef(), second);
+}
+
+void TestWorkspaceWindow::keyboardNavigation()
+{
+    RequestTab *first = m_window->newRequestTab();
+    RequestTab *second = m_window->newRequestTab();
+    RequestTab *third = m_window->newRequestTab();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTabWidget *tabs = m_window->tabWidget();
+    const int count = tabs->count();
+    QCOMPARE(tabs->currentWidget(), third);
+    // Ctrl+Tab from inside an editor that takes Tab itself.
+    third->editor()->urlEdit()->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), (tabs->indexOf(third) + 1) % count);
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get(), Qt::Key_Backtab,
+                    Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(tabs->currentWidget(), third);
+    QTest::keyClick(m_window.get(), Qt::Key_PageUp, Qt::ControlModifier);
+    QCOMPARE(tabs->currentWidget(), second);
+
+    // Ctrl+L puts the caret in the URL field with its text selectable.
+    second->editor()->tabs()->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), second->editor()->urlEdit());
+    Q_UNUSED(first);
+
+    // Every action with a key shows it in a menu.
+    QStringList missing;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (!action->shortcut().isEmpty() && action->associatedObjects().isEmpty())
+            missing.append(action->text());
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u", ")));
+}
+
+void TestWorkspaceWindow::f2RenamesTheCurrentRequest()
+{
+    const ItemRef ref = addRequest(QStringLiteral("Old name"), QStringLiteral("http://127.0.0.1:1/x"));
+    RequestTab *tab = m_window->openSavedRequest(ref);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    tab->editor()->urlEdit()->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_F2);
+    // The request is selected in the sidebar and its name is being edited there.
+    auto *tree = m_window->sidebar()->findChild<QTreeView *>();
+    QVERIFY(tree);
+    QLineEdit *editor = nullptr;
+    QTRY_VERIFY((editor = qobject_cast<QLineEdit *>(QApplication::focusWidget())) && tree->isAncestorOf(editor));
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("New name"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(tab->editor()->request().name, QStringLiteral("New name"));
+    QVERIFY(QFile::exists(m_workspace->root() + u"/collections/API/New name.yaml"));
+
+    // A scratch request has no name yet: F2 asks where to save it.
+    RequestTab *scratch = m_window->newRequestTab();
+    scratch->editor()->urlEdit()->setFocus();
+    bool asked = false;
+    QTimer::singleShot(0, this, [&asked] {
+        if (QWidget *dialog = QApplication::activeModalWidget()) {
+            asked = true;
+            dialog->close();
+        }
+    });
+    QTest::keyClick(m_window.get(), Qt::Key_F2);
+    QTRY_VERIFY(asked);
 }
 
 QTEST_MAIN(TestWorkspaceWindow)

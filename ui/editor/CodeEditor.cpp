@@ -4,7 +4,10 @@
 #include "editor/SyntaxTheme.h"
 
 #include <QEvent>
+#include <QApplication>
 #include <QFontDatabase>
+
+#include <optional>
 
 #include <algorithm>
 
@@ -58,6 +61,31 @@ CodeEditor::CodeEditor(QWidget *parent)
 
 CodeEditor::~CodeEditor() = default;
 
+namespace {
+
+std::optional<QFont> &chosenFont()
+{
+    static std::optional<QFont> font;
+    return font;
+}
+
+} // namespace
+
+QFont CodeEditor::editorFont()
+{
+    return chosenFont().value_or(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+}
+
+void CodeEditor::setEditorFont(const std::optional<QFont> &font)
+{
+    chosenFont() = font;
+    const QWidgetList widgets = QApplication::allWidgets();
+    for (QWidget *widget : widgets) {
+        if (auto *editor = qobject_cast<CodeEditor *>(widget))
+            editor->applyTheme();
+    }
+}
+
 void CodeEditor::setLanguage(Language language)
 {
     if (language == m_language)
@@ -67,8 +95,7 @@ void CodeEditor::setLanguage(Language language)
     QsciLexer *previous = m_lexer;
     m_lexer = LexerFactory::create(language, this);
     if (m_lexer) {
-        LexerFactory::applyTheme(*m_lexer, language, SyntaxTheme::fromPalette(palette()),
-                                 QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        LexerFactory::applyTheme(*m_lexer, language, SyntaxTheme::fromPalette(palette()), editorFont());
     }
     setLexer(m_lexer);
     delete previous;
@@ -210,7 +237,7 @@ void CodeEditor::afterTextReplaced()
 void CodeEditor::applyTheme()
 {
     const SyntaxTheme theme = SyntaxTheme::fromPalette(palette());
-    const QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont font = editorFont();
     if (m_lexer) {
         LexerFactory::applyTheme(*m_lexer, m_language, theme, font);
     } else {

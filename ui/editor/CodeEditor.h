@@ -4,7 +4,10 @@
 #include "editor/TextDocument.h"
 
 #include <QByteArray>
+#include <QFont>
 #include <QString>
+
+#include <optional>
 
 namespace Sonde {
 
@@ -35,6 +38,11 @@ public:
     /// "…+xml" → Xml; "text/html" → Html; "application/javascript" → JavaScript;
     /// "application/x-yaml" → Yaml; "text/css" → Css; anything else → PlainText.
     static Language languageForContentType(const QString &contentType);
+
+    /// The font of every editor: the one chosen in the settings, else the system's fixed-width font.
+    static QFont editorFont();
+    /// Sets the font of every editor, those open included; nullopt goes back to the system's.
+    static void setEditorFont(const std::optional<QFont> &font);
 
     /// Viewer mode: read-only, no caret line, no undo history (saves memory on big bodies).
     void setReadOnlyViewer(bool readOnly);

@@ -15,6 +15,15 @@ void KeyValueTableModel::setRows(const KeyValueList &rows)
     endResetModel();
 }
 
+void KeyValueTableModel::setKeysFixed(bool fixed)
+{
+    if (fixed == m_keysFixed)
+        return;
+    beginResetModel();
+    m_keysFixed = fixed;
+    endResetModel();
+}
+
 int KeyValueTableModel::activeCount() const
 {
     int count = 0;
@@ -27,7 +36,7 @@ int KeyValueTableModel::activeCount() const
 
 int KeyValueTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size()) + 1;
+    return parent.isValid() ? 0 : int(m_rows.size()) + (m_keysFixed ? 0 : 1);
 }
 
 int KeyValueTableModel::columnCount(const QModelIndex &parent) const
@@ -91,7 +100,7 @@ bool KeyValueTableModel::setData(const QModelIndex &index, const QVariant &value
         if (enabled == kv.enabled)
             return true;
         kv.enabled = enabled;
-    } else if ((column == KeyColumn || column == ValueColumn) && role == Qt::EditRole) {
+    } else if ((column == ValueColumn || (column == KeyColumn && !m_keysFixed)) && role == Qt::EditRole) {
         QString &cell = column == KeyColumn ? kv.key : kv.value;
         const QString text = value.toString();
         if (text == cell)
@@ -138,7 +147,7 @@ Qt::ItemFlags KeyValueTableModel::flags(const QModelIndex &index) const
     if (index.column() == EnabledColumn) {
         if (!isPlaceholderRow(index.row()))
             f |= Qt::ItemIsUserCheckable;
-    } else {
+    } else if (index.column() == ValueColumn || !m_keysFixed) {
         f |= Qt::ItemIsEditable;
     }
     return f;
@@ -165,7 +174,7 @@ QVariant KeyValueTableModel::headerData(int section, Qt::Orientation orientation
 
 bool KeyValueTableModel::removeRows(int row, int count, const QModelIndex &parent)
 {
-    if (parent.isValid() || row < 0 || count <= 0)
+    if (parent.isValid() || row < 0 || count <= 0 || m_keysFixed)
         return false;
     const int last = qMin(row + count, int(m_rows.size())) - 1;
     if (last < row)

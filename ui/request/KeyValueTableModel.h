@@ -31,7 +31,12 @@ public:
     /// Number of enabled rows with a key: what a request would send.
     int activeCount() const;
     /// True for the always-present empty row at the end.
-    bool isPlaceholderRow(int row) const { return row == m_rows.size(); }
+    bool isPlaceholderRow(int row) const { return !m_keysFixed && row == m_rows.size(); }
+
+    /// Fixed keys: the rows come from elsewhere (the path parameters of the URL), so there is no empty
+    /// row, keys cannot be edited and rows cannot be removed; values and the boxes stay editable.
+    void setKeysFixed(bool fixed);
+    bool keysFixed() const { return m_keysFixed; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -50,6 +55,7 @@ private:
     bool setPlaceholderData(int column, const QVariant &value, int role);
 
     KeyValueList m_rows;
+    bool m_keysFixed = false;
 };
 
 } // namespace Sonde

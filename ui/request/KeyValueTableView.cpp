@@ -41,8 +41,9 @@ KeyValueTableView::KeyValueTableView(KeyValueTableModel *model, QWidget *parent)
     header->setSectionResizeMode(KeyValueTableModel::ValueColumn, QHeaderView::Stretch);
 
     m_removeControl = new RemoveRowsControl(this, m_table, tr("Remove Row"), tr("Remove the selected rows (Delete)"),
-        [this](int row) { return m_model->isPlaceholderRow(row); });
+        [this](int row) { return m_model->isPlaceholderRow(row) || m_model->keysFixed(); });
     m_remove = m_removeControl->button();
+    m_remove->setVisible(!m_model->keysFixed());
 }
 
 void KeyValueTableView::removeSelectedRows()

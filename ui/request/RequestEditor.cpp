@@ -1,5 +1,6 @@
 #include "request/RequestEditor.h"
 
+#include "model/PathParams.h"
 #include "model/QueryParams.h"
 #include "request/BodyEditor.h"
 #include "request/KeyValueTableModel.h"
@@ -11,11 +12,16 @@
 #include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QUrl>
 #include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Sonde {
 
@@ -35,9 +41,11 @@ RequestEditor::RequestEditor(QWidget *parent)
     , m_method(new MethodBox(this))
     , m_url(new QLineEdit(this))
     , m_send(new QPushButton(this))
+    , m_urlNotice(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_params(new KeyValueTableModel(this))
     , m_headers(new KeyValueTableModel(this))
+    , m_pathParams(new KeyValueTableModel(this))
     , m_paramsView(new KeyValueTableView(m_params, m_tabs))
     , m_headersView(new KeyValueTableView(m_headers, m_tabs))
     , m_body(new BodyEditor(m_tabs))
@@ -47,7 +55,8 @@ RequestEditor::RequestEditor(QWidget *parent)
     , m_cancelAction(new QAction(tr("Cancel"), this))
 {
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_paramsView, QString());
+    m_pathParams->setKeysFixed(true);
+    m_tabs->addTab(createParamsPage(), QString());
     m_tabs->addTab(m_headersView, QString());
     m_tabs->addTab(m_body, QString());
     m_tabs->addTab(m_settings, QString());
@@ -56,12 +65,15 @@ RequestEditor::RequestEditor(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 0);
     layout->addWidget(createUrlBar());
+    m_urlNotice->setWordWrap(true);
+    m_urlNotice->setTextFormat(Qt::PlainText);
+    m_urlNotice->hide();
+    layout->addWidget(m_urlNotice);
     layout->addWidget(m_tabs, 1);
 
     // Window-wide: a shortcut only fires for a visible widget, so of several editors in a tab widget
     // only the one on the current tab answers.
-    m_sendAction->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    setSendShortcutEnabled(true);
     m_sendAction->setShortcutContext(Qt::WindowShortcut);
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancelAction->setShortcutContext(Qt::WindowShortcut);
@@ -78,6 +90,10 @@ RequestEditor::RequestEditor(QWidget *parent)
     });
     connect(m_send, &QPushButton::clicked, this, &RequestEditor::onSendClicked);
     connect(m_params, &KeyValueTableModel::rowsEdited, this, &RequestEditor::onParamsEdited);
+    connect(m_pathParams, &KeyValueTableModel::rowsEdited, this, [this] {
+        updateTabTitles();
+        Q_EMIT requestEdited();
+    });
     connect(m_headers, &KeyValueTableModel::rowsEdited, this, [this] {
         updateExplicitContentType();
         updateTabTitles();
@@ -124,12 +140,54 @@ QWidget *RequestEditor::createUrlBar()
     return bar;
 }
 
+QWidget *RequestEditor::createParamsPage()
+{
+    auto *page = new QWidget(m_tabs);
+    auto *queryLabel = new QLabel(tr("Query parameters"), page);
+    m_pathParamsSection = new QWidget(page);
+    auto *pathLabel = new QLabel(tr("Path parameters"), m_pathParamsSection);
+    pathLabel->setToolTip(tr("Values for the :name segments of the URL's path, percent-encoded when sent"));
+    m_pathParamsView = new KeyValueTableView(m_pathParams, m_pathParamsSection);
+    m_pathParamsView->setAccessibleName(tr("Path parameters"));
+    m_paramsView->setAccessibleName(tr("Query parameters"));
+    for (QLabel *label : {queryLabel, pathLabel}) {
+        QFont font = label->font();
+        font.setBold(true);
+        label->setFont(font);
+    }
+    auto *pathLayout = new QVBoxLayout(m_pathParamsSection);
+    pathLayout->setContentsMargins(0, 6, 0, 0);
+    pathLayout->setSpacing(4);
+    pathLayout->addWidget(pathLabel);
+    pathLayout->addWidget(m_pathParamsView);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(queryLabel);
+    layout->addWidget(m_paramsView, 3);
+    layout->addWidget(m_pathParamsSection, 2);
+    m_pathParamsSection->hide();
+    return page;
+}
+
+void RequestEditor::updatePathParams(const QString &url)
+{
+    // Values of names that leave the URL are remembered, so typing over a name ("/:i", "/:id") or
+    // undoing an edit brings its value back.
+    for (const KeyValue &row : m_pathParams->rows())
+        m_pathParamMemory.insert(row.key, row);
+    m_pathParams->setRows(PathParams::mergeFromUrl(m_pathParamMemory.values(), url));
+    m_pathParamsSection->setVisible(!m_pathParams->rows().isEmpty());
+}
+
 Request RequestEditor::request() const
 {
     Request request = m_request;
     request.method = m_method->method();
     request.url = m_url->text();
     request.params = m_params->rows();
+    request.pathParams = m_pathParams->rows();
     request.headers = m_headers->rows();
     request.body = m_body->body();
     request.settings = m_settings->settings();
@@ -145,6 +203,10 @@ void RequestEditor::setRequest(const Request &request)
     m_url->setText(request.url);
     m_url->setCursorPosition(0);
     m_params->setRows(QueryParams::mergeFromUrl(request.params, request.url));
+    m_pathParamMemory.clear();
+    m_urlNotice->hide();
+    m_pathParams->setRows(request.pathParams);
+    updatePathParams(request.url);
     m_headers->setRows(request.headers);
     m_body->setBody(request.body);
     m_settings->setSettings(request.settings);
@@ -157,6 +219,13 @@ void RequestEditor::setInFlight(bool inFlight)
 {
     m_inFlight = inFlight;
     updateSendButton();
+}
+
+void RequestEditor::setSendShortcutEnabled(bool enabled)
+{
+    m_sendAction->setShortcuts(enabled ? QList<QKeySequence> {QKeySequence(Qt::CTRL | Qt::Key_Return),
+                                                              QKeySequence(Qt::CTRL | Qt::Key_Enter)}
+                                       : QList<QKeySequence> {});
 }
 
 void RequestEditor::focusUrl()
@@ -173,10 +242,52 @@ void RequestEditor::changeEvent(QEvent *event)
         updateSendButton();
 }
 
-void RequestEditor::onUrlEdited(const QString &text)
+bool RequestEditor::moveUserInfoToHeader(const QString &text)
 {
+    // scheme://userinfo@host…, the host begun: typing "user:pw@" is not acted on before the host comes.
+    static const QRegularExpression userInfo(
+        QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@\\s]*)@(?=[^/?#@\\s])"));
+    const QRegularExpressionMatch match = userInfo.match(text);
+    if (!match.hasMatch() || match.capturedView(2).contains(u"{{"))
+        return false;
+    const QString info = match.captured(2);
+    const qsizetype colon = info.indexOf(u':');
+    const QString user = QUrl::fromPercentEncoding(info.left(colon).toUtf8());
+    const QString password = colon < 0 ? QString() : QUrl::fromPercentEncoding(info.mid(colon + 1).toUtf8());
+    const QString value = QStringLiteral("Basic ") + QString::fromLatin1((user + u':' + password).toUtf8().toBase64());
+
+    KeyValueList headers = m_headers->rows();
+    const auto existing = std::find_if(headers.begin(), headers.end(), [](const KeyValue &row) {
+        return row.key.trimmed().compare(QLatin1StringView("Authorization"), Qt::CaseInsensitive) == 0;
+    });
+    if (existing != headers.end()) {
+        existing->value = value;
+        existing->enabled = true;
+    } else {
+        headers.append({QStringLiteral("Authorization"), value});
+    }
+    m_headers->setRows(headers);
+
+    const QString stripped = match.captured(1) + text.mid(match.capturedEnd(0));
+    const int cursor = qMax(0, m_url->cursorPosition() - int(match.capturedLength(0) - match.capturedLength(1)));
+    m_url->setText(stripped);
+    m_url->setCursorPosition(qMin(cursor, int(stripped.size())));
+    m_urlNotice->setText(tr("The user name “%1” and its password moved from the URL into an Authorization "
+                            "header (Basic), as a browser sends them.").arg(user));
+    m_urlNotice->show();
+    return true;
+}
+
+void RequestEditor::onUrlEdited(const QString &editedText)
+{
+    // The notice stays until another request is shown.
+    const bool moved = moveUserInfoToHeader(editedText);
+    const QString text = m_url->text();
+    if (moved)
+        updateExplicitContentType();
     // setRows() does not emit rowsEdited, so this does not come back to the URL.
     m_params->setRows(QueryParams::mergeFromUrl(m_params->rows(), text));
+    updatePathParams(text);
     updateTabTitles();
     Q_EMIT requestEdited();
 }
@@ -205,7 +316,11 @@ void RequestEditor::onSendClicked()
 
 void RequestEditor::updateTabTitles()
 {
-    m_tabs->setTabText(ParamsTab, titleWithCount(tr("Params"), m_params->activeCount()));
+    // Path parameters count once they have a value: an empty one is sent as written.
+    const KeyValueList pathRows = m_pathParams->rows();
+    const auto pathCount = std::count_if(pathRows.cbegin(), pathRows.cend(),
+                                         [](const KeyValue &row) { return row.enabled && !row.value.isEmpty(); });
+    m_tabs->setTabText(ParamsTab, titleWithCount(tr("Params"), m_params->activeCount() + int(pathCount)));
     m_tabs->setTabText(HeadersTab, titleWithCount(tr("Headers"), m_headers->activeCount()));
     m_tabs->setTabText(VarsTab, titleWithCount(tr("Vars"), m_vars->activeCount()));
     const QString body = m_body->summary();

@@ -2,9 +2,11 @@
 
 #include "model/Request.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QAction;
+class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTabWidget;
@@ -22,7 +24,10 @@ class RequestSettingsEditor;
 /// Settings tabs.
 ///
 /// The Params table and the URL's query are two views of one thing: typing in the URL refills the
-/// table (disabled rows are kept), editing the table rewrites the query (QueryParams does both).
+/// table (disabled rows are kept), editing the table rewrites the query (QueryParams does both). The
+/// `:name` segments of the path get a second table on the Params tab, shown when there are any. A URL
+/// with user info (`https://user:password@host/`) is taken as a browser takes it: the credentials move
+/// into an `Authorization: Basic` header and a notice says so.
 /// Send is Ctrl+Enter (or Ctrl+Return) anywhere in the window; while a request is in flight the
 /// button is Cancel and Esc cancels. An enabled Content-Type header is shown on the Body tab as the
 /// one that will be sent; with TLS verification off the Settings tab carries a warning.
@@ -47,14 +52,22 @@ public:
 
     /// Ctrl+Enter / Ctrl+Return, anywhere in the window while the editor is visible.
     QAction *sendAction() const { return m_sendAction; }
+    /// Whether Ctrl+Enter sends (a setting; Enter in the URL field always does).
+    void setSendShortcutEnabled(bool enabled);
+
     /// Esc while in flight, anywhere in the window while the editor is visible.
     QAction *cancelAction() const { return m_cancelAction; }
 
     MethodBox *methodBox() const { return m_method; }
     QLineEdit *urlEdit() const { return m_url; }
     QPushButton *sendButton() const { return m_send; }
+    /// A line under the URL bar telling what the editor did with a pasted URL (credentials moved).
+    QLabel *urlNotice() const { return m_urlNotice; }
     QTabWidget *tabs() const { return m_tabs; }
     KeyValueTableModel *paramsModel() const { return m_params; }
+    /// The values of the URL's `:name` path segments, one row per name (keys follow the URL).
+    KeyValueTableModel *pathParamsModel() const { return m_pathParams; }
+    KeyValueTableView *pathParamsView() const { return m_pathParamsView; }
     KeyValueTableModel *headersModel() const { return m_headers; }
     KeyValueTableView *paramsView() const { return m_paramsView; }
     BodyEditor *bodyEditor() const { return m_body; }
@@ -72,6 +85,9 @@ protected:
 
 private:
     QWidget *createUrlBar();
+    QWidget *createParamsPage();
+    void updatePathParams(const QString &url);
+    bool moveUserInfoToHeader(const QString &text);
     void onUrlEdited(const QString &text);
     void onParamsEdited();
     void onSendClicked();
@@ -83,10 +99,15 @@ private:
     MethodBox *m_method;
     QLineEdit *m_url;
     QPushButton *m_send;
+    QLabel *m_urlNotice;
     QTabWidget *m_tabs;
     KeyValueTableModel *m_params;
     KeyValueTableModel *m_headers;
+    KeyValueTableModel *m_pathParams;
     KeyValueTableView *m_paramsView;
+    KeyValueTableView *m_pathParamsView = nullptr;
+    QWidget *m_pathParamsSection = nullptr;
+    QHash<QString, KeyValue> m_pathParamMemory;
     KeyValueTableView *m_headersView;
     BodyEditor *m_body;
     RequestSettingsEditor *m_settings;

@@ -58,6 +58,17 @@ void InFlightView::setProgress(qint64 received, qint64 total)
     }
 }
 
+void InFlightView::setUploadProgress(qint64 sent, qint64 total)
+{
+    if (total <= 0)
+        return;
+    m_bar->setRange(0, 1000);
+    m_bar->setValue(int(1000 * std::clamp(double(sent) / double(total), 0.0, 1.0)));
+    m_progress->setText(sent < total
+            ? tr("Sent %1 of %2").arg(DisplayFormat::byteSize(sent), DisplayFormat::byteSize(total))
+            : tr("Sent %1; waiting for the response").arg(DisplayFormat::byteSize(total)));
+}
+
 void InFlightView::stop()
 {
     m_ticker.stop();

@@ -21,6 +21,8 @@ public:
 
     void start(const QString &method, const QUrl &url);
     void setProgress(qint64 received, qint64 total);
+    /// The request body going out (a file upload): shown until the first response bytes come.
+    void setUploadProgress(qint64 sent, qint64 total);
     void stop();
 
     QString progressText() const;

@@ -83,6 +83,11 @@ void ResponseViewer::showProgress(qint64 received, qint64 total)
     m_inFlight->setProgress(received, total);
 }
 
+void ResponseViewer::showUploadProgress(qint64 sent, qint64 total)
+{
+    m_inFlight->setUploadProgress(sent, total);
+}
+
 void ResponseViewer::showExchange(const Exchange &exchange)
 {
     m_exchange = exchange;

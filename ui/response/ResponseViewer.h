@@ -39,6 +39,7 @@ public:
     void showInFlight(const QString &method, const QUrl &url);
     /// Bytes of the response received so far; `total` is -1 when unknown.
     void showProgress(qint64 received, qint64 total);
+    void showUploadProgress(qint64 sent, qint64 total);
     /// Shows a finished (or failed) exchange. The body is prepared off the UI thread; bodyRendered()
     /// follows once it is on screen.
     void showExchange(const Sonde::Exchange &exchange);

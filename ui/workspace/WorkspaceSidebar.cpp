@@ -71,15 +71,16 @@ void WorkspaceSidebar::createActions()
     m_newCollection = new QAction(tr("New Collection"), this);
     m_newFolder = new QAction(tr("New Folder"), this);
     m_newRequest = new QAction(tr("New Request"), this);
-    m_rename = new QAction(tr("Rename"), this);
-    m_rename->setShortcut(Qt::Key_F2);
+    // F2 belongs to the window (Request ▸ Rename), which hands it here when the tree has the focus:
+    // one key, one action. The menu still shows it.
+    m_rename = new QAction(tr("Rename") + u'\t' + QKeySequence(Qt::Key_F2).toString(QKeySequence::NativeText), this);
     m_duplicate = new QAction(tr("Duplicate"), this);
     m_duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_delete = new QAction(tr("Delete…"), this);
     m_delete->setShortcut(QKeySequence::Delete);
     m_settings = new QAction(tr("Settings…"), this);
     m_settings->setToolTip(tr("Variables, default headers and description of the folder"));
-    for (QAction *action : {m_rename, m_duplicate, m_delete}) {
+    for (QAction *action : {m_duplicate, m_delete}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         m_view->addAction(action);
     }

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "settings/AppSettings.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QSettings;
+
+namespace Sonde {
+
+class HttpEngine;
+class SecretStore;
+
+/// Keeps the application's settings: reads them from the one QSettings object the application owns,
+/// applies them (theme, editor font, the engine's memory threshold, certificate authorities and
+/// default proxy), and saves changes, the proxy password into the secret store.
+class AppSettingsController final : public QObject
+{
+    Q_OBJECT
+public:
+    /// Reads `settings` (which must outlive this); nothing is applied before apply().
+    AppSettingsController(QSettings *settings, HttpEngine *engine, QObject *parent = nullptr);
+
+    /// The object every setting of the application is read from and written to.
+    QSettings *store() const { return m_store; }
+    AppSettings settings() const { return m_settings; }
+    QString proxyPassword() const { return m_proxyPassword; }
+
+    /// Where the default proxy's password is kept; it is read at once and applied when it arrives.
+    void setSecretStore(SecretStore *secrets);
+
+    /// Applies the current settings to the application and the engine.
+    void apply();
+    /// Saves `settings` (and `proxyPassword`, into the secret store) and applies them.
+    void change(const AppSettings &settings, const QString &proxyPassword);
+
+Q_SIGNALS:
+    /// After apply() or change().
+    void applied(const AppSettings &settings);
+    /// Something could not be applied or kept (a certificate file, the secret store), in words.
+    void problem(const QString &message);
+
+private:
+    void applyToEngine();
+
+    QSettings *m_store;
+    HttpEngine *m_engine;
+    QPointer<SecretStore> m_secrets;
+    AppSettings m_settings;
+    QString m_proxyPassword;
+};
+
+} // namespace Sonde

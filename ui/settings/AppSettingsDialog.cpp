@@ -1,0 +1,185 @@
+#include "settings/AppSettingsDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFontComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace Sonde {
+
+AppSettingsDialog::AppSettingsDialog(const AppSettings &settings, const QString &proxyPassword, QWidget *parent)
+    : QDialog(parent)
+    , m_theme(new QComboBox(this))
+    , m_systemFont(new QCheckBox(tr("The system's fixed-width font"), this))
+    , m_font(new QFontComboBox(this))
+    , m_fontSize(new QSpinBox(this))
+    , m_timeout(new QSpinBox(this))
+    , m_ctrlEnter(new QCheckBox(tr("Send the request with Ctrl+Enter"), this))
+    , m_proxyMode(new QComboBox(this))
+    , m_proxyUrl(new QLineEdit(this))
+    , m_proxyUser(new QLineEdit(this))
+    , m_proxyPassword(new QLineEdit(this))
+    , m_caFiles(new QListWidget(this))
+    , m_removeCa(new QPushButton(tr("Remove"), this))
+    , m_threshold(new QSpinBox(this))
+{
+    setWindowTitle(tr("Settings"));
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(createAppearancePage(), tr("Appearance"));
+    tabs->addTab(createRequestsPage(), tr("Requests"));
+    tabs->addTab(createNetworkPage(), tr("Network"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(buttons);
+
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(int(settings.theme))));
+    m_systemFont->setChecked(settings.editorFontFamily.isEmpty());
+    if (!settings.editorFontFamily.isEmpty())
+        m_font->setCurrentFont(QFont(settings.editorFontFamily));
+    m_fontSize->setValue(settings.editorFontSize);
+    m_timeout->setValue(settings.defaultTimeoutMs);
+    m_ctrlEnter->setChecked(settings.sendOnCtrlEnter);
+    m_proxyMode->setCurrentIndex(qMax(0, m_proxyMode->findData(int(settings.defaultProxy.mode))));
+    m_proxyUrl->setText(settings.defaultProxy.url);
+    m_proxyUser->setText(settings.defaultProxy.user);
+    m_proxyPassword->setText(proxyPassword);
+    for (const QString &path : settings.caCertificateFiles)
+        addCaCertificateFile(path);
+    m_threshold->setValue(settings.memoryThresholdMb);
+    updateState();
+}
+
+QWidget *AppSettingsDialog::createAppearancePage()
+{
+    auto *page = new QWidget(this);
+    m_theme->addItem(tr("System"), int(AppSettings::Theme::System));
+    m_theme->addItem(tr("Light"), int(AppSettings::Theme::Light));
+    m_theme->addItem(tr("Dark"), int(AppSettings::Theme::Dark));
+    m_theme->setToolTip(tr("The colours of the whole window, editors included"));
+    m_font->setFontFilters(QFontComboBox::MonospacedFonts);
+    m_font->setCurrentFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_fontSize->setRange(0, 72);
+    m_fontSize->setSpecialValueText(tr("System size"));
+    m_fontSize->setSuffix(tr(" pt"));
+    auto *form = new QFormLayout(page);
+    form->addRow(tr("&Theme:"), m_theme);
+    form->addRow(tr("Editor font:"), m_systemFont);
+    form->addRow(QString(), m_font);
+    form->addRow(tr("Font &size:"), m_fontSize);
+    connect(m_systemFont, &QCheckBox::toggled, this, &AppSettingsDialog::updateState);
+    return page;
+}
+
+QWidget *AppSettingsDialog::createRequestsPage()
+{
+    auto *page = new QWidget(this);
+    m_timeout->setRange(0, 24 * 60 * 60 * 1000);
+    m_timeout->setSingleStep(1000);
+    m_timeout->setSuffix(tr(" ms"));
+    m_timeout->setSpecialValueText(tr("No limit"));
+    m_timeout->setGroupSeparatorShown(true);
+    m_timeout->setToolTip(tr("The time limit a new request starts with; each request can change its own"));
+    m_threshold->setRange(1, 4096);
+    m_threshold->setSuffix(tr(" MiB"));
+    m_threshold->setToolTip(tr("A response body larger than this is kept in a temporary file, not in memory"));
+    auto *form = new QFormLayout(page);
+    form->addRow(tr("Default &timeout:"), m_timeout);
+    form->addRow(QString(), m_ctrlEnter);
+    form->addRow(tr("Keep bodies in &memory up to:"), m_threshold);
+    return page;
+}
+
+QWidget *AppSettingsDialog::createNetworkPage()
+{
+    auto *page = new QWidget(this);
+    m_proxyMode->addItem(tr("No proxy"), int(ProxySettings::Mode::None));
+    m_proxyMode->addItem(tr("System proxy"), int(ProxySettings::Mode::System));
+    m_proxyMode->addItem(tr("Custom"), int(ProxySettings::Mode::Custom));
+    m_proxyMode->setToolTip(tr("The proxy of every request whose own setting is “Application default”"));
+    m_proxyUrl->setPlaceholderText(tr("http://host:port or socks5://host:port"));
+    m_proxyUser->setPlaceholderText(tr("Optional"));
+    m_proxyPassword->setEchoMode(QLineEdit::Password);
+    m_proxyPassword->setToolTip(tr("Kept in the system keychain, not in the settings file"));
+    auto *caButtons = new QHBoxLayout;
+    auto *addCa = new QPushButton(tr("Add…"), page);
+    caButtons->addWidget(addCa);
+    caButtons->addWidget(m_removeCa);
+    caButtons->addStretch();
+    m_caFiles->setToolTip(tr("Certificate authorities trusted besides the system's, e.g. a company's own"));
+    m_caFiles->setMaximumHeight(m_caFiles->fontMetrics().height() * 6);
+    auto *form = new QFormLayout(page);
+    form->addRow(tr("&Proxy:"), m_proxyMode);
+    form->addRow(tr("URL:"), m_proxyUrl);
+    form->addRow(tr("User:"), m_proxyUser);
+    form->addRow(tr("Password:"), m_proxyPassword);
+    form->addRow(tr("Extra certificate\nauthorities:"), m_caFiles);
+    form->addRow(QString(), caButtons);
+    connect(m_proxyMode, &QComboBox::currentIndexChanged, this, &AppSettingsDialog::updateState);
+    connect(m_caFiles, &QListWidget::itemSelectionChanged, this, &AppSettingsDialog::updateState);
+    connect(addCa, &QPushButton::clicked, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Certificate Authorities"), QString(),
+            tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
+        for (const QString &file : files)
+            addCaCertificateFile(file);
+    });
+    connect(m_removeCa, &QPushButton::clicked, this, [this] {
+        qDeleteAll(m_caFiles->selectedItems());
+        updateState();
+    });
+    return page;
+}
+
+void AppSettingsDialog::addCaCertificateFile(const QString &path)
+{
+    if (path.isEmpty() || !m_caFiles->findItems(path, Qt::MatchExactly).isEmpty())
+        return;
+    m_caFiles->addItem(path);
+    updateState();
+}
+
+void AppSettingsDialog::updateState()
+{
+    m_font->setEnabled(!m_systemFont->isChecked());
+    const bool custom = ProxySettings::Mode(m_proxyMode->currentData().toInt()) == ProxySettings::Mode::Custom;
+    for (QLineEdit *edit : {m_proxyUrl, m_proxyUser, m_proxyPassword})
+        edit->setEnabled(custom);
+    m_removeCa->setEnabled(!m_caFiles->selectedItems().isEmpty());
+}
+
+AppSettings AppSettingsDialog::settings() const
+{
+    AppSettings s;
+    s.theme = AppSettings::Theme(m_theme->currentData().toInt());
+    s.editorFontFamily = m_systemFont->isChecked() ? QString() : m_font->currentFont().family();
+    s.editorFontSize = m_fontSize->value();
+    s.defaultTimeoutMs = m_timeout->value();
+    s.sendOnCtrlEnter = m_ctrlEnter->isChecked();
+    s.defaultProxy.mode = ProxySettings::Mode(m_proxyMode->currentData().toInt());
+    s.defaultProxy.url = m_proxyUrl->text().trimmed();
+    s.defaultProxy.user = m_proxyUser->text();
+    for (int row = 0; row < m_caFiles->count(); ++row)
+        s.caCertificateFiles.append(m_caFiles->item(row)->text());
+    s.memoryThresholdMb = m_threshold->value();
+    return s;
+}
+
+QString AppSettingsDialog::proxyPassword() const
+{
+    return m_proxyPassword->text();
+}
+
+} // namespace Sonde

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "settings/AppSettings.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QFontComboBox;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+
+namespace Sonde {
+
+/// Edits AppSettings: appearance (theme, editor font), requests (default time limit, Ctrl+Enter),
+/// network (default proxy with its password, extra certificate authorities) and big responses
+/// (memory threshold). The proxy password is handed over separately, for the secret store.
+class AppSettingsDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    AppSettingsDialog(const AppSettings &settings, const QString &proxyPassword, QWidget *parent = nullptr);
+
+    AppSettings settings() const;
+    QString proxyPassword() const;
+
+    QComboBox *themeBox() const { return m_theme; }
+    QCheckBox *systemFontBox() const { return m_systemFont; }
+    QFontComboBox *fontBox() const { return m_font; }
+    QSpinBox *fontSizeBox() const { return m_fontSize; }
+    QSpinBox *timeoutBox() const { return m_timeout; }
+    QCheckBox *ctrlEnterBox() const { return m_ctrlEnter; }
+    QComboBox *proxyModeBox() const { return m_proxyMode; }
+    QLineEdit *proxyUrlEdit() const { return m_proxyUrl; }
+    QLineEdit *proxyUserEdit() const { return m_proxyUser; }
+    QLineEdit *proxyPasswordEdit() const { return m_proxyPassword; }
+    QListWidget *caCertificateList() const { return m_caFiles; }
+    QSpinBox *memoryThresholdBox() const { return m_threshold; }
+    /// Adds a certificate authority file (as the Add… button does after its file dialog).
+    void addCaCertificateFile(const QString &path);
+
+private:
+    QWidget *createAppearancePage();
+    QWidget *createRequestsPage();
+    QWidget *createNetworkPage();
+    void updateState();
+
+    QComboBox *m_theme;
+    QCheckBox *m_systemFont;
+    QFontComboBox *m_font;
+    QSpinBox *m_fontSize;
+    QSpinBox *m_timeout;
+    QCheckBox *m_ctrlEnter;
+    QComboBox *m_proxyMode;
+    QLineEdit *m_proxyUrl;
+    QLineEdit *m_proxyUser;
+    QLineEdit *m_proxyPassword;
+    QListWidget *m_caFiles;
+    QPushButton *m_removeCa;
+    QSpinBox *m_threshold;
+};
+
+} // namespace Sonde
