@@ -1,5 +1,6 @@
 #include "HistoryCommand.h"
 
+#include "formats/HarExport.h"
 #include "history/HistoryJson.h"
 #include "history/HistoryRecorder.h"
 #include "history/HistoryStore.h"
@@ -323,11 +324,70 @@ int clear(const QStringList &arguments)
     return ExitOk;
 }
 
+/// `history export --har [ID…] [--limit N]`: the entries as a HAR 1.2 log, oldest first.
+int exportHar(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Write history entries as a HAR 1.2 file on stdout."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Entries to write; the newest when none is given."),
+        QStringLiteral("[ID…]"));
+    const QCommandLineOption har(QStringLiteral("har"), QStringLiteral("Write HAR 1.2 (the only format)."));
+    const QCommandLineOption limit(QStringLiteral("limit"),
+        QStringLiteral("Without ID: the N newest entries (default 50)."), QStringLiteral("N"), QStringLiteral("50"));
+    parser.addOptions({har, limit, dbOption()});
+    if (!parser.parse(QStringList {QStringLiteral("sonde-cli history export")} + arguments))
+        return fail(ExitUsage, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return ExitOk;
+    }
+    if (!parser.isSet(har))
+        return fail(ExitUsage, QStringLiteral("export needs --har (the only format)"));
+    QList<qint64> ids;
+    for (const QString &argument : parser.positionalArguments()) {
+        bool ok = false;
+        const qint64 id = argument.toLongLong(&ok);
+        if (!ok || id <= 0)
+            return fail(ExitUsage, QStringLiteral("“%1” is not an entry id (see history search)").arg(argument));
+        ids.append(id);
+    }
+    bool ok = false;
+    HistoryFilter filter;
+    filter.limit = parser.value(limit).toInt(&ok);
+    if (!ok || filter.limit < 1)
+        return fail(ExitUsage, QStringLiteral("--limit takes a positive number"));
+    QString error;
+    const QString path = databasePath(parser);
+    const auto store = openExisting(path, &error);
+    if (!error.isEmpty())
+        return fail(ExitDatabase, error);
+    if (ids.isEmpty() && store) {
+        const QList<HistoryEntry> entries = store->search(filter);
+        for (auto it = entries.crbegin(); it != entries.crend(); ++it)
+            ids.append(it->id);
+    }
+    QList<Exchange> exchanges;
+    for (const qint64 id : std::as_const(ids)) {
+        const auto record = store ? store->record(id) : std::nullopt;
+        if (store && !store->lastError().isEmpty())
+            return fail(ExitDatabase, store->lastError());
+        if (!record)
+            return fail(ExitNotFound, QStringLiteral("no entry %1 in the history %2").arg(id).arg(path));
+        exchanges.append(record->toExchange());
+    }
+    HarExportOptions options;
+    options.creatorVersion = QStringLiteral(SONDE_VERSION);
+    writeOut(HarExport::toJson(exchanges, options));
+    return ExitOk;
+}
+
 void printUsage(FILE *stream)
 {
-    std::fputs("Usage: sonde-cli history <search|show|clear> [options]\n\n"
+    std::fputs("Usage: sonde-cli history <search|show|export|clear> [options]\n\n"
                "  search [QUERY…]  list matching entries, newest first\n"
                "  show ID          print one entry with its headers and bodies\n"
+               "  export --har     write entries as a HAR 1.2 file\n"
                "  clear            delete every entry\n\n"
                "Run 'sonde-cli history <command> --help' for the options.\n",
         stream);
@@ -363,6 +423,8 @@ int runHistoryCommand(const QStringList &arguments)
         return show(rest);
     if (command == u"clear")
         return clear(rest);
+    if (command == u"export")
+        return exportHar(rest);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         printUsage(stdout);
         return ExitOk;

@@ -2,6 +2,7 @@
 #include "EchoCommand.h"
 #include "FormatCommand.h"
 #include "HistoryCommand.h"
+#include "ImportCommand.h"
 #include "QueryCommand.h"
 #include "SendCommand.h"
 
@@ -18,7 +19,9 @@ void printUsage(QTextStream &out)
            "  echo           run the built-in echo server on 127.0.0.1\n"
            "  format [FILE]  pretty-print JSON or XML (stdin without FILE)\n"
            "  query EXPR     evaluate JSONPath on JSON or XPath on XML\n"
-           "  history        search, show and clear the history of sent requests\n\n"
+           "  history        search, show and clear the history of sent requests\n"
+           "  import FILE    import requests from a curl command or a HAR file\n"
+           "  export         print saved requests as curl commands or a HAR file\n\n"
            "Run 'sonde-cli <command> --help' for the options of a command.\n";
 }
 
@@ -58,6 +61,10 @@ int main(int argc, char *argv[])
         return runHistoryCommand(arguments);
     if (command == u"format")
         return runFormatCommand(arguments);
+    if (command == u"import")
+        return runImportCommand(arguments);
+    if (command == u"export")
+        return runExportCommand(arguments);
     err << "sonde-cli: unknown command '" << command << "'\n\n";
     printUsage(err);
     return 2;

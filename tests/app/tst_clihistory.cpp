@@ -40,6 +40,7 @@ private Q_SLOTS:
     void usageErrors();
     void missingDatabaseIsEmptyAndNotCreated();
     void clear();
+    void exportHar();
 
 private:
     CliResult run(const QStringList &arguments, const QString &database = {}) const;
@@ -341,6 +342,36 @@ void TestCliHistory::clear()
     QCOMPARE(run({QStringLiteral("send"), m_base + QStringLiteral("/get")}, other).exitCode, 0);
     QCOMPARE(searchJson({QStringLiteral("--db"), other}).size(), 1);
     QCOMPARE(searchJson({}).size(), 0);
+}
+
+void TestCliHistory::exportHar()
+{
+    for (const QString &path : {QStringLiteral("/anything/first"), QStringLiteral("/anything/second")})
+        QCOMPARE(run({QStringLiteral("send"), m_base + path}).exitCode, 0);
+    const CliResult all = run({QStringLiteral("history"), QStringLiteral("export"), QStringLiteral("--har")});
+    QCOMPARE(all.exitCode, 0);
+    const QJsonArray entries
+        = QJsonDocument::fromJson(all.out).object().value(QStringLiteral("log")).toObject().value(QStringLiteral("entries")).toArray();
+    QCOMPARE(entries.size(), 2);
+    // Oldest first, as HAR files are.
+    const auto urlOf = [](const QJsonValue &entry) {
+        return entry.toObject().value(QStringLiteral("request")).toObject().value(QStringLiteral("url")).toString();
+    };
+    QCOMPARE(urlOf(entries.at(0)), m_base + QStringLiteral("/anything/first"));
+    QCOMPARE(urlOf(entries.at(1)), m_base + QStringLiteral("/anything/second"));
+    const QJsonObject response = entries.at(0).toObject().value(QStringLiteral("response")).toObject();
+    QCOMPARE(response.value(QStringLiteral("status")).toInt(), 200);
+    QVERIFY(response.value(QStringLiteral("content")).toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("/anything/first")));
+
+    const CliResult one = run({QStringLiteral("history"), QStringLiteral("export"), QStringLiteral("--har"), QStringLiteral("2")});
+    QCOMPARE(one.exitCode, 0);
+    const QJsonArray single
+        = QJsonDocument::fromJson(one.out).object().value(QStringLiteral("log")).toObject().value(QStringLiteral("entries")).toArray();
+    QCOMPARE(single.size(), 1);
+    QCOMPARE(urlOf(single.at(0)), m_base + QStringLiteral("/anything/second"));
+
+    QCOMPARE(run({QStringLiteral("history"), QStringLiteral("export"), QStringLiteral("--har"), QStringLiteral("99")}).exitCode, 1);
+    QCOMPARE(run({QStringLiteral("history"), QStringLiteral("export")}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliHistory)

@@ -1,0 +1,258 @@
+#include "ImportCommand.h"
+
+#include "formats/CurlExport.h"
+#include "formats/CurlImport.h"
+#include "formats/HarExport.h"
+#include "formats/HarImport.h"
+#include "formats/ImportJson.h"
+#include "formats/ImportSaver.h"
+#include "storage/WorkspaceStore.h"
+#include "template/RequestLocator.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <cstdio>
+
+namespace {
+
+using namespace Qt::StringLiterals;
+using namespace Sonde;
+
+constexpr int ExitOk = 0;
+constexpr int ExitNotFound = 1;
+constexpr int ExitUsage = 2;
+constexpr int ExitIo = 3;
+constexpr int ExitMalformedInput = 5;
+
+void write(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+}
+
+int fail(const char *command, int code, const QString &message)
+{
+    write(stderr, u"sonde-cli %1: %2\n"_s.arg(QLatin1StringView(command), message));
+    return code;
+}
+
+} // namespace
+
+int runImportCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Import requests from a curl command line or a HAR 1.2 file."_s);
+    parser.addOption(
+        {u"format"_s, u"The input format: auto (default), curl or har."_s, u"format"_s, u"auto"_s});
+    parser.addOption({u"out"_s,
+        u"Write the requests as a new collection into this workspace folder (created when missing) instead of printing them."_s,
+        u"dir"_s});
+    parser.addOption({u"name"_s, u"The collection's name (default: the file's name)."_s, u"name"_s});
+    parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
+    parser.addPositionalArgument(u"FILE"_s, u"The file to import; - reads stdin."_s);
+    if (!parser.parse(QStringList {u"sonde-cli import"_s} + arguments))
+        return fail("import", ExitUsage, parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        write(stdout, parser.helpText());
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return fail("import", ExitUsage, u"give one FILE (or - for stdin)"_s);
+    const QString format = parser.value(u"format"_s).toLower();
+    if (format != u"auto" && format != u"curl" && format != u"har")
+        return fail(
+            "import", ExitUsage, u"unknown format '%1' (auto, curl or har)"_s.arg(parser.value(u"format"_s)));
+
+    const QString path = positional.first();
+    QFile file;
+    bool opened = false;
+    if (path == u"-") {
+        opened = file.open(stdin, QIODevice::ReadOnly);
+    } else {
+        file.setFileName(path);
+        opened = file.open(QIODevice::ReadOnly);
+    }
+    if (!opened)
+        return fail("import", ExitIo, u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    const QByteArray data = file.readAll();
+    const QString baseName = path == u"-" ? u"Imported"_s : QFileInfo(path).completeBaseName();
+    const QString name = parser.isSet(u"name"_s) ? parser.value(u"name"_s) : baseName;
+
+    QString chosen = format;
+    if (chosen == u"auto") {
+        if (path.endsWith(u".har", Qt::CaseInsensitive) || HarImport::looksLikeHar(data))
+            chosen = u"har"_s;
+        else if (CurlImport::looksLikeCurl(QString::fromUtf8(data)))
+            chosen = u"curl"_s;
+        else
+            return fail("import", ExitMalformedInput,
+                u"cannot tell the format of %1: it is neither a HAR file (JSON with log.entries) nor a curl command; give --format"_s
+                    .arg(path));
+    }
+    ImportResult result;
+    if (chosen == u"har") {
+        result = HarImport::parse(data, name);
+    } else {
+        CurlImportOptions options;
+        if (path != u"-")
+            options.baseDirectory = QFileInfo(path).absolutePath();
+        result = CurlImport::parse(QString::fromUtf8(data), options);
+        result.collection.name = name;
+    }
+    if (!result.ok())
+        return fail("import", ExitMalformedInput, u"%1: %2"_s.arg(path, result.error.toString()));
+
+    if (!parser.isSet(u"out"_s)) {
+        write(stdout,
+            QString::fromUtf8(QJsonDocument(ImportJson::toJson(result)).toJson(QJsonDocument::Indented)));
+        return ExitOk;
+    }
+    for (const ImportMessage &warning : std::as_const(result.warnings))
+        write(stderr, u"sonde-cli import: warning: %1\n"_s.arg(warning.toString()));
+    const QString out = parser.value(u"out"_s);
+    const SavedImport saved = saveImport(out, result);
+    if (!saved.error.isEmpty())
+        return fail("import", ExitIo, saved.error);
+    for (const FormatProblem &problem : saved.problems)
+        write(stderr, u"sonde-cli import: %1\n"_s.arg(problem.toString()));
+    if (!result.examples.isEmpty())
+        write(stderr,
+            u"sonde-cli import: note: the %1 recorded responses are not saved: the workspace format has no place for examples yet\n"_s
+                .arg(result.examples.size()));
+    write(stdout,
+        u"Imported %1 requests into the collection “%2” in %3\n"_s.arg(result.requestCount())
+            .arg(saved.collectionName, out));
+    return saved.problems.isEmpty() ? ExitOk : ExitIo;
+}
+
+namespace {
+
+/// The folder or request `path` names below the workspace's collections; matches names, or directory
+/// and file names (without .yaml), case-insensitively.
+struct Selection
+{
+    QList<std::pair<QString, Request>> requests; // with their "Collection/Folder/Request" path
+};
+
+bool matches(const QString &part, const QString &name, const QString &fileName)
+{
+    QString file = fileName;
+    if (file.endsWith(u".yaml"))
+        file.chop(5);
+    return part.compare(name, Qt::CaseInsensitive) == 0
+        || (!file.isEmpty() && part.compare(file, Qt::CaseInsensitive) == 0);
+}
+
+void collect(const Folder &folder, const QString &prefix, QList<const Folder *> parents, Selection &selection)
+{
+    parents.append(&folder);
+    for (const Request &request : folder.requests)
+        selection.requests.append({prefix + request.name, withFolderHeaders(request, parents)});
+    for (const Folder &child : folder.folders)
+        collect(child, prefix + child.name + u'/', parents, selection);
+}
+
+bool select(const Workspace &workspace, const QString &path, Selection &selection, QString *error)
+{
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    if (parts.isEmpty()) {
+        for (const Folder &collection : workspace.collections)
+            collect(collection, collection.name + u'/', {}, selection);
+        return true;
+    }
+    const QList<Folder> *folders = &workspace.collections;
+    QList<const Folder *> parents;
+    QString prefix;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const QString &part = parts.at(i);
+        const auto folder = std::find_if(folders->cbegin(), folders->cend(),
+            [&part](const Folder &f) { return matches(part, f.name, f.directoryName); });
+        if (folder != folders->cend()) {
+            if (i == parts.size() - 1) {
+                collect(*folder, prefix + folder->name + u'/', parents, selection);
+                return true;
+            }
+            parents.append(&*folder);
+            prefix += folder->name + u'/';
+            folders = &folder->folders;
+            continue;
+        }
+        if (!parents.isEmpty()) {
+            // A request's name may hold slashes ("GET /users"): the rest of the path is its name.
+            const QString rest = parts.mid(i).join(u'/');
+            for (const Request &request : parents.last()->requests) {
+                if (matches(rest, request.name, request.fileName)) {
+                    selection.requests.append({prefix + request.name, withFolderHeaders(request, parents)});
+                    return true;
+                }
+            }
+        }
+        *error = u"nothing named “%1” in %2"_s.arg(
+            part, prefix.isEmpty() ? u"the workspace"_s : prefix.chopped(1));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int runExportCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Export saved requests as curl commands or as a HAR 1.2 log."_s);
+    parser.addOption({u"workspace"_s, u"The workspace folder."_s, u"dir"_s});
+    parser.addOption({u"format"_s, u"curl or har."_s, u"format"_s});
+    parser.addOption({u"multiline"_s, u"curl: one option per line, with \\ continuations."_s});
+    parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
+    parser.addPositionalArgument(
+        u"PATH"_s, u"COLLECTION[/FOLDER…[/REQUEST]]; every collection when left out."_s, u"[PATH]"_s);
+    if (!parser.parse(QStringList {u"sonde-cli export"_s} + arguments))
+        return fail("export", ExitUsage, parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        write(stdout, parser.helpText());
+        return ExitOk;
+    }
+    if (!parser.isSet(u"workspace"_s))
+        return fail("export", ExitUsage, u"--workspace DIR is required"_s);
+    const QString format = parser.value(u"format"_s).toLower();
+    if (format != u"curl" && format != u"har")
+        return fail("export", ExitUsage,
+            parser.isSet(u"format"_s) ? u"unknown format '%1' (curl or har)"_s.arg(parser.value(u"format"_s))
+                                      : u"--format curl|har is required"_s);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return fail("export", ExitUsage, u"one PATH at most"_s);
+    const LoadedWorkspace loaded = WorkspaceStore::load(parser.value(u"workspace"_s));
+    if (!loaded.ok)
+        return fail("export", ExitIo,
+            loaded.problems.isEmpty() ? u"cannot load the workspace %1"_s.arg(parser.value(u"workspace"_s))
+                                      : loaded.problems.first().toString());
+    for (const FormatProblem &problem : loaded.problems)
+        write(stderr, u"sonde-cli export: warning: %1\n"_s.arg(problem.toString()));
+    Selection selection;
+    QString error;
+    if (!select(loaded.workspace, positional.value(0), selection, &error))
+        return fail("export", ExitNotFound, error);
+    if (format == u"har") {
+        QList<Request> requests;
+        for (const auto &[path, request] : std::as_const(selection.requests))
+            requests.append(request);
+        HarExportOptions options;
+        options.creatorVersion = QStringLiteral(SONDE_VERSION);
+        write(stdout, QString::fromUtf8(HarExport::toJson(HarExport::unsentExchanges(requests), options)));
+        return ExitOk;
+    }
+    QStringList commands;
+    for (const auto &[path, request] : std::as_const(selection.requests)) {
+        QStringList warnings;
+        const QString command = CurlExport::toCommand(request, {parser.isSet(u"multiline"_s)}, &warnings);
+        for (const QString &warning : std::as_const(warnings))
+            write(stderr, u"sonde-cli export: warning: %1: %2\n"_s.arg(path, warning));
+        commands.append(u"# "_s + path + u'\n' + command + u'\n');
+    }
+    write(stdout, commands.join(u'\n'));
+    return ExitOk;
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "model/Request.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace Sonde {
+
+struct CurlExportOptions
+{
+    /// One option per line, lines ending with ` \` (as browsers' "Copy as cURL" writes); else one line.
+    bool multiline = false;
+};
+
+/// Writes a request as a curl command ("Copy as cURL"), POSIX-quoted, such that CurlImport reads it
+/// back as the same request for everything curl can say: method, URL, enabled headers, every body kind
+/// (a GraphQL body as the JSON POST — or GET query — it is sent as), and the settings redirects (`-L`,
+/// `--max-redirs`), time limit (`-m`), TLS verification (`-k`), HTTP version and custom proxy.
+///
+/// Only enabled rows are written. Variables stay as written (`{{name}}`). What curl cannot say is
+/// listed in `warnings`: a body byte 0 (a command line cannot carry it), a request kept from the
+/// workspace's cookie jar, a system proxy (curl uses the environment's proxy by itself).
+namespace CurlExport {
+
+QString toCommand(
+    const Request &request, const CurlExportOptions &options = {}, QStringList *warnings = nullptr);
+
+} // namespace CurlExport
+} // namespace Sonde

@@ -1,0 +1,302 @@
+// sonde-cli import and export, end to end: the real binary, run with QProcess on files in a temporary folder.
+#include "storage/WorkspaceStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct CliResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliResult runCli(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(SONDE_CLI), arguments);
+    CliResult result;
+    if (!process.waitForStarted(10000))
+        return result;
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(30000))
+        process.kill();
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+const QByteArray Commands = "# two requests\n"
+                            "curl -X POST 'https://api.example.com/v1/items?draft=1' \\\n"
+                            "  -H 'Accept: application/json' -u me:secret \\\n"
+                            "  --json '{\"name\": \"x\"}'\n"
+                            "curl -F a=1 -F 'f=@photo.jpg;type=image/jpeg' -L https://x.test/up\n";
+
+const QByteArray Har
+    = "{\"log\": {\"version\": \"1.2\", \"creator\": {\"name\": \"test\", \"version\": \"1\"}, \"entries\": "
+      "[\n"
+      "  {\"startedDateTime\": \"2026-11-24T10:00:00.000Z\", \"time\": 12,\n"
+      "   \"request\": {\"method\": \"GET\", \"url\": \"https://x.test/a?b=1\", \"httpVersion\": "
+      "\"HTTP/1.1\",\n"
+      "     \"headers\": [{\"name\": \"Host\", \"value\": \"x.test\"}, {\"name\": \"Accept\", \"value\": "
+      "\"*/*\"}], \"cookies\": [], \"queryString\": [], \"headersSize\": -1, \"bodySize\": 0},\n"
+      "   \"response\": {\"status\": 200, \"statusText\": \"OK\", \"httpVersion\": \"HTTP/1.1\", "
+      "\"headers\": [{\"name\": \"Content-Type\", \"value\": \"text/plain\"}],\n"
+      "     \"cookies\": [], \"content\": {\"size\": 5, \"mimeType\": \"text/plain\", \"text\": \"hello\"}, "
+      "\"redirectURL\": \"\", \"headersSize\": -1, \"bodySize\": 5},\n"
+      "   \"cache\": {}, \"timings\": {\"send\": 1, \"wait\": 10, \"receive\": 1}}]}}";
+
+} // namespace
+
+class TestCliImport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void importCurlPrintsJson();
+    void importHarKeepsTheResponse();
+    void importFromStdin();
+    void badInputImportsNothing_data();
+    void badInputImportsNothing();
+    void unknownFormat();
+    void importIntoWorkspace();
+    void refusesAFolderThatIsNotAWorkspace();
+    void exportCurlImportsBackTheSame();
+    void exportHar();
+    void help();
+
+private:
+    QString write(const QString &name, const QByteArray &content)
+    {
+        const QString path = m_dir->filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(path));
+        file.write(content);
+        return path;
+    }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCliImport::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestCliImport::importCurlPrintsJson()
+{
+    const CliResult result = runCli({u"import"_s, write(u"cmds.sh"_s, Commands)});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(json.value(u"format"_s).toString(), u"curl"_s);
+    QCOMPARE(json.value(u"name"_s).toString(), u"cmds"_s);
+    QCOMPARE(json.value(u"folders"_s).toArray().size(), 0);
+    const QJsonArray requests = json.value(u"requests"_s).toArray();
+    QCOMPARE(requests.size(), 2);
+    const QJsonObject first = requests.at(0).toObject();
+    QCOMPARE(first.value(u"method"_s).toString(), u"POST"_s);
+    QCOMPARE(first.value(u"url"_s).toString(), u"https://api.example.com/v1/items?draft=1"_s);
+    QCOMPARE(first.value(u"headers"_s).toArray().at(0).toObject(),
+        (QJsonObject {{u"name"_s, u"Accept"_s}, {u"value"_s, u"application/json"_s}}));
+    QCOMPARE(first.value(u"body"_s).toObject(),
+        (QJsonObject {{u"kind"_s, u"raw"_s}, {u"contentType"_s, u"application/json"_s},
+            {u"text"_s, u"{\"name\": \"x\"}"_s}}));
+    QCOMPARE(first.value(u"auth"_s).toObject(),
+        (QJsonObject {{u"type"_s, u"basic"_s}, {u"user"_s, u"me"_s}, {u"password"_s, u"secret"_s}}));
+    QCOMPARE(first.value(u"settings"_s).toObject().value(u"followRedirects"_s).toBool(), false);
+    QVERIFY(first.value(u"example"_s).isNull());
+    const QJsonObject second = requests.at(1).toObject();
+    const QJsonArray parts = second.value(u"body"_s).toObject().value(u"parts"_s).toArray();
+    QCOMPARE(parts.at(1).toObject().value(u"file"_s).toString(), m_dir->filePath(u"photo.jpg"_s));
+    QCOMPARE(parts.at(1).toObject().value(u"contentType"_s).toString(), u"image/jpeg"_s);
+    QCOMPARE(second.value(u"settings"_s).toObject().value(u"followRedirects"_s).toBool(), true);
+    const QJsonArray warnings = json.value(u"warnings"_s).toArray();
+    QCOMPARE(warnings.size(), 1);
+    QCOMPARE(warnings.at(0).toObject().value(u"where"_s).toString(), u"line 5, column 13"_s);
+}
+
+void TestCliImport::importHarKeepsTheResponse()
+{
+    const CliResult result = runCli({u"import"_s, write(u"session.json"_s, Har)});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(json.value(u"format"_s).toString(), u"har"_s);
+    const QJsonObject request = json.value(u"requests"_s).toArray().at(0).toObject();
+    QCOMPARE(request.value(u"name"_s).toString(), u"GET /a"_s);
+    QCOMPARE(request.value(u"headers"_s).toArray().size(), 1); // Host repeated the URL's
+    const QJsonObject example = request.value(u"example"_s).toObject();
+    QCOMPARE(example.value(u"response"_s).toObject().value(u"status"_s).toInt(), 200);
+    QCOMPARE(example.value(u"response"_s).toObject().value(u"body"_s).toString(), u"hello"_s);
+    QCOMPARE(example.value(u"request"_s).toObject().value(u"headers"_s).toArray().size(), 2);
+}
+
+void TestCliImport::importFromStdin()
+{
+    const CliResult result = runCli({u"import"_s, u"-"_s, u"--name"_s, u"Pasted"_s}, "curl http://x.test/\n");
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(json.value(u"name"_s).toString(), u"Pasted"_s);
+    QCOMPARE(
+        json.value(u"requests"_s).toArray().at(0).toObject().value(u"url"_s).toString(), u"http://x.test/"_s);
+}
+
+void TestCliImport::badInputImportsNothing_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("broken HAR") << u"broken.har"_s << QByteArray("{\"log\":\n[\n    2,1,3\n]\n\"request:\"}")
+                                << QStringList()
+                                << u"broken.har: line 5, column 2: not valid JSON: unterminated object"_s;
+    QTest::newRow("HAR of the wrong shape")
+        << u"shape.har"_s << QByteArray("{\"log\": {\"entries\": [{\"request\": {\"method\": \"GET\"}}]}}")
+        << QStringList() << u"shape.har: log.entries[0].request.url: missing"_s;
+    QTest::newRow("curl with an open quote")
+        << u"c.sh"_s << QByteArray("curl 'http://x/\n") << QStringList()
+        << u"c.sh: line 1, column 6: the single quote opened here is never closed"_s;
+    QTest::newRow("curl claimed, JSON given")
+        << u"x.json"_s << QByteArray("{\"a\": 1}") << QStringList {u"--format"_s, u"curl"_s}
+        << u"x.json: no curl command found"_s;
+    QTest::newRow("neither") << u"notes.txt"_s << QByteArray("hello") << QStringList()
+                             << u"cannot tell the format of"_s;
+}
+
+void TestCliImport::badInputImportsNothing()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, content);
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+    const QString path = write(file, content);
+    const QString out = m_dir->filePath(u"ws"_s);
+    const CliResult result = runCli(QStringList {u"import"_s, path, u"--out"_s, out} + options);
+    QCOMPARE(result.exitCode, 5);
+    QVERIFY2(QString::fromUtf8(result.err).contains(message), result.err.constData());
+    QVERIFY(!QFileInfo::exists(out));
+}
+
+void TestCliImport::unknownFormat()
+{
+    const CliResult result = runCli({u"import"_s, write(u"c.json"_s, "{}"), u"--format"_s, u"postman"_s});
+    QCOMPARE(result.exitCode, 2);
+    QCOMPARE(result.err, QByteArray("sonde-cli import: unknown format 'postman' (auto, curl or har)\n"));
+}
+
+void TestCliImport::importIntoWorkspace()
+{
+    const QString ws = m_dir->filePath(u"new/ws"_s);
+    CliResult result = runCli({u"import"_s, write(u"cmds.sh"_s, Commands), u"--out"_s, ws});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(
+        result.out, QByteArray("Imported 2 requests into the collection “cmds” in ") + ws.toUtf8() + '\n');
+    QVERIFY(result.err.contains("warning: line 5, column 13: the file “photo.jpg” does not exist yet"));
+    result = runCli({u"import"_s, write(u"session.har"_s, Har), u"--out"_s, ws, u"--name"_s, u"cmds"_s});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(result.err.contains("the 1 recorded responses are not saved"));
+    const Sonde::LoadedWorkspace loaded = Sonde::WorkspaceStore::load(ws);
+    QVERIFY(loaded.ok);
+    QVERIFY(loaded.problems.isEmpty());
+    QCOMPARE(loaded.workspace.name, u"ws"_s);
+    QCOMPARE(loaded.workspace.collections.size(), 2);
+    const Sonde::Folder &curl = loaded.workspace.collections.at(0);
+    QCOMPARE(curl.name, u"cmds"_s);
+    QCOMPARE(curl.requests.size(), 2);
+    QCOMPARE(curl.requests.at(0).name, u"POST /v1/items"_s);
+    QCOMPARE(curl.requests.at(0).body.data, QByteArray("{\"name\": \"x\"}"));
+    QCOMPARE(curl.requests.at(1).body.kind, Sonde::Body::Kind::Multipart);
+    QCOMPARE(loaded.workspace.collections.at(1).name, u"cmds 2"_s);
+    QCOMPARE(loaded.workspace.collections.at(1).requests.at(0).url, u"https://x.test/a?b=1"_s);
+}
+
+void TestCliImport::refusesAFolderThatIsNotAWorkspace()
+{
+    write(u"other.txt"_s, "mine");
+    const CliResult result = runCli({u"import"_s, write(u"cmds.sh"_s, Commands), u"--out"_s, m_dir->path()});
+    QCOMPARE(result.exitCode, 3);
+    QVERIFY2(result.err.contains("is not a Sonde workspace"), result.err.constData());
+}
+
+void TestCliImport::exportCurlImportsBackTheSame()
+{
+    const QString ws = m_dir->filePath(u"ws"_s);
+    const QString commands = write(u"cmds.sh"_s, Commands);
+    QCOMPARE(runCli({u"import"_s, commands, u"--out"_s, ws}).exitCode, 0);
+    const CliResult exported
+        = runCli({u"export"_s, u"--workspace"_s, ws, u"--format"_s, u"curl"_s, u"--multiline"_s});
+    QCOMPARE(exported.exitCode, 0);
+    QVERIFY2(exported.out.startsWith(
+                 "# cmds/POST /v1/items\ncurl 'https://api.example.com/v1/items?draft=1' \\\n"),
+        exported.out.constData());
+    const CliResult again = runCli({u"import"_s, write(u"exported.sh"_s, exported.out)});
+    const CliResult first = runCli({u"import"_s, commands});
+    QCOMPARE(again.exitCode, 0);
+    const QJsonArray back = QJsonDocument::fromJson(again.out).object().value(u"requests"_s).toArray();
+    const QJsonArray original = QJsonDocument::fromJson(first.out).object().value(u"requests"_s).toArray();
+    QCOMPARE(back, original);
+
+    const CliResult one
+        = runCli({u"export"_s, u"--workspace"_s, ws, u"cmds/POST /up"_s, u"--format"_s, u"curl"_s});
+    QCOMPARE(one.exitCode, 0);
+    QCOMPARE(one.out,
+        "# cmds/POST /up\ncurl https://x.test/up -F a=1 -F 'f=@" + m_dir->filePath(u"photo.jpg"_s).toUtf8()
+            + ";type=image/jpeg' -L\n");
+    const CliResult missing
+        = runCli({u"export"_s, u"--workspace"_s, ws, u"cmds/nothing"_s, u"--format"_s, u"curl"_s});
+    QCOMPARE(missing.exitCode, 1);
+    QCOMPARE(missing.err, QByteArray("sonde-cli export: nothing named “nothing” in cmds\n"));
+}
+
+void TestCliImport::exportHar()
+{
+    const QString ws = m_dir->filePath(u"ws"_s);
+    QCOMPARE(runCli({u"import"_s, write(u"cmds.sh"_s, Commands), u"--out"_s, ws}).exitCode, 0);
+    const CliResult exported
+        = runCli({u"export"_s, u"--workspace"_s, ws, u"cmds"_s, u"--format"_s, u"har"_s});
+    QCOMPARE(exported.exitCode, 0);
+    const QJsonObject log = QJsonDocument::fromJson(exported.out).object().value(u"log"_s).toObject();
+    QCOMPARE(log.value(u"version"_s).toString(), u"1.2"_s);
+    const QJsonArray entries = log.value(u"entries"_s).toArray();
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries.at(0).toObject().value(u"response"_s).toObject().value(u"status"_s).toInt(), 0);
+    QCOMPARE(entries.at(0)
+                 .toObject()
+                 .value(u"request"_s)
+                 .toObject()
+                 .value(u"postData"_s)
+                 .toObject()
+                 .value(u"text"_s)
+                 .toString(),
+        u"{\"name\": \"x\"}"_s);
+    // The HAR reads back in.
+    const CliResult back = runCli({u"import"_s, write(u"back.har"_s, exported.out)});
+    QCOMPARE(back.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(back.out).object().value(u"requests"_s).toArray().size(), 2);
+    QCOMPARE(runCli({u"export"_s, u"--workspace"_s, ws, u"--format"_s, u"yaml"_s}).exitCode, 2);
+}
+
+void TestCliImport::help()
+{
+    const CliResult result = runCli({u"import"_s, u"--help"_s});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(result.out.contains("auto (default), curl or har"));
+    const CliResult usage = runCli({u"--help"_s});
+    QVERIFY(usage.out.contains("import FILE"));
+}
+
+QTEST_GUILESS_MAIN(TestCliImport)
+#include "tst_cliimport.moc"

@@ -1,0 +1,5 @@
+curl http://x/files/a.bin -T '/data/a b.bin' -L
+
+curl http://x/files/a.bin \
+  -T '/data/a b.bin' \
+  -L

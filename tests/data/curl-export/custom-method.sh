@@ -1,0 +1,5 @@
+curl http://x/cache -X PURGE -L
+
+curl http://x/cache \
+  -X PURGE \
+  -L

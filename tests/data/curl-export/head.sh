@@ -1,0 +1,5 @@
+curl http://x/ --head -L
+
+curl http://x/ \
+  --head \
+  -L

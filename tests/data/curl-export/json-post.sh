@@ -1,0 +1,6 @@
+curl https://x/items -H 'Content-Type: application/json' --data-raw '{"name": "Zoë'\''s", "tags": ["a", "b"]}' -L
+
+curl https://x/items \
+  -H 'Content-Type: application/json' \
+  --data-raw '{"name": "Zoë'\''s", "tags": ["a", "b"]}' \
+  -L

@@ -1,0 +1,3 @@
+curl https://x/
+
+curl https://x/

@@ -1,0 +1,5 @@
+curl http://x/ --data-raw 'a=hello world' -L
+
+curl http://x/ \
+  --data-raw 'a=hello world' \
+  -L

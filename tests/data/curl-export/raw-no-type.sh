@@ -1,0 +1,6 @@
+curl http://x/ -H Content-Type: --data-raw plain -L
+
+curl http://x/ \
+  -H Content-Type: \
+  --data-raw plain \
+  -L
