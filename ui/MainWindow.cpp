@@ -148,6 +148,7 @@ void MainWindow::createMenus()
         tr("&Cancel") + u'\t' + QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText), this,
         &MainWindow::cancelCurrentRequest);
     createNavigationActions(file, request);
+    createImportActions(file, request);
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     m_toolsMenu = tools;

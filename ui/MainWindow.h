@@ -75,6 +75,12 @@ public:
     /// F2: renames the item selected in the sidebar when it has the focus, else the current tab's saved
     /// request (in the sidebar), or asks where to save a scratch request.
     void renameCurrent();
+    /// Imports a curl command file or a HAR file as a new collection of the workspace; returns the
+    /// collection's name, or an empty string when nothing was imported (the reason shown in words).
+    QString importFile(const QString &path);
+    /// The current request as a curl command on the clipboard (variables as written, so no secret
+    /// value is copied), with its folders' default headers and inherited auth.
+    void copyAsCurl();
     /// Ctrl+Tab / Ctrl+Shift+Tab, wrapping around.
     void switchTab(int step);
 
@@ -119,6 +125,8 @@ private:
     void createMenus();
     /// Focus URL, next/previous tab, quick open and rename (MainWindowActions.cpp).
     void createNavigationActions(QMenu *file, QMenu *request);
+    /// File ▸ Import… and Request ▸ Copy as cURL (MainWindowImport.cpp).
+    void createImportActions(QMenu *file, QMenu *request);
     /// Every setting the window reads or writes goes through this one object.
     QSettings &settings();
     void applyTabSettings(RequestTab *tab);

@@ -182,6 +182,7 @@ QString toCommand(const Request &request, const CurlExportOptions &options, QStr
     else if (settings.httpVersion == HttpVersionPolicy::Http2PriorKnowledge)
         items.append(u"--http2-prior-knowledge"_s);
     switch (settings.proxy.mode) {
+    case ProxySettings::Mode::Default: // the application's proxy: curl has its own (the environment's)
     case ProxySettings::Mode::None:
         break;
     case ProxySettings::Mode::System:

@@ -226,7 +226,12 @@ void TestCurlImport::imports_data()
     Request socks = request(u"GET"_s, X);
     socks.settings.proxy = {ProxySettings::Mode::Custom, u"socks5://h:1080"_s, {}, {}};
     QTest::newRow("--socks5") << u"curl --socks5 h:1080 http://x/"_s << socks;
-    QTest::newRow("--noproxy *") << u"curl --noproxy '*' http://x/"_s << request(u"GET"_s, X);
+    {
+        // No proxy at all, whatever the application's default.
+        Request direct = request(u"GET"_s, X);
+        direct.settings.proxy.mode = ProxySettings::Mode::None;
+        QTest::newRow("--noproxy *") << u"curl --noproxy '*' http://x/"_s << direct;
+    }
 
     Request upload = request(u"PUT"_s, X);
     upload.body.kind = Body::Kind::Binary;

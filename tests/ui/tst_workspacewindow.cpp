@@ -9,6 +9,7 @@
 #include "history/HistoryRecorder.h"
 #include "history/HistoryStore.h"
 #include "http/HttpEngine.h"
+#include "formats/CurlImport.h"
 #include "request/RequestEditor.h"
 #include "response/ResponseSummary.h"
 #include "response/ResponseViewer.h"
@@ -24,6 +25,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QClipboard>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QNetworkAccessManager>
@@ -86,6 +89,8 @@ private Q_SLOTS:
     void quickOpenFindsRequestsByName();
     void keyboardNavigation();
     void f2RenamesTheCurrentRequest();
+    void importCurlAndHarFiles();
+    void pasteCurlAndCopyAsCurl();
 
 private:
     ItemRef addRequest(const QString &name, const QString &url);
@@ -709,6 +714,74 @@ void TestWorkspaceWindow::f2RenamesTheCurrentRequest()
     });
     QTest::keyClick(m_window.get(), Qt::Key_F2);
     QTRY_VERIFY(asked);
+}
+
+void TestWorkspaceWindow::importCurlAndHarFiles()
+{
+    const QString curl = m_dir->filePath(QStringLiteral("create-user.sh"));
+    QVERIFY(writeFile(curl, "curl -X POST 'https://api.test/users?x=1' \\\n  -H 'Content-Type: application/json' \\\n"
+                            "  --data-raw '{\"name\":\"Ada\"}'\n"));
+    QCOMPARE(m_window->importFile(curl), QStringLiteral("create-user"));
+    const Folder *imported = m_workspace->folder({QStringLiteral("create-user")});
+    QVERIFY(imported);
+    QCOMPARE(imported->requests.size(), 1);
+    QCOMPARE(imported->requests.first().method, QStringLiteral("POST"));
+    QCOMPARE(imported->requests.first().body.data, QByteArray("{\"name\":\"Ada\"}"));
+
+    const QString har = m_dir->filePath(QStringLiteral("capture.har"));
+    const QByteArray harText = "{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"test\",\"version\":\"1\"},\"entries\":[{\"startedDateTime\":\"2026-11-24T10:00:00.000Z\",\"time\":5,\"request\":{\"method\":\"GET\",\"url\":\"https://api.test/a?q=1\",\"httpVersion\":\"HTTP/1.1\",\"headers\":[],\"queryString\":[{\"name\":\"q\",\"value\":\"1\"}],\"cookies\":[],\"headersSize\":-1,\"bodySize\":0},\"response\":{\"status\":200,\"statusText\":\"OK\",\"httpVersion\":\"HTTP/1.1\",\"headers\":[],\"cookies\":[],\"content\":{\"size\":2,\"mimeType\":\"text/plain\",\"text\":\"ok\"},\"redirectURL\":\"\",\"headersSize\":-1,\"bodySize\":2},\"cache\":{},\"timings\":{\"send\":1,\"wait\":3,\"receive\":1}}]}}";
+    QVERIFY(writeFile(har, harText));
+    QCOMPARE(m_window->importFile(har), QStringLiteral("capture"));
+    QVERIFY(m_workspace->folder({QStringLiteral("capture")}));
+    QCOMPARE(m_workspace->folder({QStringLiteral("capture")})->requests.size(), 1);
+
+    // Not an importable file: said in words, nothing written.
+    const QString other = m_dir->filePath(QStringLiteral("notes.txt"));
+    QVERIFY(writeFile(other, "just some notes\n"));
+    m_asked.clear();
+    m_answer = QMessageBox::Ok;
+    QCOMPARE(m_window->importFile(other), QString());
+    QCOMPARE(m_asked, QStringList {QStringLiteral("Import")});
+    QVERIFY(!m_workspace->folder({QStringLiteral("notes")}));
+}
+
+void TestWorkspaceWindow::pasteCurlAndCopyAsCurl()
+{
+    RequestTab *tab = m_window->newRequestTab();
+    RequestEditor *editor = tab->editor();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    editor->urlEdit()->setFocus();
+    // A paste is one edit of many characters.
+    editor->urlEdit()->insert(QStringLiteral("curl -X PUT https://api.test/items/7 -H 'X-Trace: on' -d 'a=1&b=2' -k"));
+    const Request pasted = editor->request();
+    QCOMPARE(pasted.method, QStringLiteral("PUT"));
+    QCOMPARE(editor->urlEdit()->text(), QStringLiteral("https://api.test/items/7"));
+    QVERIFY(pasted.headers.contains(KeyValue {QStringLiteral("X-Trace"), QStringLiteral("on")}));
+    QVERIFY(pasted.settings.ignoreTlsErrors);
+    QVERIFY(editor->urlNotice()->isVisible());
+
+    // Typing "curl …" by hand is a URL being typed, not an import.
+    editor->urlEdit()->clear();
+    QTest::keyClicks(editor->urlEdit(), QStringLiteral("curl h"));
+    QCOMPARE(editor->urlEdit()->text(), QStringLiteral("curl h"));
+
+    // Copy as cURL gives a command that reads back as the same request.
+    Request request;
+    request.method = QStringLiteral("PATCH");
+    request.url = QStringLiteral("https://api.test/users/{{id}}?v=2");
+    request.params = {{QStringLiteral("v"), QStringLiteral("2")}};
+    request.headers = {{QStringLiteral("Accept"), QStringLiteral("application/json")}};
+    request.body = {Body::Kind::Raw, QStringLiteral("application/json"), "{\"a\": 1}"};
+    editor->setRequest(request);
+    m_window->copyAsCurl();
+    const QString command = QApplication::clipboard()->text();
+    QVERIFY2(command.startsWith(u"curl "), qPrintable(command));
+    const ImportResult back = CurlImport::parse(command);
+    QVERIFY2(back.ok(), qPrintable(back.error.toString()));
+    QCOMPARE(back.collection.requests.first().method, request.method);
+    QCOMPARE(back.collection.requests.first().url, request.url);
+    QCOMPARE(back.collection.requests.first().body.data, request.body.data);
 }
 
 QTEST_MAIN(TestWorkspaceWindow)

@@ -1,5 +1,6 @@
 #include "request/RequestEditor.h"
 
+#include "formats/CurlImport.h"
 #include "model/PathParams.h"
 #include "model/QueryParams.h"
 #include "request/AuthEditor.h"
@@ -213,6 +214,7 @@ void RequestEditor::setRequest(const Request &request)
     m_params->setRows(QueryParams::mergeFromUrl(request.params, request.url));
     m_pathParamMemory.clear();
     m_urlNotice->hide();
+    m_lastUrlText = request.url;
     m_pathParams->setRows(request.pathParams);
     updatePathParams(request.url);
     m_headers->setRows(request.headers);
@@ -287,8 +289,47 @@ bool RequestEditor::moveUserInfoToHeader(const QString &text)
     return true;
 }
 
+bool RequestEditor::importPastedCurl(const QString &text)
+{
+    // Only a paste (many characters at once): typing "curl h" must not turn into a request for "h".
+    const bool pasted = text.size() > m_lastUrlText.size() + 5;
+    if (!pasted || !CurlImport::looksLikeCurl(text))
+        return false;
+    const ImportResult result = CurlImport::parse(text);
+    if (!result.ok() || result.collection.requests.isEmpty()) {
+        m_urlNotice->setText(tr("This looks like a curl command, but it cannot be read: %1")
+                                 .arg(result.ok() ? tr("it has no URL") : result.error.toString()));
+        m_urlNotice->show();
+        return false;
+    }
+    // The request takes the command's contents; its name and place stay.
+    Request imported = result.collection.requests.constFirst();
+    imported.name = m_request.name;
+    imported.fileName = m_request.fileName;
+    imported.sortKey = m_request.sortKey;
+    imported.description = m_request.description;
+    imported.variables = m_request.variables;
+    imported.captures = m_request.captures;
+    setRequest(imported);
+    QStringList notes;
+    for (const ImportMessage &warning : result.warnings)
+        notes.append(warning.toString());
+    if (result.collection.requests.size() > 1)
+        notes.append(tr("only the first of its %1 requests was taken").arg(result.collection.requests.size()));
+    m_urlNotice->setText(notes.isEmpty() ? tr("Imported from the pasted curl command.")
+                                         : tr("Imported from the pasted curl command; %1").arg(notes.join(QStringLiteral("; "))));
+    m_urlNotice->show();
+    Q_EMIT requestEdited();
+    return true;
+}
+
 void RequestEditor::onUrlEdited(const QString &editedText)
 {
+    if (importPastedCurl(editedText)) {
+        m_lastUrlText = m_url->text();
+        return;
+    }
+    m_lastUrlText = editedText;
     // The notice stays until another request is shown.
     const bool moved = moveUserInfoToHeader(editedText);
     const QString text = m_url->text();

@@ -28,7 +28,8 @@ class RequestSettingsEditor;
 /// table (disabled rows are kept), editing the table rewrites the query (QueryParams does both). The
 /// `:name` segments of the path get a second table on the Params tab, shown when there are any. A URL
 /// with user info (`https://user:password@host/`) is taken as a browser takes it: the credentials move
-/// into an `Authorization: Basic` header and a notice says so.
+/// into an `Authorization: Basic` header and a notice says so. A curl command pasted into the URL field
+/// becomes the request (method, URL, headers, body, auth, settings), with a notice.
 /// Send is Ctrl+Enter (or Ctrl+Return) anywhere in the window; while a request is in flight the
 /// button is Cancel and Esc cancels. An enabled Content-Type header is shown on the Body tab as the
 /// one that will be sent; with TLS verification off the Settings tab carries a warning.
@@ -90,6 +91,7 @@ private:
     QWidget *createParamsPage();
     void updatePathParams(const QString &url);
     bool moveUserInfoToHeader(const QString &text);
+    bool importPastedCurl(const QString &text);
     void onUrlEdited(const QString &text);
     void onParamsEdited();
     void onSendClicked();
@@ -110,6 +112,7 @@ private:
     KeyValueTableView *m_pathParamsView = nullptr;
     QWidget *m_pathParamsSection = nullptr;
     QHash<QString, KeyValue> m_pathParamMemory;
+    QString m_lastUrlText;
     KeyValueTableView *m_headersView;
     AuthEditor *m_auth;
     BodyEditor *m_body;

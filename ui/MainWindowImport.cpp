@@ -1,0 +1,112 @@
+// Bringing requests in (File ▸ Import…) and taking them out (Request ▸ Copy as cURL).
+#include "MainWindow.h"
+
+#include "RequestTab.h"
+#include "formats/CurlExport.h"
+#include "formats/CurlImport.h"
+#include "formats/HarImport.h"
+#include "formats/ImportSaver.h"
+#include "request/RequestEditor.h"
+#include "template/RequestLocator.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QStatusBar>
+
+namespace Sonde {
+
+namespace {
+
+constexpr int ImportMessageMs = 10000;
+
+} // namespace
+
+void MainWindow::createImportActions(QMenu *file, QMenu *request)
+{
+    QAction *import = new QAction(tr("&Import…"), this);
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    import->setToolTip(tr("Bring in a curl command or a HAR capture as a new collection"));
+    connect(import, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import"), QString(),
+            tr("curl commands and HAR files (*.sh *.txt *.curl *.har *.json);;All files (*)"));
+        if (!path.isEmpty())
+            importFile(path);
+    });
+    // After Open Workspace…
+    file->insertAction(file->actions().value(file->actions().indexOf(m_openWorkspaceAction) + 1), import);
+
+    QAction *copy = request->addAction(tr("Copy as c&URL"), this, &MainWindow::copyAsCurl);
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copy->setShortcutContext(Qt::WindowShortcut);
+}
+
+QString MainWindow::importFile(const QString &path)
+{
+    if (!m_workspace || !m_workspace->isOpen()) {
+        statusBar()->showMessage(tr("Open a workspace to import into."), ImportMessageMs);
+        return {};
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        ask(tr("Import"), tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+            QMessageBox::Ok);
+        return {};
+    }
+    const QByteArray bytes = file.readAll();
+    ImportResult result;
+    if (HarImport::looksLikeHar(bytes)) {
+        result = HarImport::parse(bytes, QFileInfo(path).completeBaseName());
+    } else if (CurlImport::looksLikeCurl(QString::fromUtf8(bytes))) {
+        result = CurlImport::parse(QString::fromUtf8(bytes), {QFileInfo(path).absolutePath()});
+        result.collection.name = QFileInfo(path).completeBaseName();
+    } else {
+        ask(tr("Import"),
+            tr("%1 is neither a curl command nor a HAR file: nothing was imported.").arg(QFileInfo(path).fileName()),
+            QMessageBox::Ok);
+        return {};
+    }
+    if (!result.ok()) {
+        ask(tr("Import"), tr("%1 cannot be imported: %2. Nothing was imported.")
+                              .arg(QFileInfo(path).fileName(), result.error.toString()),
+            QMessageBox::Ok);
+        return {};
+    }
+    const SavedImport saved = saveImport(m_workspace->root(), result);
+    if (!saved.error.isEmpty()) {
+        ask(tr("Import"), tr("The import could not be written: %1").arg(saved.error), QMessageBox::Ok);
+        return {};
+    }
+    m_workspace->reload();
+    QString message = tr("Imported %n request(s) into the collection “%1”.", nullptr, int(result.requestCount()))
+                          .arg(saved.collectionName);
+    if (!result.warnings.isEmpty())
+        message += u' ' + tr("%n warning(s): %1", nullptr, int(result.warnings.size())).arg(result.warnings.constFirst().toString());
+    if (!result.examples.isEmpty())
+        message += u' ' + tr("Responses are not kept in the workspace.");
+    statusBar()->showMessage(message, ImportMessageMs);
+    return saved.collectionName;
+}
+
+void MainWindow::copyAsCurl()
+{
+    RequestTab *tab = currentRequestTab();
+    if (!tab)
+        return;
+    Request request = tab->editor()->request();
+    if (m_workspace && m_workspace->isOpen() && tab->itemRef().isValid()) {
+        const QList<const Folder *> folders = m_workspace->folderChain(tab->itemRef().directories);
+        request = withInheritedAuth(withFolderHeaders(request, folders), folders);
+    }
+    QStringList warnings;
+    QApplication::clipboard()->setText(CurlExport::toCommand(request, {}, &warnings));
+    statusBar()->showMessage(warnings.isEmpty() ? tr("Copied as a curl command.")
+                                                : tr("Copied as a curl command; %1").arg(warnings.join(QStringLiteral("; "))),
+                             ImportMessageMs);
+}
+
+} // namespace Sonde
