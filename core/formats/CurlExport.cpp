@@ -121,21 +121,10 @@ QString toCommand(const Request &request, const CurlExportOptions &options, QStr
             warn(problem);
         if (body.graphqlUseGet) {
             method = u"GET"_s;
-            const QJsonObject object = QJsonDocument::fromJson(json).object();
-            QStringList query;
-            for (const char *key : {"query", "variables", "operationName"}) {
-                const QJsonValue value = object.value(QLatin1StringView(key));
-                if (value.isUndefined())
-                    continue;
-                const QString text = value.isString()
-                    ? value.toString()
-                    : QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-                query.append(
-                    QLatin1StringView(key) + u'=' + QString::fromLatin1(RequestBuilder::formEncode(text)));
-            }
+            const QString query = QString::fromLatin1(RequestBuilder::graphqlQuery(json));
             const qsizetype hash = url.indexOf(u'#');
             const QString fragment = hash < 0 ? QString() : url.mid(hash);
-            url = (hash < 0 ? url : url.left(hash)) + (url.contains(u'?') ? u'&' : u'?') + query.join(u'&')
+            url = (hash < 0 ? url : url.left(hash)) + (url.contains(u'?') ? u'&' : u'?') + query
                 + fragment;
         } else {
             method = u"POST"_s;

@@ -231,6 +231,22 @@ QString guessContentType(const QString &filePath)
     return type.isValid() && !type.isDefault() ? type.name() : QStringLiteral("application/octet-stream");
 }
 
+QByteArray graphqlQuery(const QByteArray &json)
+{
+    const QJsonObject object = QJsonDocument::fromJson(json).object();
+    QByteArrayList items;
+    for (const char *key : {"query", "variables", "operationName"}) {
+        const QJsonValue value = object.value(QLatin1StringView(key));
+        if (value.isUndefined())
+            continue;
+        const QString text = value.isString()
+            ? value.toString()
+            : QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        items.append(key + QByteArray("=") + formEncode(text));
+    }
+    return items.join('&');
+}
+
 PreparedRequest prepare(const Request &request)
 {
     PreparedRequest prepared;
@@ -295,17 +311,9 @@ PreparedRequest prepare(const Request &request)
         // GraphQL over HTTP: the same members as query parameters, the variables as JSON text.
         prepared.method = "GET";
         out.present = false;
-        const QJsonObject object = QJsonDocument::fromJson(json).object();
         QByteArray query = prepared.url.query(QUrl::FullyEncoded).toLatin1();
-        for (const char *key : {"query", "variables", "operationName"}) {
-            const QJsonValue value = object.value(QLatin1StringView(key));
-            if (value.isUndefined())
-                continue;
-            const QString text = value.isString()
-                ? value.toString()
-                : QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-            query += QByteArray(query.isEmpty() ? "" : "&") + key + '=' + formEncode(text);
-        }
+        const QByteArray members = graphqlQuery(json);
+        query += QByteArray(query.isEmpty() || members.isEmpty() ? "" : "&") + members;
         prepared.url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
         break;
     }

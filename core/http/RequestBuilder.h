@@ -76,6 +76,9 @@ QByteArray formEncode(const KeyValueList &fields);
 /// The GraphQL request as JSON `{"query":…,"variables":…,"operationName":…}` (variables and operation
 /// only when given); `problem` is set when the variables are not a JSON object.
 QByteArray graphqlJson(const Body &body, QString *problem);
+/// The members of graphqlJson()'s `json` as an encoded query, `query=…&variables=…&operationName=…`
+/// (GraphQL over HTTP GET: variables as JSON text; absent members left out).
+QByteArray graphqlQuery(const QByteArray &json);
 
 /// The media type QMimeDatabase guesses for a file, application/octet-stream when it cannot tell.
 QString guessContentType(const QString &filePath);

@@ -16,6 +16,7 @@
 #include <QProcess>
 #include <QTimer>
 
+#include "CliRunner.h"
 #include "HttpTestProxy.h"
 #include "Socks5TestProxy.h"
 #include <QSignalSpy>
@@ -33,44 +34,13 @@ namespace {
 constexpr int RunTimeoutMs = 30000;
 constexpr int StartTimeoutMs = 10000;
 
-struct CliResult
-{
-    int exitCode = -1;
-    bool crashed = false;
-    bool timedOut = false;
-    QByteArray out;
-    QByteArray err;
-};
+using Sonde::CliResult;
 
 /// Runs sonde-cli to the end with `input` on its standard input.
 CliResult runCli(const QStringList &arguments, const QByteArray &input = {})
 {
-    QProcess process;
-    process.start(QStringLiteral(SONDE_CLI), arguments);
-    CliResult result;
-    if (!process.waitForStarted(StartTimeoutMs)) {
-        result.err = process.errorString().toUtf8();
-        return result;
-    }
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    // Waits in an event loop, so loopback servers of this process (the test proxies) keep serving.
-    QEventLoop loop;
-    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(RunTimeoutMs, &loop, &QEventLoop::quit);
-    if (process.state() != QProcess::NotRunning)
-        loop.exec();
-    if (process.state() != QProcess::NotRunning) {
-        result.timedOut = true;
-        process.kill();
-        process.waitForFinished(StartTimeoutMs);
-    }
-    result.crashed = process.exitStatus() == QProcess::CrashExit;
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return Sonde::runProgram(QStringLiteral(SONDE_CLI), arguments, input, QProcessEnvironment::systemEnvironment(),
+                             RunTimeoutMs);
 }
 
 /// A port nothing listens on right now: bound, then released.

@@ -1,4 +1,5 @@
 // sonde-cli import and export, end to end: the real binary, run with QProcess on files in a temporary folder.
+#include "CliRunner.h"
 #include "storage/WorkspaceStore.h"
 
 #include <QDir>
@@ -14,28 +15,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Sonde::CliResult;
 
 CliResult runCli(const QStringList &arguments, const QByteArray &input = {})
 {
-    QProcess process;
-    process.start(QStringLiteral(SONDE_CLI), arguments);
-    CliResult result;
-    if (!process.waitForStarted(10000))
-        return result;
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(30000))
-        process.kill();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return Sonde::runProgram(QStringLiteral(SONDE_CLI), arguments, input);
 }
 
 const QByteArray Commands = "# two requests\n"
