@@ -2,6 +2,8 @@
 #include "EchoCommand.h"
 #include "FormatCommand.h"
 #include "HistoryCommand.h"
+#include "JwtCommand.h"
+#include "OAuthCommand.h"
 #include "QueryCommand.h"
 #include "SendCommand.h"
 
@@ -18,7 +20,9 @@ void printUsage(QTextStream &out)
            "  echo           run the built-in echo server on 127.0.0.1\n"
            "  format [FILE]  pretty-print JSON or XML (stdin without FILE)\n"
            "  query EXPR     evaluate JSONPath on JSON or XPath on XML\n"
-           "  history        search, show and clear the history of sent requests\n\n"
+           "  history        search, show and clear the history of sent requests\n"
+           "  oauth token    run an OAuth 2.0 flow and print the token\n"
+           "  jwt decode T   print the header, claims and times of a JWT\n\n"
            "Run 'sonde-cli <command> --help' for the options of a command.\n";
 }
 
@@ -58,6 +62,10 @@ int main(int argc, char *argv[])
         return runHistoryCommand(arguments);
     if (command == u"format")
         return runFormatCommand(arguments);
+    if (command == u"oauth")
+        return runOAuthCommand(arguments);
+    if (command == u"jwt")
+        return runJwtCommand(arguments);
     err << "sonde-cli: unknown command '" << command << "'\n\n";
     printUsage(err);
     return 2;
