@@ -1,6 +1,7 @@
 #include "auth/Jwt.h"
 
 #include <QJsonDocument>
+#include <QTimeZone>
 
 namespace Sonde {
 
@@ -74,7 +75,7 @@ std::optional<Jwt> Jwt::decode(const QString &token, const QDateTime &now, QStri
         if (!value.isDouble())
             continue;
         const auto seconds = static_cast<qint64>(value.toDouble());
-        const QDateTime time = QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+        const QDateTime time = QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc());
         jwt.times.append({QString::fromLatin1(name), time, now.secsTo(time)});
     }
     return jwt;

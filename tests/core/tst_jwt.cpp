@@ -3,6 +3,7 @@
 #include "auth/Jwt.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Sonde;
 
@@ -36,7 +37,7 @@ void TestJwt::rfc7519Example()
         "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ."
         "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
     QString problem;
-    const QDateTime now = QDateTime(QDate(2011, 3, 22), QTime(18, 0), Qt::UTC);
+    const QDateTime now = QDateTime(QDate(2011, 3, 22), QTime(18, 0), QTimeZone::utc());
     const auto jwt = Jwt::decode(u"  Bearer "_qs + token + u'\n', now, &problem);
     QVERIFY2(jwt, qPrintable(problem));
     QCOMPARE(jwt->header.value(u"alg"_qs).toString(), u"HS256"_qs);
@@ -54,7 +55,7 @@ void TestJwt::timeClaims()
 {
     const QByteArray token = part(R"({"alg":"none"})") + '.' + part(R"({"iat":1000,"nbf":2000,"exp":3000})") + '.';
     QString problem;
-    const auto jwt = Jwt::decode(QString::fromLatin1(token), QDateTime::fromSecsSinceEpoch(2500, Qt::UTC), &problem);
+    const auto jwt = Jwt::decode(QString::fromLatin1(token), QDateTime::fromSecsSinceEpoch(2500, QTimeZone::utc()), &problem);
     QVERIFY2(jwt, qPrintable(problem));
     QCOMPARE(jwt->signature.size(), 0);
     QCOMPARE(jwt->times.size(), 3);
