@@ -3,6 +3,8 @@
 #include "FormatCommand.h"
 #include "HistoryCommand.h"
 #include "ImportCommand.h"
+#include "JwtCommand.h"
+#include "OAuthCommand.h"
 #include "QueryCommand.h"
 #include "SendCommand.h"
 
@@ -21,7 +23,9 @@ void printUsage(QTextStream &out)
            "  query EXPR     evaluate JSONPath on JSON or XPath on XML\n"
            "  history        search, show and clear the history of sent requests\n"
            "  import FILE    import requests from a curl command or a HAR file\n"
-           "  export         print saved requests as curl commands or a HAR file\n\n"
+           "  export         print saved requests as curl commands or a HAR file\n"
+           "  oauth token    run an OAuth 2.0 flow and print the token\n"
+           "  jwt decode T   print the header, claims and times of a JWT\n\n"
            "Run 'sonde-cli <command> --help' for the options of a command.\n";
 }
 
@@ -65,6 +69,10 @@ int main(int argc, char *argv[])
         return runImportCommand(arguments);
     if (command == u"export")
         return runExportCommand(arguments);
+    if (command == u"oauth")
+        return runOAuthCommand(arguments);
+    if (command == u"jwt")
+        return runJwtCommand(arguments);
     err << "sonde-cli: unknown command '" << command << "'\n\n";
     printUsage(err);
     return 2;
