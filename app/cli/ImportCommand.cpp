@@ -137,6 +137,12 @@ struct Selection
     QList<std::pair<QString, Request>> requests; // with their "Collection/Folder/Request" path
 };
 
+/// The request as exported: with its folders' default headers and the auth it inherits from them.
+Request exported(const Request &request, const QList<const Folder *> &parents)
+{
+    return withInheritedAuth(withFolderHeaders(request, parents), parents);
+}
+
 bool matches(const QString &part, const QString &name, const QString &fileName)
 {
     QString file = fileName;
@@ -150,7 +156,7 @@ void collect(const Folder &folder, const QString &prefix, QList<const Folder *> 
 {
     parents.append(&folder);
     for (const Request &request : folder.requests)
-        selection.requests.append({prefix + request.name, withFolderHeaders(request, parents)});
+        selection.requests.append({prefix + request.name, exported(request, parents)});
     for (const Folder &child : folder.folders)
         collect(child, prefix + child.name + u'/', parents, selection);
 }
@@ -185,7 +191,7 @@ bool select(const Workspace &workspace, const QString &path, Selection &selectio
             const QString rest = parts.mid(i).join(u'/');
             for (const Request &request : parents.last()->requests) {
                 if (matches(rest, request.name, request.fileName)) {
-                    selection.requests.append({prefix + request.name, withFolderHeaders(request, parents)});
+                    selection.requests.append({prefix + request.name, exported(request, parents)});
                     return true;
                 }
             }
