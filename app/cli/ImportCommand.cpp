@@ -6,6 +6,7 @@
 #include "formats/HarImport.h"
 #include "formats/ImportJson.h"
 #include "formats/ImportSaver.h"
+#include "formats/PostmanImport.h"
 #include "storage/WorkspaceStore.h"
 #include "template/RequestLocator.h"
 
@@ -38,14 +39,27 @@ int fail(const char *command, int code, const QString &message)
     return code;
 }
 
+bool isSecret(const Variable &variable)
+{
+    return variable.secret && !variable.value.isEmpty();
+}
+
+qsizetype countSecrets(const Folder &folder)
+{
+    qsizetype count = std::count_if(folder.variables.cbegin(), folder.variables.cend(), isSecret);
+    for (const Folder &child : folder.folders)
+        count += countSecrets(child);
+    return count;
+}
+
 } // namespace
 
 int runImportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Import requests from a curl command line or a HAR 1.2 file."_s);
+    parser.setApplicationDescription(u"Import requests from a curl command line, a HAR 1.2 file, or a Postman collection, environment or globals file."_s);
     parser.addOption(
-        {u"format"_s, u"The input format: auto (default), curl or har."_s, u"format"_s, u"auto"_s});
+        {u"format"_s, u"The input format: auto (default), curl, har or postman."_s, u"format"_s, u"auto"_s});
     parser.addOption({u"out"_s,
         u"Write the requests as a new collection into this workspace folder (created when missing) instead of printing them."_s,
         u"dir"_s});
@@ -62,9 +76,9 @@ int runImportCommand(const QStringList &arguments)
     if (positional.size() != 1)
         return fail("import", ExitUsage, u"give one FILE (or - for stdin)"_s);
     const QString format = parser.value(u"format"_s).toLower();
-    if (format != u"auto" && format != u"curl" && format != u"har")
-        return fail(
-            "import", ExitUsage, u"unknown format '%1' (auto, curl or har)"_s.arg(parser.value(u"format"_s)));
+    if (format != u"auto" && format != u"curl" && format != u"har" && format != u"postman")
+        return fail("import", ExitUsage,
+            u"unknown format '%1' (auto, curl, har or postman)"_s.arg(parser.value(u"format"_s)));
 
     const QString path = positional.first();
     QFile file;
@@ -85,16 +99,25 @@ int runImportCommand(const QStringList &arguments)
     if (chosen == u"auto") {
         if (path.endsWith(u".har", Qt::CaseInsensitive) || HarImport::looksLikeHar(data))
             chosen = u"har"_s;
+        else if (PostmanImport::detect(data) != PostmanImport::FileKind::NotPostman)
+            chosen = u"postman"_s;
         else if (CurlImport::looksLikeCurl(QString::fromUtf8(data)))
             chosen = u"curl"_s;
         else
             return fail("import", ExitMalformedInput,
-                u"cannot tell the format of %1: it is neither a HAR file (JSON with log.entries) nor a curl command; give --format"_s
+                u"cannot tell the format of %1: it is neither a HAR file (JSON with log.entries), a Postman file (info.schema, or an environment's values) nor a curl command; give --format"_s
                     .arg(path));
     }
     ImportResult result;
     if (chosen == u"har") {
         result = HarImport::parse(data, name);
+    } else if (chosen == u"postman") {
+        result = PostmanImport::parse(data, name);
+        if (parser.isSet(u"name"_s) && result.ok()) {
+            result.collection.name = name;
+            for (Environment &environment : result.environments)
+                environment.name = name;
+        }
     } else {
         CurlImportOptions options;
         if (path != u"-")
@@ -118,13 +141,26 @@ int runImportCommand(const QStringList &arguments)
         return fail("import", ExitIo, saved.error);
     for (const FormatProblem &problem : saved.problems)
         write(stderr, u"sonde-cli import: %1\n"_s.arg(problem.toString()));
+    qsizetype secrets = std::count_if(result.globals.cbegin(), result.globals.cend(), isSecret)
+        + countSecrets(result.collection);
+    for (const Environment &environment : std::as_const(result.environments))
+        secrets += std::count_if(environment.variables.cbegin(), environment.variables.cend(), isSecret);
+    if (secrets > 0)
+        write(stderr,
+            u"sonde-cli import: note: the values of %1 secret variables are not written (a workspace keeps secrets in the system keychain): enter them in Sonde\n"_s
+                .arg(secrets));
     if (!result.examples.isEmpty())
         write(stderr,
             u"sonde-cli import: note: the %1 recorded responses are not saved: the workspace format has no place for examples yet\n"_s
                 .arg(result.examples.size()));
-    write(stdout,
-        u"Imported %1 requests into the collection “%2” in %3\n"_s.arg(result.requestCount())
-            .arg(saved.collectionName, out));
+    if (!saved.collectionName.isEmpty())
+        write(stdout,
+            u"Imported %1 requests into the collection “%2” in %3\n"_s.arg(result.requestCount())
+                .arg(saved.collectionName, out));
+    for (const QString &environment : std::as_const(saved.environmentNames))
+        write(stdout, u"Imported the environment “%1” into %2\n"_s.arg(environment, out));
+    if (!result.globals.isEmpty())
+        write(stdout, u"Imported %1 global variables into %2\n"_s.arg(result.globals.size()).arg(out));
     return saved.problems.isEmpty() ? ExitOk : ExitIo;
 }
 
