@@ -6,6 +6,7 @@
 #include "formats/HarImport.h"
 #include "formats/ImportJson.h"
 #include "formats/ImportSaver.h"
+#include "formats/PostmanExport.h"
 #include "formats/PostmanImport.h"
 #include "storage/WorkspaceStore.h"
 #include "template/RequestLocator.h"
@@ -239,14 +240,43 @@ bool select(const Workspace &workspace, const QString &path, Selection &selectio
     return true;
 }
 
+/// The collection or folder `path` names, for a Postman export; nullptr with `error` set otherwise.
+const Folder *selectFolder(const Workspace &workspace, const QString &path, QString *error)
+{
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    if (parts.isEmpty()) {
+        if (workspace.collections.size() == 1)
+            return &workspace.collections.first();
+        *error = workspace.collections.isEmpty()
+            ? u"the workspace has no collection"_s
+            : u"the workspace has %1 collections: name the one to export"_s.arg(workspace.collections.size());
+        return nullptr;
+    }
+    const QList<Folder> *folders = &workspace.collections;
+    const Folder *found = nullptr;
+    for (const QString &part : parts) {
+        const auto folder = std::find_if(folders->cbegin(), folders->cend(),
+            [&part](const Folder &f) { return matches(part, f.name, f.directoryName); });
+        if (folder == folders->cend()) {
+            *error = u"no collection or folder named “%1” in %2 (a Postman export takes a collection or a folder)"_s
+                         .arg(part, found ? found->name : u"the workspace"_s);
+            return nullptr;
+        }
+        found = &*folder;
+        folders = &found->folders;
+    }
+    return found;
+}
+
 } // namespace
 
 int runExportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Export saved requests as curl commands or as a HAR 1.2 log."_s);
+    parser.setApplicationDescription(
+        u"Export saved requests as curl commands, as a HAR 1.2 log, or as a Postman collection v2.1."_s);
     parser.addOption({u"workspace"_s, u"The workspace folder."_s, u"dir"_s});
-    parser.addOption({u"format"_s, u"curl or har."_s, u"format"_s});
+    parser.addOption({u"format"_s, u"curl, har or postman."_s, u"format"_s});
     parser.addOption({u"multiline"_s, u"curl: one option per line, with \\ continuations."_s});
     parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
     parser.addPositionalArgument(
@@ -260,10 +290,11 @@ int runExportCommand(const QStringList &arguments)
     if (!parser.isSet(u"workspace"_s))
         return fail("export", ExitUsage, u"--workspace DIR is required"_s);
     const QString format = parser.value(u"format"_s).toLower();
-    if (format != u"curl" && format != u"har")
+    if (format != u"curl" && format != u"har" && format != u"postman")
         return fail("export", ExitUsage,
-            parser.isSet(u"format"_s) ? u"unknown format '%1' (curl or har)"_s.arg(parser.value(u"format"_s))
-                                      : u"--format curl|har is required"_s);
+            parser.isSet(u"format"_s)
+                ? u"unknown format '%1' (curl, har or postman)"_s.arg(parser.value(u"format"_s))
+                : u"--format curl|har|postman is required"_s);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         return fail("export", ExitUsage, u"one PATH at most"_s);
@@ -274,8 +305,19 @@ int runExportCommand(const QStringList &arguments)
                                       : loaded.problems.first().toString());
     for (const FormatProblem &problem : loaded.problems)
         write(stderr, u"sonde-cli export: warning: %1\n"_s.arg(problem.toString()));
-    Selection selection;
     QString error;
+    if (format == u"postman") {
+        const Folder *folder = selectFolder(loaded.workspace, positional.value(0), &error);
+        if (!folder)
+            return fail("export", ExitNotFound, error);
+        QStringList warnings;
+        const QByteArray json = PostmanExport::toJson(*folder, &warnings);
+        for (const QString &warning : std::as_const(warnings))
+            write(stderr, u"sonde-cli export: warning: %1\n"_s.arg(warning));
+        write(stdout, QString::fromUtf8(json));
+        return ExitOk;
+    }
+    Selection selection;
     if (!select(loaded.workspace, positional.value(0), selection, &error))
         return fail("export", ExitNotFound, error);
     if (format == u"har") {
