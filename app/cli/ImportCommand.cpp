@@ -58,7 +58,8 @@ qsizetype countSecrets(const Folder &folder)
 int runImportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Import requests from a curl command line, a HAR 1.2 file, or a Postman collection, environment or globals file."_s);
+    parser.setApplicationDescription(
+        u"Import requests from a curl command line, a HAR 1.2 file, or a Postman collection, environment or globals file."_s);
     parser.addOption(
         {u"format"_s, u"The input format: auto (default), curl, har or postman."_s, u"format"_s, u"auto"_s});
     parser.addOption({u"out"_s,
@@ -258,8 +259,9 @@ const Folder *selectFolder(const Workspace &workspace, const QString &path, QStr
         const auto folder = std::find_if(folders->cbegin(), folders->cend(),
             [&part](const Folder &f) { return matches(part, f.name, f.directoryName); });
         if (folder == folders->cend()) {
-            *error = u"no collection or folder named “%1” in %2 (a Postman export takes a collection or a folder)"_s
-                         .arg(part, found ? found->name : u"the workspace"_s);
+            *error
+                = u"no collection or folder named “%1” in %2 (a Postman export takes a collection or a folder)"_s
+                      .arg(part, found ? found->name : u"the workspace"_s);
             return nullptr;
         }
         found = &*folder;

@@ -171,7 +171,8 @@ QString toCommand(const Request &request, const CurlExportOptions &options, QStr
     case AuthConfig::Type::Ntlm:
         items.append(u"--ntlm"_s);
         add(u"-u"_s,
-            credentials(auth.ntlm.domain.isEmpty() ? auth.ntlm.username : auth.ntlm.domain + u'\\' + auth.ntlm.username,
+            credentials(auth.ntlm.domain.isEmpty() ? auth.ntlm.username
+                                                   : auth.ntlm.domain + u'\\' + auth.ntlm.username,
                 auth.ntlm.password));
         break;
     case AuthConfig::Type::AwsSigV4:
@@ -200,8 +201,10 @@ QString toCommand(const Request &request, const CurlExportOptions &options, QStr
         }
         break;
     case AuthConfig::Type::OAuth2:
-        add(u"-H"_s, "Authorization: " + (auth.oauth2.headerPrefix + u' ' + auth.oauth2.accessToken).toUtf8());
-        warn(u"OAuth 2.0 is written as the Authorization header of its access token; curl does not run the token flow"_s);
+        add(u"-H"_s,
+            "Authorization: " + (auth.oauth2.headerPrefix + u' ' + auth.oauth2.accessToken).toUtf8());
+        warn(
+            u"OAuth 2.0 is written as the Authorization header of its access token; curl does not run the token flow"_s);
         break;
     }
 

@@ -3,8 +3,8 @@
 #include "storage/WorkspaceStore.h"
 
 #include <QDir>
-#include <algorithm>
 #include <QFileInfo>
+#include <algorithm>
 
 namespace Sonde {
 

@@ -37,19 +37,23 @@ QJsonValue authToJson(const AuthConfig &auth)
     case AuthConfig::Type::Basic:
         return make(u"basic"_s, {{u"username"_s, auth.basic.username}, {u"password"_s, auth.basic.password}});
     case AuthConfig::Type::Digest:
-        return make(u"digest"_s, {{u"username"_s, auth.digest.username}, {u"password"_s, auth.digest.password}});
+        return make(
+            u"digest"_s, {{u"username"_s, auth.digest.username}, {u"password"_s, auth.digest.password}});
     case AuthConfig::Type::Ntlm:
-        return make(u"ntlm"_s, {{u"username"_s, auth.ntlm.username}, {u"password"_s, auth.ntlm.password},
-                                   {u"domain"_s, auth.ntlm.domain}});
+        return make(u"ntlm"_s,
+            {{u"username"_s, auth.ntlm.username}, {u"password"_s, auth.ntlm.password},
+                {u"domain"_s, auth.ntlm.domain}});
     case AuthConfig::Type::Bearer:
         return make(u"bearer"_s, {{u"token"_s, auth.bearer.token}});
     case AuthConfig::Type::ApiKey:
-        return make(u"apikey"_s, {{u"key"_s, auth.apiKey.name}, {u"value"_s, auth.apiKey.value},
-                                     {u"in"_s, auth.apiKey.in == ApiKey::Location::Query ? u"query"_s : u"header"_s}});
+        return make(u"apikey"_s,
+            {{u"key"_s, auth.apiKey.name}, {u"value"_s, auth.apiKey.value},
+                {u"in"_s, auth.apiKey.in == ApiKey::Location::Query ? u"query"_s : u"header"_s}});
     case AuthConfig::Type::AwsSigV4:
-        return make(u"awsv4"_s, {{u"accessKey"_s, auth.aws.accessKey}, {u"secretKey"_s, auth.aws.secretKey},
-                                    {u"sessionToken"_s, auth.aws.sessionToken}, {u"region"_s, auth.aws.region},
-                                    {u"service"_s, auth.aws.service}});
+        return make(u"awsv4"_s,
+            {{u"accessKey"_s, auth.aws.accessKey}, {u"secretKey"_s, auth.aws.secretKey},
+                {u"sessionToken"_s, auth.aws.sessionToken}, {u"region"_s, auth.aws.region},
+                {u"service"_s, auth.aws.service}});
     case AuthConfig::Type::OAuth2: {
         const OAuth2 &o = auth.oauth2;
         QString grant = u"authorization_code"_s;
@@ -64,7 +68,8 @@ QJsonValue authToJson(const AuthConfig &auth)
                 {u"clientId"_s, o.clientId}, {u"clientSecret"_s, o.clientSecret}, {u"scope"_s, o.scope},
                 {u"username"_s, o.username}, {u"password"_s, o.password}, {u"accessToken"_s, o.accessToken},
                 {u"headerPrefix"_s, o.headerPrefix},
-                {u"client_authentication"_s, o.clientAuth == OAuth2::ClientAuth::Post ? u"body"_s : u"header"_s},
+                {u"client_authentication"_s,
+                    o.clientAuth == OAuth2::ClientAuth::Post ? u"body"_s : u"header"_s},
                 {u"addTokenTo"_s, u"header"_s}});
     }
     }
@@ -180,8 +185,7 @@ QJsonValue Writer::body(const Request &request, QJsonArray &headers, const QStri
         QJsonObject object {{u"mode"_s, u"raw"_s}, {u"raw"_s, text}};
         const QString language = rawLanguage(body.contentType);
         if (!language.isEmpty() && ImportSupport::mediaType(body.contentType) == body.contentType)
-            object.insert(u"options"_s,
-                QJsonObject {{u"raw"_s, QJsonObject {{u"language"_s, language}}}});
+            object.insert(u"options"_s, QJsonObject {{u"raw"_s, QJsonObject {{u"language"_s, language}}}});
         else
             typeHeader(body.contentType);
         return object;
@@ -200,7 +204,9 @@ QJsonValue Writer::body(const Request &request, QJsonArray &headers, const QStri
                 object.insert(u"type"_s, u"file"_s);
                 object.insert(u"src"_s, part.filePath);
                 if (!part.fileName.isEmpty())
-                    warn(path, u"the file name “%1” announced for the part “%2” is left out: Postman sends the file's own"_s.arg(part.fileName, part.name));
+                    warn(path,
+                        u"the file name “%1” announced for the part “%2” is left out: Postman sends the file's own"_s
+                            .arg(part.fileName, part.name));
             } else {
                 object.insert(u"type"_s, u"text"_s);
                 object.insert(u"value"_s, part.value);
@@ -222,7 +228,8 @@ QJsonValue Writer::body(const Request &request, QJsonArray &headers, const QStri
         if (body.graphqlUseGet)
             warn(path, u"the GraphQL query is written as a POST body: Postman has no GET mode for it"_s);
         return QJsonObject {{u"mode"_s, u"graphql"_s},
-            {u"graphql"_s, QJsonObject {{u"query"_s, body.graphqlQuery}, {u"variables"_s, body.graphqlVariables}}}};
+            {u"graphql"_s,
+                QJsonObject {{u"query"_s, body.graphqlQuery}, {u"variables"_s, body.graphqlVariables}}}};
     }
     return QJsonValue::Null;
 }
@@ -305,7 +312,8 @@ QByteArray toJson(const Folder &collection, QStringList *warnings)
     if (!collection.variables.isEmpty())
         root.insert(u"variable"_s, variablesToJson(collection.variables));
     if (!collection.headers.isEmpty() && warnings)
-        warnings->append(collection.name + u": the collection's default headers are left out: Postman collections have none"_s);
+        warnings->append(collection.name
+            + u": the collection's default headers are left out: Postman collections have none"_s);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

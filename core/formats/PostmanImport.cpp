@@ -70,8 +70,10 @@ private:
         return false;
     }
 
-    bool items(const QJsonValue &value, const QString &path, Folder &folder, const QList<qsizetype> &location);
-    bool folder(const QJsonObject &item, const QString &path, Folder &folder, const QList<qsizetype> &location);
+    bool items(
+        const QJsonValue &value, const QString &path, Folder &folder, const QList<qsizetype> &location);
+    bool folder(
+        const QJsonObject &item, const QString &path, Folder &folder, const QList<qsizetype> &location);
     bool request(const QJsonObject &item, const QString &path, Request &request);
     bool requestFields(const QJsonValue &value, const QString &path, Request &request);
     bool url(const QJsonValue &value, const QString &path, Request &request);
@@ -158,7 +160,9 @@ AuthConfig Reader::auth(const QJsonValue &value, const QString &path)
     const QJsonObject object = value.toObject();
     const QString type = object.value(u"type"_s).toString();
     const QJsonValue params = object.value(type);
-    const auto param = [&params](const QString &key) { return authParam(params, key); };
+    const auto param = [&params](const QString &key) {
+        return authParam(params, key);
+    };
     if (type == u"noauth") {
         auth.type = AuthConfig::Type::None;
     } else if (type == u"basic") {
@@ -180,8 +184,8 @@ AuthConfig Reader::auth(const QJsonValue &value, const QString &path)
         auth.apiKey.in = param(u"in"_s) == u"query" ? ApiKey::Location::Query : ApiKey::Location::Header;
     } else if (type == u"awsv4") {
         auth.type = AuthConfig::Type::AwsSigV4;
-        auth.aws = {param(u"accessKey"_s), param(u"secretKey"_s), param(u"sessionToken"_s), param(u"region"_s),
-            param(u"service"_s)};
+        auth.aws = {param(u"accessKey"_s), param(u"secretKey"_s), param(u"sessionToken"_s),
+            param(u"region"_s), param(u"service"_s)};
     } else if (type == u"oauth2") {
         auth.type = AuthConfig::Type::OAuth2;
         OAuth2 &o = auth.oauth2;
@@ -209,8 +213,8 @@ AuthConfig Reader::auth(const QJsonValue &value, const QString &path)
     } else {
         auth.type = AuthConfig::Type::None;
         warn(path,
-            u"“%1” authentication is not supported by Sonde: the requests it covers are sent without auth"_s.arg(
-                type));
+            u"“%1” authentication is not supported by Sonde: the requests it covers are sent without auth"_s
+                .arg(type));
     }
     return auth;
 }
@@ -266,8 +270,8 @@ QString urlFromParts(const QJsonObject &object)
         if (param.value(u"disabled"_s).toBool())
             continue;
         const QJsonValue value = param.value(u"value"_s);
-        query.append(value.isNull() ? text(param.value(u"key"_s))
-                                    : text(param.value(u"key"_s)) + u'=' + text(value));
+        query.append(
+            value.isNull() ? text(param.value(u"key"_s)) : text(param.value(u"key"_s)) + u'=' + text(value));
     }
     if (!query.isEmpty())
         url += u'?' + query.join(u'&');
@@ -318,8 +322,12 @@ void Reader::body(const QJsonObject &object, const QString &path, Request &reque
     if (mode == u"raw") {
         body.kind = Body::Kind::Raw;
         body.data = text(object.value(u"raw"_s)).toUtf8();
-        const QString language
-            = object.value(u"options"_s).toObject().value(u"raw"_s).toObject().value(u"language"_s).toString();
+        const QString language = object.value(u"options"_s)
+                                     .toObject()
+                                     .value(u"raw"_s)
+                                     .toObject()
+                                     .value(u"language"_s)
+                                     .toString();
         body.contentType = rawLanguageType(language);
         if (body.contentType.isEmpty())
             body.contentType = u"text/plain"_s;
@@ -448,7 +456,8 @@ void Reader::examples(
                 sent.name = request.name;
                 example.exchange.request = sent;
             } else {
-                warn(m_result.error.where, m_result.error.message + u"; the example keeps the request's own"_s);
+                warn(m_result.error.where,
+                    m_result.error.message + u"; the example keeps the request's own"_s);
                 m_result.error = {};
             }
         }
@@ -465,7 +474,8 @@ void Reader::examples(
     }
 }
 
-bool Reader::folder(const QJsonObject &item, const QString &path, Folder &folder, const QList<qsizetype> &location)
+bool Reader::folder(
+    const QJsonObject &item, const QString &path, Folder &folder, const QList<qsizetype> &location)
 {
     folder.name = text(item.value(u"name"_s));
     folder.description = description(item.value(u"description"_s));
@@ -476,7 +486,8 @@ bool Reader::folder(const QJsonObject &item, const QString &path, Folder &folder
     return items(item.value(u"item"_s), path + u".item"_s, folder, location);
 }
 
-bool Reader::items(const QJsonValue &value, const QString &path, Folder &folder, const QList<qsizetype> &location)
+bool Reader::items(
+    const QJsonValue &value, const QString &path, Folder &folder, const QList<qsizetype> &location)
 {
     if (value.isUndefined() || value.isNull())
         return true;
@@ -576,8 +587,8 @@ FileKind detect(const QByteArray &data)
 ImportResult parse(const QByteArray &data, const QString &fallbackName)
 {
     QJsonParseError error {};
-    const QJsonDocument document = QJsonDocument::fromJson(
-        data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data, &error);
+    const QJsonDocument document
+        = QJsonDocument::fromJson(data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data, &error);
     if (error.error != QJsonParseError::NoError)
         return ImportResult::failure(
             Format, {}, u"not JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset));

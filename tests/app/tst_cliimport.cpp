@@ -179,8 +179,8 @@ void TestCliImport::badInputImportsNothing_data()
                                 << QStringList()
                                 << u"old.json: Postman collection v1 is not supported; export it as v2.1"_s;
     QTest::newRow("Postman item of a wrong type")
-        << u"bad.json"_s << QByteArray(R"({"info": {"name": "n"}, "item": [{"request": 5}]})") << QStringList()
-        << u"bad.json: item[0].request: the request is neither a URL nor an object"_s;
+        << u"bad.json"_s << QByteArray(R"({"info": {"name": "n"}, "item": [{"request": 5}]})")
+        << QStringList() << u"bad.json: item[0].request: the request is neither a URL nor an object"_s;
     QTest::newRow("neither") << u"notes.txt"_s << QByteArray("hello") << QStringList()
                              << u"cannot tell the format of"_s;
 }
@@ -203,7 +203,8 @@ void TestCliImport::unknownFormat()
 {
     const CliResult result = runCli({u"import"_s, write(u"c.json"_s, "{}"), u"--format"_s, u"insomnia"_s});
     QCOMPARE(result.exitCode, 2);
-    QCOMPARE(result.err, QByteArray("sonde-cli import: unknown format 'insomnia' (auto, curl, har or postman)\n"));
+    QCOMPARE(
+        result.err, QByteArray("sonde-cli import: unknown format 'insomnia' (auto, curl, har or postman)\n"));
 }
 
 void TestCliImport::importIntoWorkspace()
@@ -320,7 +321,8 @@ void TestCliImport::postmanRoundTrip()
     const QString ws = m_dir->filePath(u"ws"_s);
     const CliResult saved = runCli({u"import"_s, file, u"--out"_s, ws});
     QCOMPARE(saved.exitCode, 0);
-    QCOMPARE(saved.out, QByteArray("Imported 2 requests into the collection “Shop” in ") + ws.toUtf8() + '\n');
+    QCOMPARE(
+        saved.out, QByteArray("Imported 2 requests into the collection “Shop” in ") + ws.toUtf8() + '\n');
     const CliResult exported = runCli({u"export"_s, u"--workspace"_s, ws, u"--format"_s, u"postman"_s});
     QCOMPARE(exported.exitCode, 0);
     const CliResult back = runCli({u"import"_s, write(u"back.json"_s, exported.out)});

@@ -8,7 +8,6 @@
 // disabled body is left out with a warning naming its mode: they are counted from those warnings, so
 // the histograms still say what was in the file.
 #include "ConformanceCorpus.h"
-
 #include "formats/PostmanImport.h"
 
 #include <QMap>
@@ -214,12 +213,12 @@ void TestConformancePostman::structure()
             qInfo().noquote() << "  differs:" << file << differences.join(u"; "_s);
         }
     }
-    const QString score = u"postman v2.0/v2.1: %1/%2 collections match (%3%); v1: %4/%5 refused as unsupported"_s
-                              .arg(matched)
-                              .arg(scored)
-                              .arg(scored == 0 ? 0.0 : 100.0 * matched / scored, 0, 'f', 1)
-                              .arg(v1Refused)
-                              .arg(v1);
+    const QString score
+        = u"postman v2.0/v2.1: %1/%2 collections match (%3%); v1: %4/%5 refused as unsupported"_s.arg(matched)
+              .arg(scored)
+              .arg(scored == 0 ? 0.0 : 100.0 * matched / scored, 0, 'f', 1)
+              .arg(v1Refused)
+              .arg(v1);
     qInfo().noquote() << score;
     QVERIFY2(scored > 0, "no Postman collections were found");
     QVERIFY2(missing == 0, "files listed in the table are missing from the corpus");

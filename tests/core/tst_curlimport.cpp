@@ -25,7 +25,8 @@ QString describe(const Request &r)
     lines << u"auth %1 basic=%2:%3 digest=%4:%5 ntlm=%6\\%7:%8 bearer=%9"_s.arg(AuthConfig::typeName(a.type),
         a.basic.username, a.basic.password, a.digest.username, a.digest.password, a.ntlm.domain,
         a.ntlm.username, a.ntlm.password, a.bearer.prefix + u' ' + a.bearer.token);
-    lines << u"aws %1 %2 %3 %4 %5"_s.arg(a.aws.accessKey, a.aws.secretKey, a.aws.sessionToken, a.aws.region, a.aws.service);
+    lines << u"aws %1 %2 %3 %4 %5"_s.arg(
+        a.aws.accessKey, a.aws.secretKey, a.aws.sessionToken, a.aws.region, a.aws.service);
     const Body &b = r.body;
     lines << u"body kind=%1 type=%2 data=%3 file=%4"_s.arg(int(b.kind))
                  .arg(b.contentType, QString::fromUtf8(b.data.toPercentEncoding()), b.filePath);
@@ -197,11 +198,11 @@ void TestCurlImport::imports_data()
                                      a.type = AuthConfig::Type::Basic;
                                      a.basic = {u"user"_s, u"pa:ss"_s};
                                  });
-    QTest::newRow("--user without password") << u"curl --user me http://x/"_s
-                                             << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
-                                                    a.type = AuthConfig::Type::Basic;
-                                                    a.basic = {u"me"_s, QString()};
-                                                });
+    QTest::newRow("--user without password")
+        << u"curl --user me http://x/"_s << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
+               a.type = AuthConfig::Type::Basic;
+               a.basic = {u"me"_s, QString()};
+           });
     QTest::newRow("-u loses to -H Authorization")
         << u"curl -u a:b -H 'Authorization: Bearer t' http://x/"_s
         << withHeaders(request(u"GET"_s, X), {{u"Authorization"_s, u"Bearer t"_s}});
@@ -215,22 +216,24 @@ void TestCurlImport::imports_data()
                                      a.type = AuthConfig::Type::Digest;
                                      a.digest = {u"a"_s, u"b"_s};
                                  });
-    QTest::newRow("--digest then --basic") << u"curl --digest --basic -u a:b http://x/"_s
-                                           << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
-                                                  a.type = AuthConfig::Type::Basic;
-                                                  a.basic = {u"a"_s, u"b"_s};
-                                              });
-    QTest::newRow("--ntlm with a domain") << u"curl --ntlm -u 'CORP\\me:pw' http://x/"_s
-                                          << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
-                                                 a.type = AuthConfig::Type::Ntlm;
-                                                 a.ntlm = {u"me"_s, u"pw"_s, u"CORP"_s};
-                                             });
-    QTest::newRow("--aws-sigv4") << u"curl --aws-sigv4 aws:amz:eu-west-1:s3 -u K:S -H 'x-amz-security-token: T' http://x/"_s
-                                 << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
-                                        a.type = AuthConfig::Type::AwsSigV4;
-                                        a.aws = {u"K"_s, u"S"_s, u"T"_s, u"eu-west-1"_s, u"s3"_s};
-                                    });
-    QTest::newRow("--negotiate leaves -u out") << u"curl --negotiate -u a:b http://x/"_s << request(u"GET"_s, X);
+    QTest::newRow("--digest then --basic")
+        << u"curl --digest --basic -u a:b http://x/"_s << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
+               a.type = AuthConfig::Type::Basic;
+               a.basic = {u"a"_s, u"b"_s};
+           });
+    QTest::newRow("--ntlm with a domain")
+        << u"curl --ntlm -u 'CORP\\me:pw' http://x/"_s << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
+               a.type = AuthConfig::Type::Ntlm;
+               a.ntlm = {u"me"_s, u"pw"_s, u"CORP"_s};
+           });
+    QTest::newRow("--aws-sigv4")
+        << u"curl --aws-sigv4 aws:amz:eu-west-1:s3 -u K:S -H 'x-amz-security-token: T' http://x/"_s
+        << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
+               a.type = AuthConfig::Type::AwsSigV4;
+               a.aws = {u"K"_s, u"S"_s, u"T"_s, u"eu-west-1"_s, u"s3"_s};
+           });
+    QTest::newRow("--negotiate leaves -u out")
+        << u"curl --negotiate -u a:b http://x/"_s << request(u"GET"_s, X);
     QTest::newRow("-b cookies") << u"curl -b 'a=1; b=2' --cookie c=3 http://x/"_s
                                 << withHeaders(request(u"GET"_s, X), {{u"Cookie"_s, u"a=1; b=2; c=3"_s}});
     QTest::newRow("-b file is not a header") << u"curl -b cookies.txt http://x/"_s << request(u"GET"_s, X);
@@ -462,7 +465,8 @@ void TestCurlImport::warnings_data()
         << QStringList {u"line 1, column 6: --cert is not imported: Sonde has no such setting"_s};
     QTest::newRow("negotiate")
         << u"curl --negotiate -u a:b http://x/"_s
-        << QStringList {u"line 1, column 6: --negotiate authentication is not imported: Sonde has no such scheme"_s};
+        << QStringList {
+               u"line 1, column 6: --negotiate authentication is not imported: Sonde has no such scheme"_s};
     QTest::newRow("aws-sigv4 without a region")
         << u"curl --aws-sigv4 aws -u k:s http://x/"_s
         << QStringList {

@@ -4,7 +4,6 @@
 // here) are checked on every object of the kinds the exporter writes.
 // `SONDE_REGENERATE=1 tst_postmanexport golden` rewrites the golden file.
 #include "ConformanceCorpus.h"
-
 #include "formats/PostmanExport.h"
 #include "formats/PostmanImport.h"
 #include "model/PathParams.h"
@@ -252,11 +251,12 @@ void TestPostmanExport::warnings_data()
     QTest::newRow("graphql") << QStringList {
         u"C/G: the GraphQL operation name is left out: Postman has no place for it"_s,
         u"C/G: the GraphQL query is written as a POST body: Postman has no GET mode for it"_s};
-    QTest::newRow("settings") << QStringList {u"C/S: the time limit is left out: Postman sets it for all requests"_s,
+    QTest::newRow("settings") << QStringList {
+        u"C/S: the time limit is left out: Postman sets it for all requests"_s,
         u"C/S: the proxy is left out: Postman sets it for all requests"_s,
         u"C/S: the response captures are left out: Postman does that in test scripts"_s};
-    QTest::newRow("folder headers")
-        << QStringList {u"C/F: the folder's default headers are left out: Postman folders have none"_s};
+    QTest::newRow("folder headers") << QStringList {
+        u"C/F: the folder's default headers are left out: Postman folders have none"_s};
 }
 
 void TestPostmanExport::warnings()
@@ -287,7 +287,8 @@ void TestPostmanExport::schemaRequiredKeys()
     for (const QString &key : strings(schema.value(u"required"_s)))
         QVERIFY2(root.contains(key), qPrintable(u"the collection lacks “%1”"_s.arg(key)));
     for (const QString &key : strings(definitions.value(u"info"_s).toObject().value(u"required"_s)))
-        QVERIFY2(root.value(u"info"_s).toObject().value(key).isString(), qPrintable(u"info lacks “%1”"_s.arg(key)));
+        QVERIFY2(root.value(u"info"_s).toObject().value(key).isString(),
+            qPrintable(u"info lacks “%1”"_s.arg(key)));
     const QStringList authTypes = strings(definitions.value(u"auth"_s)
                                               .toObject()
                                               .value(u"properties"_s)
@@ -322,9 +323,11 @@ void TestPostmanExport::schemaRequiredKeys()
     int checked = 0;
     for (const auto &[kind, object] : std::as_const(objects)) {
         if (kind == u"auth") {
-            QVERIFY2(authTypes.contains(object.value(u"type"_s).toString()), qPrintable(object.value(u"type"_s).toString()));
+            QVERIFY2(authTypes.contains(object.value(u"type"_s).toString()),
+                qPrintable(object.value(u"type"_s).toString()));
         } else if (kind == u"body") {
-            QVERIFY2(bodyModes.contains(object.value(u"mode"_s).toString()), qPrintable(object.value(u"mode"_s).toString()));
+            QVERIFY2(bodyModes.contains(object.value(u"mode"_s).toString()),
+                qPrintable(object.value(u"mode"_s).toString()));
         } else if (kind == u"variable") {
             // The schema asks for an id or a key.
             QVERIFY(object.value(u"key"_s).isString() || object.value(u"id"_s).isString());

@@ -76,17 +76,19 @@ void TestPostmanImport::detect_data()
     QTest::addColumn<int>("kind");
     QTest::newRow("v2.1") << readData(u"features-v2.1.json"_s) << int(PostmanImport::FileKind::Collection);
     QTest::newRow("v2.0") << readData(u"features-v2.0.json"_s) << int(PostmanImport::FileKind::Collection);
-    QTest::newRow("environment") << readData(u"environment.json"_s) << int(PostmanImport::FileKind::Environment);
+    QTest::newRow("environment") << readData(u"environment.json"_s)
+                                 << int(PostmanImport::FileKind::Environment);
     QTest::newRow("globals") << readData(u"globals.json"_s) << int(PostmanImport::FileKind::Globals);
-    QTest::newRow("v1 by schema")
-        << QByteArray(R"({"info": {"schema": "https://schema.getpostman.com/json/collection/v1.0.0/collection.json"}})")
-        << int(PostmanImport::FileKind::CollectionV1);
+    QTest::newRow("v1 by schema") << QByteArray(
+        R"({"info": {"schema": "https://schema.getpostman.com/json/collection/v1.0.0/collection.json"}})")
+                                  << int(PostmanImport::FileKind::CollectionV1);
     QTest::newRow("v1 by shape") << QByteArray(R"({"id": "x", "name": "n", "order": [], "requests": []})")
                                  << int(PostmanImport::FileKind::CollectionV1);
-    QTest::newRow("HAR") << QByteArray(R"({"log": {"entries": []}})") << int(PostmanImport::FileKind::NotPostman);
+    QTest::newRow("HAR") << QByteArray(R"({"log": {"entries": []}})")
+                         << int(PostmanImport::FileKind::NotPostman);
     QTest::newRow("not JSON") << QByteArray("curl http://x/") << int(PostmanImport::FileKind::NotPostman);
-    QTest::newRow("byte order mark")
-        << QByteArray("\xEF\xBB\xBF{\"info\": {\"name\": \"n\"}, \"item\": []}") << int(PostmanImport::FileKind::Collection);
+    QTest::newRow("byte order mark") << QByteArray("\xEF\xBB\xBF{\"info\": {\"name\": \"n\"}, \"item\": []}")
+                                     << int(PostmanImport::FileKind::Collection);
 }
 
 void TestPostmanImport::detect()
@@ -104,18 +106,23 @@ void TestPostmanImport::errors_data()
                         << u"Postman collection v1 is not supported; export it as v2.1 from Postman"_s;
     QTest::newRow("not JSON") << QByteArray("{") << u"not JSON: unterminated object at offset 1"_s;
     QTest::newRow("array") << QByteArray("[]") << u"a Postman file is a JSON object"_s;
-    QTest::newRow("item not a list") << QByteArray(R"({"info": {"name": "n"}, "item": {}})")
-                                     << u"this is not a Postman collection, environment or globals file (no info.schema, no values)"_s;
-    const QByteArray schema = R"("info": {"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"})";
+    QTest::newRow("item not a list")
+        << QByteArray(R"({"info": {"name": "n"}, "item": {}})")
+        << u"this is not a Postman collection, environment or globals file (no info.schema, no values)"_s;
+    const QByteArray schema
+        = R"("info": {"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"})";
     QTest::newRow("nested item not a list")
-        << QByteArray("{" + schema + R"(, "item": [{"name": "f", "item": 3}]})") << u"item[0].item: “item” is not a list"_s;
-    QTest::newRow("item not an object") << QByteArray("{" + schema + R"(, "item": [{"request": "http://x/"}, 2]})")
-                                        << u"item[1]: an item is not an object"_s;
+        << QByteArray("{" + schema + R"(, "item": [{"name": "f", "item": 3}]})")
+        << u"item[0].item: “item” is not a list"_s;
+    QTest::newRow("item not an object")
+        << QByteArray("{" + schema + R"(, "item": [{"request": "http://x/"}, 2]})")
+        << u"item[1]: an item is not an object"_s;
     QTest::newRow("url of a wrong type")
         << QByteArray("{" + schema + R"(, "item": [{"item": [{}, {"request": {"url": 5}}]}]})")
         << u"item[0].item[1].request.url: the URL is neither text nor an object"_s;
-    QTest::newRow("request of a wrong type") << QByteArray("{" + schema + R"(, "item": [{"request": []}]})")
-                                             << u"item[0].request: the request is neither a URL nor an object"_s;
+    QTest::newRow("request of a wrong type")
+        << QByteArray("{" + schema + R"(, "item": [{"request": []}]})")
+        << u"item[0].request: the request is neither a URL nor an object"_s;
 }
 
 void TestPostmanImport::errors()
@@ -177,9 +184,10 @@ void TestPostmanImport::model()
 
     const ImportResult environment = importFile(u"environment.json"_s);
     QCOMPARE(environment.environments.size(), 1);
-    QCOMPARE(environment.environments.first().variables.at(1),
-        (Variable {u"token"_s, u"s3cr3t"_s, true, true}));
-    QCOMPARE(environment.environments.first().variables.at(2), (Variable {u"retries"_s, u"3"_s, false, false}));
+    QCOMPARE(
+        environment.environments.first().variables.at(1), (Variable {u"token"_s, u"s3cr3t"_s, true, true}));
+    QCOMPARE(
+        environment.environments.first().variables.at(2), (Variable {u"retries"_s, u"3"_s, false, false}));
     QCOMPARE(environment.requestCount(), 0);
     const ImportResult globals = importFile(u"globals.json"_s);
     QCOMPARE(globals.globals.size(), 2);
