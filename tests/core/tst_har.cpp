@@ -8,13 +8,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Sonde;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-const QDateTime Start = QDateTime(QDate(2026, 11, 24), QTime(10, 0, 0, 125), Qt::UTC);
+const QDateTime Start = QDateTime(QDate(2026, 11, 24), QTime(10, 0, 0, 125), QTimeZone::utc());
 
 SentRequest sentRequest(
     const QByteArray &method, const QString &url, const HeaderList &headers, const QByteArray &body = {})
