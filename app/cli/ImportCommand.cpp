@@ -6,6 +6,8 @@
 #include "formats/HarImport.h"
 #include "formats/ImportJson.h"
 #include "formats/ImportSaver.h"
+#include "formats/PostmanExport.h"
+#include "formats/PostmanImport.h"
 #include "storage/WorkspaceStore.h"
 #include "template/RequestLocator.h"
 
@@ -38,14 +40,28 @@ int fail(const char *command, int code, const QString &message)
     return code;
 }
 
+bool isSecret(const Variable &variable)
+{
+    return variable.secret && !variable.value.isEmpty();
+}
+
+qsizetype countSecrets(const Folder &folder)
+{
+    qsizetype count = std::count_if(folder.variables.cbegin(), folder.variables.cend(), isSecret);
+    for (const Folder &child : folder.folders)
+        count += countSecrets(child);
+    return count;
+}
+
 } // namespace
 
 int runImportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Import requests from a curl command line or a HAR 1.2 file."_s);
+    parser.setApplicationDescription(
+        u"Import requests from a curl command line, a HAR 1.2 file, or a Postman collection, environment or globals file."_s);
     parser.addOption(
-        {u"format"_s, u"The input format: auto (default), curl or har."_s, u"format"_s, u"auto"_s});
+        {u"format"_s, u"The input format: auto (default), curl, har or postman."_s, u"format"_s, u"auto"_s});
     parser.addOption({u"out"_s,
         u"Write the requests as a new collection into this workspace folder (created when missing) instead of printing them."_s,
         u"dir"_s});
@@ -62,9 +78,9 @@ int runImportCommand(const QStringList &arguments)
     if (positional.size() != 1)
         return fail("import", ExitUsage, u"give one FILE (or - for stdin)"_s);
     const QString format = parser.value(u"format"_s).toLower();
-    if (format != u"auto" && format != u"curl" && format != u"har")
-        return fail(
-            "import", ExitUsage, u"unknown format '%1' (auto, curl or har)"_s.arg(parser.value(u"format"_s)));
+    if (format != u"auto" && format != u"curl" && format != u"har" && format != u"postman")
+        return fail("import", ExitUsage,
+            u"unknown format '%1' (auto, curl, har or postman)"_s.arg(parser.value(u"format"_s)));
 
     const QString path = positional.first();
     QFile file;
@@ -85,16 +101,25 @@ int runImportCommand(const QStringList &arguments)
     if (chosen == u"auto") {
         if (path.endsWith(u".har", Qt::CaseInsensitive) || HarImport::looksLikeHar(data))
             chosen = u"har"_s;
+        else if (PostmanImport::detect(data) != PostmanImport::FileKind::NotPostman)
+            chosen = u"postman"_s;
         else if (CurlImport::looksLikeCurl(QString::fromUtf8(data)))
             chosen = u"curl"_s;
         else
             return fail("import", ExitMalformedInput,
-                u"cannot tell the format of %1: it is neither a HAR file (JSON with log.entries) nor a curl command; give --format"_s
+                u"cannot tell the format of %1: it is neither a HAR file (JSON with log.entries), a Postman file (info.schema, or an environment's values) nor a curl command; give --format"_s
                     .arg(path));
     }
     ImportResult result;
     if (chosen == u"har") {
         result = HarImport::parse(data, name);
+    } else if (chosen == u"postman") {
+        result = PostmanImport::parse(data, name);
+        if (parser.isSet(u"name"_s) && result.ok()) {
+            result.collection.name = name;
+            for (Environment &environment : result.environments)
+                environment.name = name;
+        }
     } else {
         CurlImportOptions options;
         if (path != u"-")
@@ -118,13 +143,26 @@ int runImportCommand(const QStringList &arguments)
         return fail("import", ExitIo, saved.error);
     for (const FormatProblem &problem : saved.problems)
         write(stderr, u"sonde-cli import: %1\n"_s.arg(problem.toString()));
+    qsizetype secrets = std::count_if(result.globals.cbegin(), result.globals.cend(), isSecret)
+        + countSecrets(result.collection);
+    for (const Environment &environment : std::as_const(result.environments))
+        secrets += std::count_if(environment.variables.cbegin(), environment.variables.cend(), isSecret);
+    if (secrets > 0)
+        write(stderr,
+            u"sonde-cli import: note: the values of %1 secret variables are not written (a workspace keeps secrets in the system keychain): enter them in Sonde\n"_s
+                .arg(secrets));
     if (!result.examples.isEmpty())
         write(stderr,
             u"sonde-cli import: note: the %1 recorded responses are not saved: the workspace format has no place for examples yet\n"_s
                 .arg(result.examples.size()));
-    write(stdout,
-        u"Imported %1 requests into the collection “%2” in %3\n"_s.arg(result.requestCount())
-            .arg(saved.collectionName, out));
+    if (!saved.collectionName.isEmpty())
+        write(stdout,
+            u"Imported %1 requests into the collection “%2” in %3\n"_s.arg(result.requestCount())
+                .arg(saved.collectionName, out));
+    for (const QString &environment : std::as_const(saved.environmentNames))
+        write(stdout, u"Imported the environment “%1” into %2\n"_s.arg(environment, out));
+    if (!result.globals.isEmpty())
+        write(stdout, u"Imported %1 global variables into %2\n"_s.arg(result.globals.size()).arg(out));
     return saved.problems.isEmpty() ? ExitOk : ExitIo;
 }
 
@@ -136,6 +174,12 @@ struct Selection
 {
     QList<std::pair<QString, Request>> requests; // with their "Collection/Folder/Request" path
 };
+
+/// The request as exported: with its folders' default headers and the auth it inherits from them.
+Request exported(const Request &request, const QList<const Folder *> &parents)
+{
+    return withInheritedAuth(withFolderHeaders(request, parents), parents);
+}
 
 bool matches(const QString &part, const QString &name, const QString &fileName)
 {
@@ -150,7 +194,7 @@ void collect(const Folder &folder, const QString &prefix, QList<const Folder *> 
 {
     parents.append(&folder);
     for (const Request &request : folder.requests)
-        selection.requests.append({prefix + request.name, withFolderHeaders(request, parents)});
+        selection.requests.append({prefix + request.name, exported(request, parents)});
     for (const Folder &child : folder.folders)
         collect(child, prefix + child.name + u'/', parents, selection);
 }
@@ -185,7 +229,7 @@ bool select(const Workspace &workspace, const QString &path, Selection &selectio
             const QString rest = parts.mid(i).join(u'/');
             for (const Request &request : parents.last()->requests) {
                 if (matches(rest, request.name, request.fileName)) {
-                    selection.requests.append({prefix + request.name, withFolderHeaders(request, parents)});
+                    selection.requests.append({prefix + request.name, exported(request, parents)});
                     return true;
                 }
             }
@@ -197,14 +241,44 @@ bool select(const Workspace &workspace, const QString &path, Selection &selectio
     return true;
 }
 
+/// The collection or folder `path` names, for a Postman export; nullptr with `error` set otherwise.
+const Folder *selectFolder(const Workspace &workspace, const QString &path, QString *error)
+{
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    if (parts.isEmpty()) {
+        if (workspace.collections.size() == 1)
+            return &workspace.collections.first();
+        *error = workspace.collections.isEmpty()
+            ? u"the workspace has no collection"_s
+            : u"the workspace has %1 collections: name the one to export"_s.arg(workspace.collections.size());
+        return nullptr;
+    }
+    const QList<Folder> *folders = &workspace.collections;
+    const Folder *found = nullptr;
+    for (const QString &part : parts) {
+        const auto folder = std::find_if(folders->cbegin(), folders->cend(),
+            [&part](const Folder &f) { return matches(part, f.name, f.directoryName); });
+        if (folder == folders->cend()) {
+            *error
+                = u"no collection or folder named “%1” in %2 (a Postman export takes a collection or a folder)"_s
+                      .arg(part, found ? found->name : u"the workspace"_s);
+            return nullptr;
+        }
+        found = &*folder;
+        folders = &found->folders;
+    }
+    return found;
+}
+
 } // namespace
 
 int runExportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Export saved requests as curl commands or as a HAR 1.2 log."_s);
+    parser.setApplicationDescription(
+        u"Export saved requests as curl commands, as a HAR 1.2 log, or as a Postman collection v2.1."_s);
     parser.addOption({u"workspace"_s, u"The workspace folder."_s, u"dir"_s});
-    parser.addOption({u"format"_s, u"curl or har."_s, u"format"_s});
+    parser.addOption({u"format"_s, u"curl, har or postman."_s, u"format"_s});
     parser.addOption({u"multiline"_s, u"curl: one option per line, with \\ continuations."_s});
     parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
     parser.addPositionalArgument(
@@ -218,10 +292,11 @@ int runExportCommand(const QStringList &arguments)
     if (!parser.isSet(u"workspace"_s))
         return fail("export", ExitUsage, u"--workspace DIR is required"_s);
     const QString format = parser.value(u"format"_s).toLower();
-    if (format != u"curl" && format != u"har")
+    if (format != u"curl" && format != u"har" && format != u"postman")
         return fail("export", ExitUsage,
-            parser.isSet(u"format"_s) ? u"unknown format '%1' (curl or har)"_s.arg(parser.value(u"format"_s))
-                                      : u"--format curl|har is required"_s);
+            parser.isSet(u"format"_s)
+                ? u"unknown format '%1' (curl, har or postman)"_s.arg(parser.value(u"format"_s))
+                : u"--format curl|har|postman is required"_s);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         return fail("export", ExitUsage, u"one PATH at most"_s);
@@ -232,8 +307,19 @@ int runExportCommand(const QStringList &arguments)
                                       : loaded.problems.first().toString());
     for (const FormatProblem &problem : loaded.problems)
         write(stderr, u"sonde-cli export: warning: %1\n"_s.arg(problem.toString()));
-    Selection selection;
     QString error;
+    if (format == u"postman") {
+        const Folder *folder = selectFolder(loaded.workspace, positional.value(0), &error);
+        if (!folder)
+            return fail("export", ExitNotFound, error);
+        QStringList warnings;
+        const QByteArray json = PostmanExport::toJson(*folder, &warnings);
+        for (const QString &warning : std::as_const(warnings))
+            write(stderr, u"sonde-cli export: warning: %1\n"_s.arg(warning));
+        write(stdout, QString::fromUtf8(json));
+        return ExitOk;
+    }
+    Selection selection;
     if (!select(loaded.workspace, positional.value(0), selection, &error))
         return fail("export", ExitNotFound, error);
     if (format == u"har") {

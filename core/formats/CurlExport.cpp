@@ -141,6 +141,62 @@ QString toCommand(const Request &request, const CurlExportOptions &options, QStr
     else if (method != impliedMethod)
         add(u"-X"_s, method.toUtf8());
 
+    // The request's own auth: curl's options for the schemes it has, a header or query row otherwise.
+    const AuthConfig &auth = request.auth;
+    const auto credentials = [](const QString &user, const QString &password) {
+        return (user + u':' + password).toUtf8();
+    };
+    switch (auth.type) {
+    case AuthConfig::Type::Inherit:
+    case AuthConfig::Type::None:
+        break;
+    case AuthConfig::Type::Basic:
+        add(u"-u"_s, credentials(auth.basic.username, auth.basic.password));
+        break;
+    case AuthConfig::Type::Digest:
+        items.append(u"--digest"_s);
+        add(u"-u"_s, credentials(auth.digest.username, auth.digest.password));
+        break;
+    case AuthConfig::Type::Ntlm:
+        items.append(u"--ntlm"_s);
+        add(u"-u"_s,
+            credentials(auth.ntlm.domain.isEmpty() ? auth.ntlm.username
+                                                   : auth.ntlm.domain + u'\\' + auth.ntlm.username,
+                auth.ntlm.password));
+        break;
+    case AuthConfig::Type::AwsSigV4:
+        add(u"--aws-sigv4"_s, (u"aws:amz:"_s + auth.aws.region + u':' + auth.aws.service).toUtf8());
+        add(u"-u"_s, credentials(auth.aws.accessKey, auth.aws.secretKey));
+        if (!auth.aws.sessionToken.isEmpty())
+            add(u"-H"_s, "X-Amz-Security-Token: " + auth.aws.sessionToken.toUtf8());
+        break;
+    case AuthConfig::Type::Bearer:
+        if (auth.bearer.prefix == u"Bearer")
+            add(u"--oauth2-bearer"_s, auth.bearer.token.toUtf8());
+        else
+            add(u"-H"_s, "Authorization: " + (auth.bearer.prefix + u' ' + auth.bearer.token).toUtf8());
+        break;
+    case AuthConfig::Type::ApiKey:
+        if (auth.apiKey.in == ApiKey::Location::Header) {
+            add(u"-H"_s, (auth.apiKey.name + u": "_s + auth.apiKey.value).toUtf8());
+        } else {
+            const qsizetype hash = url.indexOf(u'#');
+            const QString fragment = hash < 0 ? QString() : url.mid(hash);
+            const QString base = hash < 0 ? url : url.left(hash);
+            url = base + (base.contains(u'?') ? u'&' : u'?')
+                + QString::fromLatin1(auth.apiKey.name.toUtf8().toPercentEncoding() + '='
+                    + auth.apiKey.value.toUtf8().toPercentEncoding("{}"))
+                + fragment;
+        }
+        break;
+    case AuthConfig::Type::OAuth2:
+        add(u"-H"_s,
+            "Authorization: " + (auth.oauth2.headerPrefix + u' ' + auth.oauth2.accessToken).toUtf8());
+        warn(
+            u"OAuth 2.0 is written as the Authorization header of its access token; curl does not run the token flow"_s);
+        break;
+    }
+
     for (const KeyValue &header : request.headers) {
         if (!header.enabled || header.key.trimmed().isEmpty())
             continue;
@@ -172,7 +228,9 @@ QString toCommand(const Request &request, const CurlExportOptions &options, QStr
         items.append(u"--http2-prior-knowledge"_s);
     switch (settings.proxy.mode) {
     case ProxySettings::Mode::Default: // the application's proxy: curl has its own (the environment's)
+        break;
     case ProxySettings::Mode::None:
+        items.append(u"--noproxy '*'"_s);
         break;
     case ProxySettings::Mode::System:
         warn(u"the system proxy is not written: curl uses the proxy of the environment by itself"_s);

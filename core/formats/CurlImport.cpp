@@ -56,6 +56,9 @@ enum class Action {
     UrlQuery,
     OAuth2Bearer,
     AuthBasic,
+    AuthDigest,
+    AuthNtlm,
+    AuthAwsSigV4,
     AuthOther,
     Compressed,
     Config,
@@ -112,8 +115,10 @@ const QHash<QString, OptionSpec> &options()
         add({"url-query"}, Action::UrlQuery, true);
         add({"oauth2-bearer"}, Action::OAuth2Bearer, true);
         add({"basic"}, Action::AuthBasic, false);
-        add({"digest", "ntlm", "ntlm-wb", "negotiate", "anyauth"}, Action::AuthOther, false);
-        add({"aws-sigv4"}, Action::AuthOther, true);
+        add({"digest"}, Action::AuthDigest, false);
+        add({"ntlm"}, Action::AuthNtlm, false);
+        add({"ntlm-wb", "negotiate", "anyauth"}, Action::AuthOther, false);
+        add({"aws-sigv4"}, Action::AuthAwsSigV4, true);
         add({"compressed"}, Action::Compressed, false);
         add({"config"}, Action::Config, true);
         // Options whose value curl uses for something Sonde does not do.
@@ -260,7 +265,11 @@ struct Invocation
     QStringList removedHeaders;
     QByteArray user;
     bool hasUser = false;
-    bool otherAuth = false;
+    /// The scheme -u is used with: Basic (curl's default), Digest, Ntlm, AwsSigV4; Inherit for one
+    /// Sonde does not have (the credentials are then left out).
+    AuthConfig::Type authType = AuthConfig::Type::Basic;
+    /// --aws-sigv4's "provider1[:provider2[:region[:service]]]".
+    QString awsScope;
     QString bearer;
     QStringList cookies;
     QString userAgent;
@@ -579,6 +588,54 @@ QString withScheme(const QString &url)
     return u"http://"_s + url;
 }
 
+/// The auth that -u (with --digest, --ntlm, --aws-sigv4) or --oauth2-bearer give; Inherit without
+/// them. An AWS session token sent as an X-Amz-Security-Token header moves from `headers` into it.
+AuthConfig authOf(const Invocation &in, KeyValueList &headers)
+{
+    AuthConfig auth;
+    if (!in.bearer.isEmpty()) {
+        auth.type = AuthConfig::Type::Bearer;
+        auth.bearer.token = in.bearer;
+        return auth;
+    }
+    if (!in.hasUser)
+        return auth;
+    const QString pair = QString::fromUtf8(in.user);
+    const qsizetype colon = pair.indexOf(u':');
+    const QString user = colon < 0 ? pair : pair.left(colon);
+    const QString password = colon < 0 ? QString() : pair.mid(colon + 1);
+    auth.type = in.authType;
+    switch (in.authType) {
+    case AuthConfig::Type::Basic:
+        auth.basic = {user, password};
+        break;
+    case AuthConfig::Type::Digest:
+        auth.digest = {user, password};
+        break;
+    case AuthConfig::Type::Ntlm:
+        // DOMAIN\\user names the domain, as curl and Windows write it.
+        if (const qsizetype slash = user.indexOf(u'\\'); slash >= 0)
+            auth.ntlm = {user.mid(slash + 1), password, user.left(slash)};
+        else
+            auth.ntlm = {user, password, {}};
+        break;
+    case AuthConfig::Type::AwsSigV4: {
+        const QStringList scope = in.awsScope.split(u':');
+        auth.aws.accessKey = user;
+        auth.aws.secretKey = password;
+        auth.aws.region = scope.value(2);
+        auth.aws.service = scope.value(3);
+        const qsizetype token = ImportSupport::findHeader(headers, u"X-Amz-Security-Token");
+        if (token >= 0)
+            auth.aws.sessionToken = headers.takeAt(token).value.trimmed();
+        break;
+    }
+    default:
+        break;
+    }
+    return auth;
+}
+
 bool Importer::applyOption(Invocation &in, const QString &name, const OptionSpec &spec, bool negated,
     const ShellWord &word, const QByteArray &value)
 {
@@ -619,15 +676,25 @@ bool Importer::applyOption(Invocation &in, const QString &name, const OptionSpec
         in.hasUser = true;
         return true;
     case Action::AuthBasic:
-        in.otherAuth = false;
+        in.authType = AuthConfig::Type::Basic;
+        return true;
+    case Action::AuthDigest:
+    case Action::AuthNtlm:
+        if (negated) {
+            in.authType = AuthConfig::Type::Basic;
+            return true;
+        }
+        in.authType = spec.action == Action::AuthDigest ? AuthConfig::Type::Digest : AuthConfig::Type::Ntlm;
+        return true;
+    case Action::AuthAwsSigV4:
+        in.authType = AuthConfig::Type::AwsSigV4;
+        in.awsScope = text;
         return true;
     case Action::AuthOther:
-        if (!negated)
-            in.otherAuth = true;
-        if (!negated)
-            warn(word,
-                u"--%1 authentication is not imported; set it up in the request once Sonde supports it"_s.arg(
-                    name));
+        if (!negated) {
+            in.authType = AuthConfig::Type::Inherit;
+            warn(word, u"--%1 authentication is not imported: Sonde has no such scheme"_s.arg(name));
+        }
         return true;
     case Action::OAuth2Bearer:
         in.bearer = text;
@@ -920,15 +987,13 @@ bool Importer::finish(Invocation &in, QList<Request> &requests)
             request.headers.append({u"Referer"_s, in.referer, true});
         if (!in.cookies.isEmpty())
             request.headers.append({u"Cookie"_s, in.cookies.join(u"; "_s), true});
-        if (!hasHeader(u"Authorization")) {
-            if (!in.bearer.isEmpty())
-                request.headers.append({u"Authorization"_s, u"Bearer "_s + in.bearer, true});
-            else if (in.hasUser && !in.otherAuth)
-                request.headers.append({u"Authorization"_s,
-                    u"Basic "_s
-                        + QString::fromLatin1((in.user.contains(':') ? in.user : in.user + ':').toBase64()),
-                    true});
-        }
+        // curl sends a -H Authorization instead of what -u or --oauth2-bearer would make.
+        if (!hasHeader(u"Authorization"))
+            request.auth = authOf(in, request.headers);
+        if (request.auth.type == AuthConfig::Type::AwsSigV4
+            && (request.auth.aws.region.isEmpty() || request.auth.aws.service.isEmpty()))
+            warn(urlWord,
+                u"--aws-sigv4 names no region or service (curl takes them from the host): fill them in"_s);
         if (in.json) {
             if (!hasHeader(u"Content-Type"))
                 request.headers.append({u"Content-Type"_s, u"application/json"_s, true});

@@ -95,7 +95,9 @@ QString versionName(HttpVersionPolicy policy)
 QJsonObject settingsToJson(const RequestSettings &settings)
 {
     QJsonValue proxy = QJsonValue::Null;
-    if (settings.proxy.mode == ProxySettings::Mode::System)
+    if (settings.proxy.mode == ProxySettings::Mode::None)
+        proxy = u"none"_s;
+    else if (settings.proxy.mode == ProxySettings::Mode::System)
         proxy = u"system"_s;
     else if (settings.proxy.mode == ProxySettings::Mode::Custom)
         proxy = QJsonObject {{u"url"_s, settings.proxy.url}, {u"user"_s, settings.proxy.user}};
@@ -103,6 +105,22 @@ QJsonObject settingsToJson(const RequestSettings &settings)
         {u"maxRedirects"_s, settings.maxRedirects}, {u"ignoreTlsErrors"_s, settings.ignoreTlsErrors},
         {u"httpVersion"_s, versionName(settings.httpVersion)}, {u"proxy"_s, proxy}};
 }
+
+QJsonArray variablesToJson(const VariableList &variables)
+{
+    QJsonArray array;
+    for (const Variable &variable : variables) {
+        QJsonObject object {{u"name"_s, variable.name}, {u"value"_s, variable.value}};
+        if (!variable.enabled)
+            object.insert(u"enabled"_s, false);
+        if (variable.secret)
+            object.insert(u"secret"_s, true);
+        array.append(object);
+    }
+    return array;
+}
+
+QJsonValue authConfigToJson(const AuthConfig &auth);
 
 QJsonObject folderToJson(const ImportResult &result, const Folder &folder, const QList<qsizetype> &path)
 {
@@ -112,13 +130,67 @@ QJsonObject folderToJson(const ImportResult &result, const Folder &folder, const
     QJsonArray requests;
     for (qsizetype i = 0; i < folder.requests.size(); ++i)
         requests.append(requestToJson(folder.requests.at(i), result.exampleAt({path, i})));
-    return {{u"name"_s, folder.name}, {u"folders"_s, folders}, {u"requests"_s, requests}};
+    QJsonObject object {{u"name"_s, folder.name}, {u"folders"_s, folders}, {u"requests"_s, requests}};
+    if (!folder.description.isEmpty())
+        object.insert(u"description"_s, folder.description);
+    if (!folder.variables.isEmpty())
+        object.insert(u"variables"_s, variablesToJson(folder.variables));
+    if (folder.auth.type != AuthConfig::Type::Inherit)
+        object.insert(u"auth"_s, authConfigToJson(folder.auth));
+    return object;
+}
+
+QJsonValue authConfigToJson(const AuthConfig &auth)
+{
+    QJsonObject object {{u"type"_s, AuthConfig::typeName(auth.type)}};
+    switch (auth.type) {
+    case AuthConfig::Type::Inherit:
+    case AuthConfig::Type::None:
+        break;
+    case AuthConfig::Type::Basic:
+        object.insert(u"user"_s, auth.basic.username);
+        object.insert(u"password"_s, auth.basic.password);
+        break;
+    case AuthConfig::Type::Digest:
+        object.insert(u"user"_s, auth.digest.username);
+        object.insert(u"password"_s, auth.digest.password);
+        break;
+    case AuthConfig::Type::Ntlm:
+        object.insert(u"user"_s, auth.ntlm.username);
+        object.insert(u"password"_s, auth.ntlm.password);
+        object.insert(u"domain"_s, auth.ntlm.domain);
+        break;
+    case AuthConfig::Type::Bearer:
+        object.insert(u"token"_s, auth.bearer.token);
+        object.insert(u"prefix"_s, auth.bearer.prefix);
+        break;
+    case AuthConfig::Type::ApiKey:
+        object.insert(u"name"_s, auth.apiKey.name);
+        object.insert(u"value"_s, auth.apiKey.value);
+        object.insert(u"in"_s, auth.apiKey.in == ApiKey::Location::Header ? u"header"_s : u"query"_s);
+        break;
+    case AuthConfig::Type::AwsSigV4:
+        object.insert(u"accessKey"_s, auth.aws.accessKey);
+        object.insert(u"secretKey"_s, auth.aws.secretKey);
+        object.insert(u"sessionToken"_s, auth.aws.sessionToken);
+        object.insert(u"region"_s, auth.aws.region);
+        object.insert(u"service"_s, auth.aws.service);
+        break;
+    case AuthConfig::Type::OAuth2:
+        object.insert(u"tokenUrl"_s, auth.oauth2.tokenUrl);
+        object.insert(u"accessToken"_s, auth.oauth2.accessToken);
+        break;
+    }
+    return object;
 }
 
 } // namespace
 
-QJsonValue authToJson(const KeyValueList &headers)
+QJsonValue authToJson(const Request &request)
 {
+    if (request.auth.type != AuthConfig::Type::Inherit)
+        return authConfigToJson(request.auth);
+    const KeyValueList &headers = request.headers;
     const qsizetype index = ImportSupport::findHeader(headers, u"Authorization");
     if (index < 0)
         return QJsonValue::Null;
@@ -138,16 +210,41 @@ QJsonValue authToJson(const KeyValueList &headers)
 
 QJsonObject requestToJson(const Request &request, const Exchange *example)
 {
-    return {{u"name"_s, request.name}, {u"method"_s, request.method}, {u"url"_s, request.url},
+    QJsonObject object {{u"name"_s, request.name}, {u"method"_s, request.method}, {u"url"_s, request.url},
         {u"headers"_s, rows(request.headers)}, {u"body"_s, bodyToJson(request.body)},
-        {u"auth"_s, authToJson(request.headers)}, {u"settings"_s, settingsToJson(request.settings)},
+        {u"auth"_s, authToJson(request)}, {u"settings"_s, settingsToJson(request.settings)},
         {u"example"_s, example ? QJsonValue(ExchangeJson::toJson(*example)) : QJsonValue(QJsonValue::Null)}};
+    // Shown only when set, so that the output of formats without them stays as it was.
+    KeyValueList disabledParams;
+    for (const KeyValue &param : request.params) {
+        if (!param.enabled)
+            disabledParams.append(param);
+    }
+    if (!disabledParams.isEmpty())
+        object.insert(u"disabledParams"_s, rows(disabledParams));
+    if (!request.pathParams.isEmpty())
+        object.insert(u"pathParams"_s, rows(request.pathParams));
+    if (!request.variables.isEmpty())
+        object.insert(u"variables"_s, variablesToJson(request.variables));
+    if (!request.description.isEmpty())
+        object.insert(u"description"_s, request.description);
+    return object;
 }
 
 QJsonObject toJson(const ImportResult &result)
 {
     QJsonObject object = folderToJson(result, result.collection, {});
     object.insert(u"format"_s, result.format);
+    if (!result.environments.isEmpty()) {
+        QJsonArray environments;
+        for (const Environment &environment : result.environments)
+            environments.append(QJsonObject {
+                {u"name"_s, environment.name}, {u"variables"_s, variablesToJson(environment.variables)}});
+        object.insert(u"environments"_s, environments);
+    }
+    if (!result.globals.isEmpty())
+        object.insert(u"globals"_s, variablesToJson(result.globals));
+
     QJsonArray warnings;
     for (const ImportMessage &warning : result.warnings)
         warnings.append(QJsonObject {{u"where"_s, warning.where}, {u"message"_s, warning.message}});

@@ -14,8 +14,9 @@ QJsonObject toJson(const ImportResult &result);
 /// One request; `example` (may be null) is written with the shape of `sonde-cli send --json`.
 QJsonObject requestToJson(const Request &request, const Exchange *example);
 
-/// What the request's Authorization header holds, or null: {"type": "basic", "user", "password"},
-/// {"type": "bearer", "token"}, or {"type": "other", "scheme"}.
-QJsonValue authToJson(const KeyValueList &headers);
+/// The request's auth: its own settings when it has some ({"type": "basic", "user", "password"},
+/// {"type": "bearer", "token"}, {"type": "digest"|"ntlm", …}, …, see docs/cli.md); else what its
+/// Authorization header holds ({"type": "basic"|"bearer", …} or {"type": "other", "scheme"}); else null.
+QJsonValue authToJson(const Request &request);
 
 } // namespace Sonde::ImportJson

@@ -36,6 +36,8 @@ struct ImportedExample
 {
     RequestLocation location;
     Exchange exchange;
+    /// The example's own name, when the format gives one (Postman's saved responses).
+    QString name {};
 };
 
 /// What every importer produces: one collection of folders and requests (the model's own types, ready
@@ -44,10 +46,12 @@ struct ImportedExample
 /// empty and the message names the place of the problem.
 struct ImportResult
 {
-    /// The format read: "curl", "har" (the names `sonde-cli import --format` takes).
+    /// The format read: "curl", "har", "postman" (the names `sonde-cli import --format` takes).
     QString format;
     Folder collection;
     QList<Environment> environments;
+    /// Global variables (a Postman globals file), for the workspace's globals.
+    VariableList globals;
     QList<ImportedExample> examples;
     QList<ImportMessage> warnings;
     ImportMessage error;

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <algorithm>
 
 namespace Sonde {
 
@@ -46,18 +47,32 @@ SavedImport saveImport(const QString &root, const ImportResult &result)
     for (const Folder &collection : std::as_const(workspace.collections))
         taken.append(collection.name);
     Folder collection = result.collection;
-    collection.name
-        = WorkspaceStore::uniqueName(collection.name.isEmpty() ? u"Imported"_s : collection.name, taken);
-    collection.directoryName.clear();
-    collection.sortKey = workspace.collections.isEmpty() ? 0 : workspace.collections.last().sortKey + 1;
-    numberInOrder(collection);
-    workspace.collections.append(collection);
+    const bool onlyVariables = collection.requests.isEmpty() && collection.folders.isEmpty()
+        && (!result.environments.isEmpty() || !result.globals.isEmpty());
+    if (!onlyVariables) {
+        collection.name
+            = WorkspaceStore::uniqueName(collection.name.isEmpty() ? u"Imported"_s : collection.name, taken);
+        collection.directoryName.clear();
+        collection.sortKey = workspace.collections.isEmpty() ? 0 : workspace.collections.last().sortKey + 1;
+        numberInOrder(collection);
+        workspace.collections.append(collection);
+        saved.collectionName = collection.name;
+    }
+    for (const Variable &global : result.globals) {
+        const auto same = std::find_if(workspace.globals.begin(), workspace.globals.end(),
+            [&global](const Variable &existing) { return existing.name == global.name; });
+        if (same == workspace.globals.end())
+            workspace.globals.append(global);
+        else
+            *same = global;
+    }
     QStringList environments;
     for (const Environment &environment : std::as_const(workspace.environments))
         environments.append(environment.name);
     for (Environment environment : result.environments) {
         environment.name = WorkspaceStore::uniqueName(environment.name, environments);
         environments.append(environment.name);
+        saved.environmentNames.append(environment.name);
         workspace.environments.append(environment);
     }
     if (!dir.exists() && !QDir().mkpath(root)) {
@@ -65,7 +80,6 @@ SavedImport saveImport(const QString &root, const ImportResult &result)
         return saved;
     }
     saved.problems = WorkspaceStore::save(root, workspace);
-    saved.collectionName = collection.name;
     return saved;
 }
 

@@ -60,6 +60,8 @@ private Q_SLOTS:
     void refusesAFolderThatIsNotAWorkspace();
     void exportCurlImportsBackTheSame();
     void exportHar();
+    void postmanRoundTrip();
+    void postmanEnvironmentIntoWorkspace();
     void help();
 
 private:
@@ -156,6 +158,13 @@ void TestCliImport::badInputImportsNothing_data()
     QTest::newRow("curl claimed, JSON given")
         << u"x.json"_s << QByteArray("{\"a\": 1}") << QStringList {u"--format"_s, u"curl"_s}
         << u"x.json: no curl command found"_s;
+    QTest::newRow("Postman v1") << u"old.json"_s
+                                << QByteArray(R"({"id": "x", "name": "n", "order": [], "requests": []})")
+                                << QStringList()
+                                << u"old.json: Postman collection v1 is not supported; export it as v2.1"_s;
+    QTest::newRow("Postman item of a wrong type")
+        << u"bad.json"_s << QByteArray(R"({"info": {"name": "n"}, "item": [{"request": 5}]})")
+        << QStringList() << u"bad.json: item[0].request: the request is neither a URL nor an object"_s;
     QTest::newRow("neither") << u"notes.txt"_s << QByteArray("hello") << QStringList()
                              << u"cannot tell the format of"_s;
 }
@@ -176,9 +185,10 @@ void TestCliImport::badInputImportsNothing()
 
 void TestCliImport::unknownFormat()
 {
-    const CliResult result = runCli({u"import"_s, write(u"c.json"_s, "{}"), u"--format"_s, u"postman"_s});
+    const CliResult result = runCli({u"import"_s, write(u"c.json"_s, "{}"), u"--format"_s, u"insomnia"_s});
     QCOMPARE(result.exitCode, 2);
-    QCOMPARE(result.err, QByteArray("sonde-cli import: unknown format 'postman' (auto, curl or har)\n"));
+    QCOMPARE(
+        result.err, QByteArray("sonde-cli import: unknown format 'insomnia' (auto, curl, har or postman)\n"));
 }
 
 void TestCliImport::importIntoWorkspace()
@@ -273,11 +283,68 @@ void TestCliImport::exportHar()
     QCOMPARE(runCli({u"export"_s, u"--workspace"_s, ws, u"--format"_s, u"yaml"_s}).exitCode, 2);
 }
 
+void TestCliImport::postmanRoundTrip()
+{
+    const QByteArray collection = R"({"info": {"name": "Shop",
+        "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+      "auth": {"type": "basic", "basic": [{"key": "username", "value": "me"}, {"key": "password", "value": "{{pw}}"}]},
+      "variable": [{"key": "base", "value": "https://x.test"}],
+      "item": [{"name": "Orders", "item": [
+        {"name": "List", "request": {"method": "GET", "url": "{{base}}/orders?page=1"}},
+        {"name": "Create", "request": {"method": "POST", "auth": {"type": "noauth"},
+          "body": {"mode": "raw", "raw": "{}", "options": {"raw": {"language": "json"}}},
+          "url": "{{base}}/orders"}}]}]})";
+    const QString file = write(u"shop.postman_collection.json"_s, collection);
+    const CliResult printed = runCli({u"import"_s, file});
+    QCOMPARE(printed.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(printed.out).object();
+    QCOMPARE(json.value(u"format"_s).toString(), u"postman"_s);
+    QCOMPARE(json.value(u"name"_s).toString(), u"Shop"_s);
+    QCOMPARE(json.value(u"auth"_s).toObject().value(u"type"_s).toString(), u"basic"_s);
+
+    const QString ws = m_dir->filePath(u"ws"_s);
+    const CliResult saved = runCli({u"import"_s, file, u"--out"_s, ws});
+    QCOMPARE(saved.exitCode, 0);
+    QCOMPARE(
+        saved.out, QByteArray("Imported 2 requests into the collection “Shop” in ") + ws.toUtf8() + '\n');
+    const CliResult exported = runCli({u"export"_s, u"--workspace"_s, ws, u"--format"_s, u"postman"_s});
+    QCOMPARE(exported.exitCode, 0);
+    const CliResult back = runCli({u"import"_s, write(u"back.json"_s, exported.out)});
+    QCOMPARE(back.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(back.out).object(), json);
+    // The curl export sends what the request inherits from the collection.
+    const CliResult curl
+        = runCli({u"export"_s, u"--workspace"_s, ws, u"Shop/Orders/List"_s, u"--format"_s, u"curl"_s});
+    QCOMPARE(curl.out, QByteArray("# Shop/Orders/List\ncurl '{{base}}/orders?page=1' -u 'me:{{pw}}' -L\n"));
+    const CliResult missing
+        = runCli({u"export"_s, u"--workspace"_s, ws, u"Nope"_s, u"--format"_s, u"postman"_s});
+    QCOMPARE(missing.exitCode, 1);
+}
+
+void TestCliImport::postmanEnvironmentIntoWorkspace()
+{
+    const QString ws = m_dir->filePath(u"ws"_s);
+    const QByteArray environment = R"({"name": "Staging", "_postman_variable_scope": "environment",
+        "values": [{"key": "base", "value": "https://staging.test", "enabled": true},
+                   {"key": "token", "value": "t0k", "type": "secret", "enabled": true}]})";
+    const CliResult result = runCli({u"import"_s, write(u"staging.json"_s, environment), u"--out"_s, ws});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, QByteArray("Imported the environment “Staging” into ") + ws.toUtf8() + '\n');
+    QVERIFY2(result.err.contains("the values of 1 secret variables are not written"), result.err.constData());
+    const Sonde::LoadedWorkspace loaded = Sonde::WorkspaceStore::load(ws);
+    QVERIFY(loaded.ok);
+    QVERIFY(loaded.workspace.collections.isEmpty());
+    QCOMPARE(loaded.workspace.environments.size(), 1);
+    QCOMPARE(loaded.workspace.environments.first().name, u"Staging"_s);
+    QCOMPARE(loaded.workspace.environments.first().variables.at(0).value, u"https://staging.test"_s);
+    QVERIFY(loaded.workspace.environments.first().variables.at(1).secret);
+}
+
 void TestCliImport::help()
 {
     const CliResult result = runCli({u"import"_s, u"--help"_s});
     QCOMPARE(result.exitCode, 0);
-    QVERIFY(result.out.contains("auto (default), curl or har"));
+    QVERIFY(result.out.contains("auto (default), curl, har or postman"));
     const CliResult usage = runCli({u"--help"_s});
     QVERIFY(usage.out.contains("import FILE"));
 }

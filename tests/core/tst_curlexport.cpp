@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <functional>
 
 using namespace Sonde;
 using namespace Qt::StringLiterals;
@@ -24,6 +25,12 @@ QString describe(const Request &r)
         lines << u"param %1=%2"_s.arg(p.key, p.value);
     for (const KeyValue &h : r.headers)
         lines << u"header %1: %2"_s.arg(h.key, h.value);
+    const AuthConfig &a = r.auth;
+    lines << u"auth %1 basic=%2:%3 digest=%4:%5 ntlm=%6\\%7:%8 bearer=%9"_s.arg(AuthConfig::typeName(a.type),
+        a.basic.username, a.basic.password, a.digest.username, a.digest.password, a.ntlm.domain,
+        a.ntlm.username, a.ntlm.password, a.bearer.prefix + u' ' + a.bearer.token);
+    lines << u"aws %1 %2 %3 %4 %5"_s.arg(
+        a.aws.accessKey, a.aws.secretKey, a.aws.sessionToken, a.aws.region, a.aws.service);
     const Body &b = r.body;
     lines << u"body kind=%1 type=%2 data=%3 file=%4"_s.arg(int(b.kind))
                  .arg(b.contentType, QString::fromLatin1(b.data.toPercentEncoding()), b.filePath);
@@ -52,6 +59,12 @@ Request make(
     r.params = QueryParams::parse(url);
     for (const auto &[name, value] : headers)
         r.headers.append({name, value, true});
+    return r;
+}
+
+Request withAuth(Request r, const std::function<void(AuthConfig &)> &set)
+{
+    set(r.auth);
     return r;
 }
 
@@ -176,6 +189,30 @@ QList<std::pair<QString, Request>> requests()
     Request noFollow = make(u"GET"_s, u"https://x/"_s);
     noFollow.settings.followRedirects = false;
     list.append({u"no-follow"_s, noFollow});
+    Request direct = make(u"GET"_s, u"https://x/"_s);
+    direct.settings.proxy.mode = ProxySettings::Mode::None;
+    list.append({u"no-proxy"_s, direct});
+    list.append({u"auth-basic"_s, withAuth(make(u"GET"_s, u"https://x/"_s), [](AuthConfig &a) {
+                     a.type = AuthConfig::Type::Basic;
+                     a.basic = {u"me"_s, u"{{password}}"_s};
+                 })});
+    list.append({u"auth-digest"_s, withAuth(make(u"GET"_s, u"https://x/"_s), [](AuthConfig &a) {
+                     a.type = AuthConfig::Type::Digest;
+                     a.digest = {u"me"_s, u"p:w d"_s};
+                 })});
+    list.append({u"auth-ntlm"_s, withAuth(make(u"GET"_s, u"https://x/"_s), [](AuthConfig &a) {
+                     a.type = AuthConfig::Type::Ntlm;
+                     a.ntlm = {u"me"_s, u"pw"_s, u"CORP"_s};
+                 })});
+    list.append(
+        {u"auth-aws-sigv4"_s, withAuth(make(u"GET"_s, u"https://s3.amazonaws.com/b"_s), [](AuthConfig &a) {
+             a.type = AuthConfig::Type::AwsSigV4;
+             a.aws = {u"AKID"_s, u"{{secret}}"_s, u"tok"_s, u"eu-west-1"_s, u"s3"_s};
+         })});
+    list.append({u"auth-bearer"_s, withAuth(make(u"GET"_s, u"https://x/"_s), [](AuthConfig &a) {
+                     a.type = AuthConfig::Type::Bearer;
+                     a.bearer.token = u"{{token}}"_s;
+                 })});
     return list;
 }
 

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 
 using namespace Sonde;
 using namespace Qt::StringLiterals;
@@ -20,6 +21,12 @@ QString describe(const Request &r)
         lines << u"param %1=%2 %3"_s.arg(p.key, p.value).arg(p.enabled);
     for (const KeyValue &h : r.headers)
         lines << u"header %1: %2 %3"_s.arg(h.key, h.value).arg(h.enabled);
+    const AuthConfig &a = r.auth;
+    lines << u"auth %1 basic=%2:%3 digest=%4:%5 ntlm=%6\\%7:%8 bearer=%9"_s.arg(AuthConfig::typeName(a.type),
+        a.basic.username, a.basic.password, a.digest.username, a.digest.password, a.ntlm.domain,
+        a.ntlm.username, a.ntlm.password, a.bearer.prefix + u' ' + a.bearer.token);
+    lines << u"aws %1 %2 %3 %4 %5"_s.arg(
+        a.aws.accessKey, a.aws.secretKey, a.aws.sessionToken, a.aws.region, a.aws.service);
     const Body &b = r.body;
     lines << u"body kind=%1 type=%2 data=%3 file=%4"_s.arg(int(b.kind))
                  .arg(b.contentType, QString::fromUtf8(b.data.toPercentEncoding()), b.filePath);
@@ -60,6 +67,12 @@ Request withHeaders(Request r, const QList<std::pair<QString, QString>> &headers
 {
     for (const auto &[name, value] : headers)
         r.headers.append({name, value, true});
+    return r;
+}
+
+Request withAuth(Request r, const std::function<void(AuthConfig &)> &set)
+{
+    set(r.auth);
     return r;
 }
 
@@ -181,18 +194,46 @@ void TestCurlImport::imports_data()
         << u"curl -H 'A: 1' -H 'a: 2' http://x/"_s
         << withHeaders(request(u"GET"_s, X), {{u"A"_s, u"1"_s}, {u"a"_s, u"2"_s}});
     QTest::newRow("-u basic") << u"curl -u user:pa:ss http://x/"_s
-                              << withHeaders(request(u"GET"_s, X),
-                                     {{u"Authorization"_s, u"Basic dXNlcjpwYTpzcw=="_s}});
+                              << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
+                                     a.type = AuthConfig::Type::Basic;
+                                     a.basic = {u"user"_s, u"pa:ss"_s};
+                                 });
     QTest::newRow("--user without password")
-        << u"curl --user me http://x/"_s
-        << withHeaders(request(u"GET"_s, X), {{u"Authorization"_s, u"Basic bWU6"_s}});
+        << u"curl --user me http://x/"_s << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
+               a.type = AuthConfig::Type::Basic;
+               a.basic = {u"me"_s, QString()};
+           });
     QTest::newRow("-u loses to -H Authorization")
         << u"curl -u a:b -H 'Authorization: Bearer t' http://x/"_s
         << withHeaders(request(u"GET"_s, X), {{u"Authorization"_s, u"Bearer t"_s}});
     QTest::newRow("--oauth2-bearer") << u"curl --oauth2-bearer tok http://x/"_s
-                                     << withHeaders(
-                                            request(u"GET"_s, X), {{u"Authorization"_s, u"Bearer tok"_s}});
-    QTest::newRow("--digest makes no header") << u"curl --digest -u a:b http://x/"_s << request(u"GET"_s, X);
+                                     << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
+                                            a.type = AuthConfig::Type::Bearer;
+                                            a.bearer.token = u"tok"_s;
+                                        });
+    QTest::newRow("--digest") << u"curl --digest -u a:b http://x/"_s
+                              << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
+                                     a.type = AuthConfig::Type::Digest;
+                                     a.digest = {u"a"_s, u"b"_s};
+                                 });
+    QTest::newRow("--digest then --basic")
+        << u"curl --digest --basic -u a:b http://x/"_s << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
+               a.type = AuthConfig::Type::Basic;
+               a.basic = {u"a"_s, u"b"_s};
+           });
+    QTest::newRow("--ntlm with a domain")
+        << u"curl --ntlm -u 'CORP\\me:pw' http://x/"_s << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
+               a.type = AuthConfig::Type::Ntlm;
+               a.ntlm = {u"me"_s, u"pw"_s, u"CORP"_s};
+           });
+    QTest::newRow("--aws-sigv4")
+        << u"curl --aws-sigv4 aws:amz:eu-west-1:s3 -u K:S -H 'x-amz-security-token: T' http://x/"_s
+        << withAuth(request(u"GET"_s, X), [](AuthConfig &a) {
+               a.type = AuthConfig::Type::AwsSigV4;
+               a.aws = {u"K"_s, u"S"_s, u"T"_s, u"eu-west-1"_s, u"s3"_s};
+           });
+    QTest::newRow("--negotiate leaves -u out")
+        << u"curl --negotiate -u a:b http://x/"_s << request(u"GET"_s, X);
     QTest::newRow("-b cookies") << u"curl -b 'a=1; b=2' --cookie c=3 http://x/"_s
                                 << withHeaders(request(u"GET"_s, X), {{u"Cookie"_s, u"a=1; b=2; c=3"_s}});
     QTest::newRow("-b file is not a header") << u"curl -b cookies.txt http://x/"_s << request(u"GET"_s, X);
@@ -226,12 +267,9 @@ void TestCurlImport::imports_data()
     Request socks = request(u"GET"_s, X);
     socks.settings.proxy = {ProxySettings::Mode::Custom, u"socks5://h:1080"_s, {}, {}};
     QTest::newRow("--socks5") << u"curl --socks5 h:1080 http://x/"_s << socks;
-    {
-        // No proxy at all, whatever the application's default.
-        Request direct = request(u"GET"_s, X);
-        direct.settings.proxy.mode = ProxySettings::Mode::None;
-        QTest::newRow("--noproxy *") << u"curl --noproxy '*' http://x/"_s << direct;
-    }
+    Request direct = request(u"GET"_s, X);
+    direct.settings.proxy.mode = ProxySettings::Mode::None;
+    QTest::newRow("--noproxy *") << u"curl --noproxy '*' http://x/"_s << direct;
 
     Request upload = request(u"PUT"_s, X);
     upload.body.kind = Body::Kind::Binary;
@@ -425,14 +463,14 @@ void TestCurlImport::warnings_data()
     QTest::newRow("unsupported option")
         << u"curl --cert c.pem http://x/"_s
         << QStringList {u"line 1, column 6: --cert is not imported: Sonde has no such setting"_s};
-    QTest::newRow("digest")
-        << u"curl --digest -u a:b http://x/"_s
+    QTest::newRow("negotiate")
+        << u"curl --negotiate -u a:b http://x/"_s
         << QStringList {
-               u"line 1, column 6: --digest authentication is not imported; set it up in the request once Sonde supports it"_s};
-    QTest::newRow("aws-sigv4 takes a value")
-        << u"curl --aws-sigv4 'aws:amz:us-east-1:s3' -u k:s http://x/"_s
+               u"line 1, column 6: --negotiate authentication is not imported: Sonde has no such scheme"_s};
+    QTest::newRow("aws-sigv4 without a region")
+        << u"curl --aws-sigv4 aws -u k:s http://x/"_s
         << QStringList {
-               u"line 1, column 6: --aws-sigv4 authentication is not imported; set it up in the request once Sonde supports it"_s};
+               u"line 1, column 29: --aws-sigv4 names no region or service (curl takes them from the host): fill them in"_s};
     QTest::newRow("cookie file")
         << u"curl -b jar.txt http://x/"_s
         << QStringList {

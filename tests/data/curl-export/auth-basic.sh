@@ -1,0 +1,5 @@
+curl https://x/ -u 'me:{{password}}' -L
+
+curl https://x/ \
+  -u 'me:{{password}}' \
+  -L

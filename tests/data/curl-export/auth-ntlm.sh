@@ -1,0 +1,6 @@
+curl https://x/ --ntlm -u 'CORP\me:pw' -L
+
+curl https://x/ \
+  --ntlm \
+  -u 'CORP\me:pw' \
+  -L

@@ -1,0 +1,5 @@
+curl https://x/ -L --noproxy '*'
+
+curl https://x/ \
+  -L \
+  --noproxy '*'
