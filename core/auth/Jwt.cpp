@@ -1,7 +1,6 @@
 #include "auth/Jwt.h"
 
 #include <QJsonDocument>
-#include <QTimeZone>
 
 namespace Sonde {
 
@@ -75,7 +74,7 @@ std::optional<Jwt> Jwt::decode(const QString &token, const QDateTime &now, QStri
         if (!value.isDouble())
             continue;
         const auto seconds = static_cast<qint64>(value.toDouble());
-        const QDateTime time = QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc());
+        const QDateTime time = QDateTime::fromSecsSinceEpoch(seconds).toUTC();
         jwt.times.append({QString::fromLatin1(name), time, now.secsTo(time)});
     }
     return jwt;
