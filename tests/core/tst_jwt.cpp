@@ -6,6 +6,7 @@
 #include <QTimeZone>
 
 using namespace Sonde;
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -38,16 +39,16 @@ void TestJwt::rfc7519Example()
         "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
     QString problem;
     const QDateTime now = QDateTime(QDate(2011, 3, 22), QTime(18, 0), QTimeZone::utc());
-    const auto jwt = Jwt::decode(u"  Bearer "_qs + token + u'\n', now, &problem);
+    const auto jwt = Jwt::decode(u"  Bearer "_s + token + u'\n', now, &problem);
     QVERIFY2(jwt, qPrintable(problem));
-    QCOMPARE(jwt->header.value(u"alg"_qs).toString(), u"HS256"_qs);
-    QCOMPARE(jwt->header.value(u"typ"_qs).toString(), u"JWT"_qs);
-    QCOMPARE(jwt->claims.value(u"iss"_qs).toString(), u"joe"_qs);
-    QCOMPARE(jwt->claims.value(u"http://example.com/is_root"_qs).toBool(), true);
+    QCOMPARE(jwt->header.value(u"alg"_s).toString(), u"HS256"_s);
+    QCOMPARE(jwt->header.value(u"typ"_s).toString(), u"JWT"_s);
+    QCOMPARE(jwt->claims.value(u"iss"_s).toString(), u"joe"_s);
+    QCOMPARE(jwt->claims.value(u"http://example.com/is_root"_s).toBool(), true);
     QCOMPARE(jwt->signature.size(), 32);
     QCOMPARE(jwt->times.size(), 1);
-    QCOMPARE(jwt->times.first().name, u"exp"_qs);
-    QCOMPARE(jwt->times.first().time.toString(Qt::ISODate), u"2011-03-22T18:43:00Z"_qs);
+    QCOMPARE(jwt->times.first().name, u"exp"_s);
+    QCOMPARE(jwt->times.first().time.toString(Qt::ISODate), u"2011-03-22T18:43:00Z"_s);
     QCOMPARE(jwt->times.first().secondsFromNow, 43 * 60);
 }
 
@@ -59,12 +60,12 @@ void TestJwt::timeClaims()
     QVERIFY2(jwt, qPrintable(problem));
     QCOMPARE(jwt->signature.size(), 0);
     QCOMPARE(jwt->times.size(), 3);
-    QCOMPARE(jwt->times.at(0).name, u"exp"_qs);
+    QCOMPARE(jwt->times.at(0).name, u"exp"_s);
     QCOMPARE(jwt->times.at(0).secondsFromNow, 500);
-    QCOMPARE(jwt->times.at(1).name, u"nbf"_qs);
+    QCOMPARE(jwt->times.at(1).name, u"nbf"_s);
     QCOMPARE(jwt->times.at(1).secondsFromNow, -500);
-    QCOMPARE(jwt->times.at(2).name, u"iat"_qs);
-    QCOMPARE(jwt->times.at(2).time.toString(Qt::ISODate), u"1970-01-01T00:16:40Z"_qs);
+    QCOMPARE(jwt->times.at(2).name, u"iat"_s);
+    QCOMPARE(jwt->times.at(2).time.toString(Qt::ISODate), u"1970-01-01T00:16:40Z"_s);
 }
 
 void TestJwt::malformed_data()
@@ -73,13 +74,13 @@ void TestJwt::malformed_data()
     QTest::addColumn<QString>("expected");
     const QString claims = QString::fromLatin1(part(R"({"sub":"x"})"));
     const QString header = QString::fromLatin1(part(R"({"alg":"none"})"));
-    QTest::newRow("empty") << u"   "_qs << u"empty"_qs;
-    QTest::newRow("one part") << u"abc"_qs << u"three parts"_qs;
-    QTest::newRow("JWE") << u"a.b.c.d.e"_qs << u"encrypted"_qs;
-    QTest::newRow("header not JSON") << (QString::fromLatin1(part("nope")) + u'.' + claims + u".") << u"header is not a JSON object"_qs;
-    QTest::newRow("header not base64url") << (u"a+b/." + claims + u".") << u"header is not base64url"_qs;
-    QTest::newRow("claims an array") << (header + u'.' + QString::fromLatin1(part("[1]")) + u".") << u"claims part is not a JSON object"_qs;
-    QTest::newRow("bad signature") << (header + u'.' + claims + u".%%") << u"signature is not base64url"_qs;
+    QTest::newRow("empty") << u"   "_s << u"empty"_s;
+    QTest::newRow("one part") << u"abc"_s << u"three parts"_s;
+    QTest::newRow("JWE") << u"a.b.c.d.e"_s << u"encrypted"_s;
+    QTest::newRow("header not JSON") << (QString::fromLatin1(part("nope")) + u'.' + claims + u".") << u"header is not a JSON object"_s;
+    QTest::newRow("header not base64url") << (u"a+b/." + claims + u".") << u"header is not base64url"_s;
+    QTest::newRow("claims an array") << (header + u'.' + QString::fromLatin1(part("[1]")) + u".") << u"claims part is not a JSON object"_s;
+    QTest::newRow("bad signature") << (header + u'.' + claims + u".%%") << u"signature is not base64url"_s;
 }
 
 void TestJwt::malformed()
@@ -95,12 +96,12 @@ void TestJwt::durations_data()
 {
     QTest::addColumn<qint64>("seconds");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("seconds") << qint64(42) << u"42 s"_qs;
-    QTest::newRow("minutes") << qint64(598) << u"9 min 58 s"_qs;
-    QTest::newRow("whole hour") << qint64(3600) << u"1 h"_qs;
-    QTest::newRow("hours") << qint64(3 * 3600 + 5 * 60 + 7) << u"3 h 5 min"_qs;
-    QTest::newRow("days") << qint64(2 * 86400 + 3600) << u"2 d 1 h"_qs;
-    QTest::newRow("past") << qint64(-90) << u"1 min 30 s"_qs;
+    QTest::newRow("seconds") << qint64(42) << u"42 s"_s;
+    QTest::newRow("minutes") << qint64(598) << u"9 min 58 s"_s;
+    QTest::newRow("whole hour") << qint64(3600) << u"1 h"_s;
+    QTest::newRow("hours") << qint64(3 * 3600 + 5 * 60 + 7) << u"3 h 5 min"_s;
+    QTest::newRow("days") << qint64(2 * 86400 + 3600) << u"2 d 1 h"_s;
+    QTest::newRow("past") << qint64(-90) << u"1 min 30 s"_s;
 }
 
 void TestJwt::durations()

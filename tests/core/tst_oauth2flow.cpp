@@ -17,6 +17,7 @@
 #include <QUrlQuery>
 
 using namespace Sonde;
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -148,18 +149,18 @@ void TestOAuth2Flow::tokenErrors_data()
     QTest::newRow("invalid_client with description")
         << jsonResponse(401, {{"error", "invalid_client"}, {"error_description", "client authentication failed"},
                                 {"error_uri", "https://example.com/errors/client"}})
-        << QStringList {u"could not be authenticated"_qs, u"invalid_client"_qs, u"client authentication failed"_qs,
-               u"https://example.com/errors/client"_qs};
+        << QStringList {u"could not be authenticated"_s, u"invalid_client"_s, u"client authentication failed"_s,
+               u"https://example.com/errors/client"_s};
     QTest::newRow("unknown error code")
-        << jsonResponse(400, {{"error", "weird_thing"}}) << QStringList {u"“weird_thing”"_qs};
+        << jsonResponse(400, {{"error", "weird_thing"}}) << QStringList {u"“weird_thing”"_s};
     QTest::newRow("500 with HTML")
         << ScriptedServer::response(500, "<html>Internal trouble</html>", {{"Content-Type", "text/html"}})
-        << QStringList {u"HTTP 500"_qs, u"Internal trouble"_qs};
+        << QStringList {u"HTTP 500"_s, u"Internal trouble"_s};
     QTest::newRow("200 not JSON")
         << ScriptedServer::response(200, "access_token=abc", {{"Content-Type", "text/plain"}})
-        << QStringList {u"not a JSON object"_qs};
+        << QStringList {u"not a JSON object"_s};
     QTest::newRow("200 without access_token")
-        << jsonResponse(200, {{"token_type", "Bearer"}}) << QStringList {u"no access_token"_qs};
+        << jsonResponse(200, {{"token_type", "Bearer"}}) << QStringList {u"no access_token"_s};
 }
 
 void TestOAuth2Flow::tokenErrors()
@@ -224,21 +225,21 @@ void TestOAuth2Flow::clientAuthentication()
     QVERIFY(token.expiresAt >= before.addSecs(3600));
 
     const QUrlQuery form = bodyForm(server.lastRequestBody());
-    QCOMPARE(form.queryItemValue(u"grant_type"_qs), u"client_credentials"_qs);
-    QCOMPARE(form.queryItemValue(u"scope"_qs, QUrl::FullyDecoded), u"read write"_qs);
-    QCOMPARE(form.queryItemValue(u"audience"_qs, QUrl::FullyDecoded), config.audience);
-    QCOMPARE(form.queryItemValue(u"resource"_qs, QUrl::FullyDecoded), config.resource);
-    QCOMPARE(form.queryItemValue(u"tenant"_qs, QUrl::FullyDecoded), u"a b"_qs);
-    QVERIFY(!form.hasQueryItem(u"off"_qs));
+    QCOMPARE(form.queryItemValue(u"grant_type"_s), u"client_credentials"_s);
+    QCOMPARE(form.queryItemValue(u"scope"_s, QUrl::FullyDecoded), u"read write"_s);
+    QCOMPARE(form.queryItemValue(u"audience"_s, QUrl::FullyDecoded), config.audience);
+    QCOMPARE(form.queryItemValue(u"resource"_s, QUrl::FullyDecoded), config.resource);
+    QCOMPARE(form.queryItemValue(u"tenant"_s, QUrl::FullyDecoded), u"a b"_s);
+    QVERIFY(!form.hasQueryItem(u"off"_s));
     const QByteArray authorization = headerValue(server.lastRequestHead(), "Authorization");
     if (OAuth2::ClientAuth(method) == OAuth2::ClientAuth::Basic) {
         // RFC 6749 §2.3.1: id and secret form-encoded before Base64.
         QCOMPARE(authorization, "Basic " + QByteArray("my%20client:s3cr%3At%26").toBase64());
-        QVERIFY(!form.hasQueryItem(u"client_secret"_qs));
+        QVERIFY(!form.hasQueryItem(u"client_secret"_s));
     } else {
         QVERIFY(authorization.isEmpty());
-        QCOMPARE(form.queryItemValue(u"client_id"_qs, QUrl::FullyDecoded), u"my client"_qs);
-        QCOMPARE(form.queryItemValue(u"client_secret"_qs, QUrl::FullyDecoded), u"s3cr:t&"_qs);
+        QCOMPARE(form.queryItemValue(u"client_id"_s, QUrl::FullyDecoded), u"my client"_s);
+        QCOMPARE(form.queryItemValue(u"client_secret"_s, QUrl::FullyDecoded), u"s3cr:t&"_s);
     }
     // The log shows every step, but no secret.
     QStringList steps;
@@ -248,7 +249,7 @@ void TestOAuth2Flow::clientAuthentication()
                      && !entry.detail.contains(u"RT-secret-value"),
             qPrintable(entry.detail));
     }
-    QCOMPARE(steps, (QStringList {u"Token request (client credentials)"_qs, u"Token response"_qs}));
+    QCOMPARE(steps, (QStringList {u"Token request (client credentials)"_s, u"Token response"_s}));
 }
 
 void TestOAuth2Flow::passwordAndRefresh()
@@ -265,17 +266,17 @@ void TestOAuth2Flow::passwordAndRefresh()
     flow.start(config);
     QVERIFY(succeeded.wait(WaitMs));
     QUrlQuery form = bodyForm(server.lastRequestBody());
-    QCOMPARE(form.queryItemValue(u"grant_type"_qs), u"password"_qs);
-    QCOMPARE(form.queryItemValue(u"username"_qs), u"alice"_qs);
-    QCOMPARE(form.queryItemValue(u"password"_qs, QUrl::FullyDecoded), u"pa ss"_qs);
+    QCOMPARE(form.queryItemValue(u"grant_type"_s), u"password"_s);
+    QCOMPARE(form.queryItemValue(u"username"_s), u"alice"_s);
+    QCOMPARE(form.queryItemValue(u"password"_s, QUrl::FullyDecoded), u"pa ss"_s);
     QVERIFY(!flow.log().first().detail.contains(u"pa ss"));
 
     flow.refresh(config, QStringLiteral("RT-secret-value"));
     QVERIFY(succeeded.wait(WaitMs));
     form = bodyForm(server.lastRequestBody());
-    QCOMPARE(form.queryItemValue(u"grant_type"_qs), u"refresh_token"_qs);
-    QCOMPARE(form.queryItemValue(u"refresh_token"_qs), u"RT-secret-value"_qs);
-    QCOMPARE(flow.log().first().step, u"Refresh request"_qs);
+    QCOMPARE(form.queryItemValue(u"grant_type"_s), u"refresh_token"_s);
+    QCOMPARE(form.queryItemValue(u"refresh_token"_s), u"RT-secret-value"_s);
+    QCOMPARE(flow.log().first().step, u"Refresh request"_s);
     QVERIFY(!flow.log().first().detail.contains(u"RT-secret-value"));
 }
 
@@ -310,28 +311,28 @@ void TestOAuth2Flow::authorizationCodeWithPkce()
     QVERIFY(flow.isRunning());
     QVERIFY(launcher.opened.isValid());
     const QUrlQuery query(launcher.opened);
-    QCOMPARE(query.queryItemValue(u"prompt"_qs), u"login"_qs);
-    QCOMPARE(query.queryItemValue(u"response_type"_qs), u"code"_qs);
-    QCOMPARE(query.queryItemValue(u"client_id"_qs), u"native"_qs);
-    QCOMPARE(query.queryItemValue(u"scope"_qs, QUrl::FullyDecoded), u"openid a+b"_qs);
-    const QString redirect = query.queryItemValue(u"redirect_uri"_qs, QUrl::FullyDecoded);
+    QCOMPARE(query.queryItemValue(u"prompt"_s), u"login"_s);
+    QCOMPARE(query.queryItemValue(u"response_type"_s), u"code"_s);
+    QCOMPARE(query.queryItemValue(u"client_id"_s), u"native"_s);
+    QCOMPARE(query.queryItemValue(u"scope"_s, QUrl::FullyDecoded), u"openid a+b"_s);
+    const QString redirect = query.queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded);
     QVERIFY2(redirect.startsWith(u"http://127.0.0.1:") && redirect.endsWith(u"/cb"), qPrintable(redirect));
     QCOMPARE(redirect, flow.redirectUri());
-    const QString state = query.queryItemValue(u"state"_qs);
+    const QString state = query.queryItemValue(u"state"_s);
     QVERIFY(!state.isEmpty());
-    const QString challenge = query.queryItemValue(u"code_challenge"_qs);
-    QCOMPARE(query.hasQueryItem(u"code_challenge_method"_qs), OAuth2::Pkce(pkce) != OAuth2::Pkce::None);
+    const QString challenge = query.queryItemValue(u"code_challenge"_s);
+    QCOMPARE(query.hasQueryItem(u"code_challenge_method"_s), OAuth2::Pkce(pkce) != OAuth2::Pkce::None);
 
     QUrl callback(redirect);
-    callback.setQuery(u"code=the%2Bcode&state="_qs + state + u"&iss=https%3A%2F%2Fissuer.example"_qs);
+    callback.setQuery(u"code=the%2Bcode&state="_s + state + u"&iss=https%3A%2F%2Fissuer.example"_s);
     QCOMPARE(browse(m_network, callback), 200);
     QVERIFY(succeeded.wait(WaitMs));
     const QUrlQuery form = bodyForm(server.lastRequestBody());
-    QCOMPARE(form.queryItemValue(u"grant_type"_qs), u"authorization_code"_qs);
-    QCOMPARE(form.queryItemValue(u"code"_qs, QUrl::FullyDecoded), u"the+code"_qs);
-    QCOMPARE(form.queryItemValue(u"redirect_uri"_qs, QUrl::FullyDecoded), redirect);
-    QCOMPARE(form.queryItemValue(u"client_id"_qs), u"native"_qs);
-    const QString verifier = form.queryItemValue(u"code_verifier"_qs);
+    QCOMPARE(form.queryItemValue(u"grant_type"_s), u"authorization_code"_s);
+    QCOMPARE(form.queryItemValue(u"code"_s, QUrl::FullyDecoded), u"the+code"_s);
+    QCOMPARE(form.queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded), redirect);
+    QCOMPARE(form.queryItemValue(u"client_id"_s), u"native"_s);
+    const QString verifier = form.queryItemValue(u"code_verifier"_s);
     QCOMPARE(Pkce::challenge(verifier, OAuth2::Pkce(pkce)), challenge);
     // The listener is closed after the callback.
     QTcpSocket probe;
@@ -346,20 +347,20 @@ void TestOAuth2Flow::authorizationCodeWithPkce()
                      && (verifier.isEmpty() || verifierPublic || !entry.detail.contains(verifier)),
             qPrintable(entry.detail));
     }
-    QCOMPARE(steps, (QStringList {u"Listening for the redirect"_qs, u"Authorization URL opened"_qs,
-                        u"Callback received"_qs, u"Token request (authorization code)"_qs, u"Token response"_qs}));
+    QCOMPARE(steps, (QStringList {u"Listening for the redirect"_s, u"Authorization URL opened"_s,
+                        u"Callback received"_s, u"Token request (authorization code)"_s, u"Token response"_s}));
 }
 
 void TestOAuth2Flow::callbackRejected_data()
 {
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("state mismatch") << u"code=abc&state=forged"_qs << u"state does not match"_qs;
-    QTest::newRow("no state") << u"code=abc"_qs << u"state does not match"_qs;
-    QTest::newRow("issuer mismatch") << u"code=abc&state=STATE&iss=https%3A%2F%2Fevil.example"_qs
-                                     << u"https://evil.example"_qs;
-    QTest::newRow("provider error") << u"error=access_denied&error_description=End-User+aborted&state=STATE"_qs
-                                    << u"denied the request (access_denied): End-User aborted"_qs;
+    QTest::newRow("state mismatch") << u"code=abc&state=forged"_s << u"state does not match"_s;
+    QTest::newRow("no state") << u"code=abc"_s << u"state does not match"_s;
+    QTest::newRow("issuer mismatch") << u"code=abc&state=STATE&iss=https%3A%2F%2Fevil.example"_s
+                                     << u"https://evil.example"_s;
+    QTest::newRow("provider error") << u"error=access_denied&error_description=End-User+aborted&state=STATE"_s
+                                    << u"denied the request (access_denied): End-User aborted"_s;
 }
 
 void TestOAuth2Flow::callbackRejected()
@@ -378,9 +379,9 @@ void TestOAuth2Flow::callbackRejected()
     flow.setIssuer(QStringLiteral("https://issuer.example"));
     QSignalSpy failed(&flow, &OAuth2Flow::failed);
     flow.start(config);
-    const QString state = QUrlQuery(launcher.opened).queryItemValue(u"state"_qs);
+    const QString state = QUrlQuery(launcher.opened).queryItemValue(u"state"_s);
     QUrl callback(flow.redirectUri());
-    callback.setQuery(QString(query).replace(u"STATE"_qs, state));
+    callback.setQuery(QString(query).replace(u"STATE"_s, state));
     QCOMPARE(browse(m_network, callback), 400);
     QTRY_COMPARE(failed.count(), 1);
     QVERIFY2(failed.first().first().toString().contains(expected), qPrintable(failed.first().first().toString()));
@@ -400,7 +401,7 @@ void TestOAuth2Flow::cancelClosesListener()
     flow.start(config);
     QUrl callback(flow.redirectUri());
     // A stray request (the browser's favicon) is answered 404 and does not end the wait.
-    QCOMPARE(browse(m_network, callback.resolved(QUrl(u"/favicon.ico"_qs))), 404);
+    QCOMPARE(browse(m_network, callback.resolved(QUrl(u"/favicon.ico"_s))), 404);
     QCOMPARE(failed.count(), 0);
     flow.cancel();
     QCOMPARE(failed.count(), 1);
@@ -434,14 +435,14 @@ void TestOAuth2Flow::deviceSlowDown()
     QVERIFY(succeeded.wait(WaitMs));
     QCOMPARE(ready.count(), 1);
     const auto device = ready.first().first().value<DeviceAuthorization>();
-    QCOMPARE(device.userCode, u"ABCD-EFGH"_qs);
-    QCOMPARE(device.verificationUriComplete, u"https://id.example/device?user_code=ABCD-EFGH"_qs);
+    QCOMPARE(device.userCode, u"ABCD-EFGH"_s);
+    QCOMPARE(device.verificationUriComplete, u"https://id.example/device?user_code=ABCD-EFGH"_s);
     QCOMPARE(flow.pollCount(), 4);
     QCOMPARE(flow.pollInterval(), 6);
     QCOMPARE(server.requestCount(), 5);
     const QUrlQuery form = bodyForm(server.lastRequestBody());
-    QCOMPARE(form.queryItemValue(u"grant_type"_qs, QUrl::FullyDecoded), u"urn:ietf:params:oauth:grant-type:device_code"_qs);
-    QCOMPARE(form.queryItemValue(u"device_code"_qs), u"DC-secret"_qs);
+    QCOMPARE(form.queryItemValue(u"grant_type"_s, QUrl::FullyDecoded), u"urn:ietf:params:oauth:grant-type:device_code"_s);
+    QCOMPARE(form.queryItemValue(u"device_code"_s), u"DC-secret"_s);
     for (const OAuthLogEntry &entry : flow.log())
         QVERIFY2(!entry.detail.contains(u"DC-secret"), qPrintable(entry.detail));
 }
@@ -451,11 +452,11 @@ void TestOAuth2Flow::deviceEnds_data()
     QTest::addColumn<QByteArray>("answer");
     QTest::addColumn<int>("expiresIn");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("access_denied") << jsonResponse(400, {{"error", "access_denied"}}) << 600 << u"denied"_qs;
-    QTest::newRow("expired_token") << jsonResponse(400, {{"error", "expired_token"}}) << 600 << u"expired"_qs;
+    QTest::newRow("access_denied") << jsonResponse(400, {{"error", "access_denied"}}) << 600 << u"denied"_s;
+    QTest::newRow("expired_token") << jsonResponse(400, {{"error", "expired_token"}}) << 600 << u"expired"_s;
     // Pending forever: the flow stops by itself once expires_in has passed.
     QTest::newRow("expiry while pending") << jsonResponse(400, {{"error", "authorization_pending"}}) << 3
-                                          << u"expired before the user approved"_qs;
+                                          << u"expired before the user approved"_s;
 }
 
 void TestOAuth2Flow::deviceEnds()
@@ -498,7 +499,7 @@ void TestOAuth2Flow::discovery()
     ScriptedServer server;
     QVERIFY(server.listen());
     const QString issuer = server.url(QStringLiteral("/realm")).toString();
-    server.setResponse(jsonResponse(status, QJsonObject {{"issuer", sameIssuer ? issuer : u"https://other.example"_qs},
+    server.setResponse(jsonResponse(status, QJsonObject {{"issuer", sameIssuer ? issuer : u"https://other.example"_s},
                                                 {"authorization_endpoint", QString(issuer + u"/auth")},
                                                 {"token_endpoint", QString(issuer + u"/token")},
                                                 {"device_authorization_endpoint", QString(issuer + u"/device/auth")}}));
@@ -510,7 +511,7 @@ void TestOAuth2Flow::discovery()
     QVERIFY(server.lastRequestHead().startsWith("GET /realm/.well-known/openid-configuration "));
     if (!sameIssuer || status != 200) {
         QCOMPARE(failed.count(), 1);
-        QVERIFY(failed.first().first().toString().contains(sameIssuer ? u"HTTP 404"_qs : u"https://other.example"_qs));
+        QVERIFY(failed.first().first().toString().contains(sameIssuer ? u"HTTP 404"_s : u"https://other.example"_s));
         return;
     }
     const auto configuration = finished.first().first().value<OidcConfiguration>();

@@ -12,6 +12,7 @@
 #include <QTest>
 
 using namespace Sonde;
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -90,8 +91,8 @@ void TestOAuth2Provider::clientCredentials_data()
     QTest::addColumn<QString>("clientId");
     QTest::addColumn<QString>("secret");
     QTest::addColumn<int>("method");
-    QTest::newRow("client_secret_basic") << u"sonde-service"_qs << u"service-secret"_qs << int(OAuth2::ClientAuth::Basic);
-    QTest::newRow("client_secret_post") << u"sonde-service-post"_qs << u"post-secret"_qs << int(OAuth2::ClientAuth::Post);
+    QTest::newRow("client_secret_basic") << u"sonde-service"_s << u"service-secret"_s << int(OAuth2::ClientAuth::Basic);
+    QTest::newRow("client_secret_post") << u"sonde-service-post"_s << u"post-secret"_s << int(OAuth2::ClientAuth::Post);
 }
 
 void TestOAuth2Provider::clientCredentials()
@@ -111,14 +112,14 @@ void TestOAuth2Provider::clientCredentials()
     QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
     const auto token = succeeded.first().first().value<TokenResponse>();
     QCOMPARE(token.accessToken.count(u'.'), 2); // a JWT, see provider.mjs
-    QCOMPARE(token.tokenType, u"Bearer"_qs);
+    QCOMPARE(token.tokenType, u"Bearer"_s);
     QCOMPARE(token.expiresIn, 600);
-    QCOMPARE(token.scope, u"api:read"_qs);
+    QCOMPARE(token.scope, u"api:read"_s);
 }
 
 void TestOAuth2Provider::wrongSecret()
 {
-    OAuth2 config = withEndpoints(OAuth2::Grant::ClientCredentials, u"sonde-service"_qs);
+    OAuth2 config = withEndpoints(OAuth2::Grant::ClientCredentials, u"sonde-service"_s);
     config.clientSecret = QStringLiteral("not the secret");
     OAuth2Flow flow(&m_network);
     QSignalSpy failed(&flow, &OAuth2Flow::failed);
@@ -140,7 +141,7 @@ void TestOAuth2Provider::authorizationCodeAndRefresh_data()
 void TestOAuth2Provider::authorizationCodeAndRefresh()
 {
     QFETCH(int, pkce);
-    OAuth2 config = withEndpoints(OAuth2::Grant::AuthorizationCode, u"sonde-native"_qs);
+    OAuth2 config = withEndpoints(OAuth2::Grant::AuthorizationCode, u"sonde-native"_s);
     config.scope = QStringLiteral("openid");
     config.pkce = OAuth2::Pkce(pkce);
     RecordingLauncher launcher;
@@ -178,7 +179,7 @@ void TestOAuth2Provider::authorizationCodeAndRefresh()
 
 void TestOAuth2Provider::cancelAtLogin()
 {
-    OAuth2 config = withEndpoints(OAuth2::Grant::AuthorizationCode, u"sonde-native"_qs);
+    OAuth2 config = withEndpoints(OAuth2::Grant::AuthorizationCode, u"sonde-native"_s);
     config.scope = QStringLiteral("openid");
     RecordingLauncher launcher;
     OAuth2Flow flow(&m_network);
@@ -199,7 +200,7 @@ void TestOAuth2Provider::cancelAtLogin()
 
 void TestOAuth2Provider::deviceCode()
 {
-    OAuth2 config = withEndpoints(OAuth2::Grant::DeviceCode, u"sonde-device"_qs);
+    OAuth2 config = withEndpoints(OAuth2::Grant::DeviceCode, u"sonde-device"_s);
     config.scope = QStringLiteral("openid");
     OAuth2Flow flow(&m_network);
     // The provider asks for 5 s between polls; a tenth of that keeps the test short, and the provider's
