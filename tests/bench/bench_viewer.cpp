@@ -1,17 +1,19 @@
-// bench_response: how fast the response viewer shows a 50 MB JSON body.
+// bench_viewer: the response viewer with 100 MB bodies, as they arrive from the network (kept in a
+// temporary file, since they are over the in-memory threshold).
 //
-// Generates a realistic 50 MB JSON document (an array of objects with strings, numbers, nesting),
-// then measures, in a shown window (offscreen or under xvfb-run):
-//   format_50mb_json_ms        formatJson() alone
-//   display_50mb_json_ms       showExchange() → bodyRendered + first screen painted, pretty, body in memory
-//   display_50mb_json_raw_ms   the same, raw
-//   display_50mb_json_disk_ms  pretty, body in a temporary file (BodyData::fromTemporaryFile)
-//   display_50mb_max_ui_stall_ms  the longest the UI thread went without serving its event loop
-//   display_50mb_peak_rss_mb   peak resident memory of the process (VmHWM)
-// Output lines read "BENCH <name> <value> <unit>".
+// For a generated 100 MB JSON document and a 100 MB XML document, in a shown window (offscreen or
+// under xvfb-run), from showExchange() — the moment the last byte has arrived:
+//   first_screen_100mb_<type>_ms     until the first screen of text is painted
+//   pretty_visible_100mb_<type>_ms   until the pretty-printed, highlighted first screen is painted
+//   max_ui_stall_100mb_<type>_ms     the longest the UI thread went without serving its event loop,
+//                                    over the whole sequence: showing, formatting, scrolling to the
+//                                    middle and the end, searching, switching Raw/Pretty, clearing
+//   rss_over_body_100mb_<type>       peak resident memory during the sequence above what the process
+//                                    held before it, divided by the body size
+// and the worse of the two types as first_screen_100mb_ms, pretty_visible_100mb_ms, max_ui_stall_ms
+// and rss_over_body. `bench_viewer json` (or `xml`) measures one type. Output lines read "BENCH <name> <value> <unit>".
 
 #include "editor/CodeEditor.h"
-#include "format/JsonFormatter.h"
 #include "model/Exchange.h"
 #include "response/BodyView.h"
 #include "response/ResponseViewer.h"
@@ -22,8 +24,8 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QTest>
 #include <QTemporaryFile>
+#include <QTest>
 #include <QTimer>
 
 #include <cstdio>
@@ -31,6 +33,8 @@
 using namespace Sonde;
 
 namespace {
+
+constexpr qsizetype BodyBytes = 100LL * 1024 * 1024;
 
 QByteArray generateJson(qsizetype targetBytes)
 {
@@ -58,7 +62,32 @@ QByteArray generateJson(qsizetype targetBytes)
     return json;
 }
 
-Exchange makeExchange(const BodyData &body)
+/// The same records as XML, on one line per record as many APIs send it.
+QByteArray generateXml(qsizetype targetBytes)
+{
+    static const char *const cities[] = {"London", "Paris", "Zürich", "São Paulo", "Tokyo", "New York"};
+    QRandomGenerator random(20240601);
+    QByteArray xml;
+    xml.reserve(targetBytes + 4096);
+    xml += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<users xmlns=\"urn:example:users\">";
+    for (int i = 0; xml.size() < targetBytes; ++i) {
+        const QByteArray id = QByteArray::number(i);
+        xml += "<user id=\"" + id + "\" active=\"" + (i % 3 ? "true" : "false") + "\"><uuid>"
+               + QByteArray::number(random.generate64(), 16) + "</uuid><name>User " + id + "</name><email>user" + id
+               + "@example.com</email><score>" + QByteArray::number(random.generateDouble() * 1000, 'f', 3)
+               + "</score><tags><tag>alpha</tag><tag>beta</tag><tag>gamma</tag></tags><address><street>"
+               + QByteArray::number(i % 999) + " Main Street</street><city>" + cities[i % 6] + "</city><geo lat=\""
+               + QByteArray::number(random.generateDouble() * 180 - 90, 'f', 6) + "\" lng=\""
+               + QByteArray::number(random.generateDouble() * 360 - 180, 'f', 6)
+               + "\"/></address><bio>Lorem ipsum dolor sit amet &amp; &quot;quoted&quot; caf\xc3\xa9.</bio>"
+                 "<!-- record " + id + " --><history><event at=\"2024-01-0" + QByteArray::number(1 + i % 9)
+               + "T10:00:00Z\">login</event></history></user>\n";
+    }
+    xml += "</users>\n";
+    return xml;
+}
+
+Exchange makeExchange(const BodyData &body, const QByteArray &contentType)
 {
     Exchange exchange;
     exchange.sent.method = "GET";
@@ -68,7 +97,7 @@ Exchange makeExchange(const BodyData &body)
     head.statusCode = 200;
     head.reasonPhrase = "OK";
     head.httpVersion = "HTTP/1.1";
-    head.headers = {{"Content-Type", "application/json"}, {"Content-Length", QByteArray::number(body.size())}};
+    head.headers = {{"Content-Type", contentType}, {"Content-Length", QByteArray::number(body.size())}};
     exchange.response = head;
     exchange.body = body;
     exchange.sizes.decodedBodyBytes = body.size();
@@ -84,9 +113,13 @@ public:
     StallMeter()
     {
         m_timer.setInterval(5);
+        m_timer.setTimerType(Qt::PreciseTimer);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 gap = m_clock.restart();
-            m_longest = std::max(m_longest, gap);
+            if (gap > m_longest) {
+                m_longest = gap;
+                m_where = m_phase;
+            }
         });
     }
     void start()
@@ -95,53 +128,152 @@ public:
         m_clock.start();
         m_timer.start();
     }
+    void setPhase(const char *phase)
+    {
+        // A gap ending in the next phase started in this one: count it here.
+        const qint64 gap = m_clock.elapsed();
+        if (gap > m_longest) {
+            m_longest = gap;
+            m_where = m_phase;
+        }
+        m_phase = phase;
+    }
     qint64 stop()
     {
+        setPhase("");
         m_timer.stop();
         return m_longest;
     }
+    const char *where() const { return m_where; }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_longest = 0;
+    const char *m_phase = "";
+    const char *m_where = "";
 };
 
-void report(const char *name, double value, const char *unit)
+void report(const QByteArray &name, double value, const char *unit, int decimals = 0)
 {
-    std::printf("BENCH %s %.0f %s\n", name, value, unit);
+    std::printf("BENCH %s %.*f %s\n", name.constData(), decimals, value, unit);
     std::fflush(stdout);
 }
 
-/// showExchange() → bodyRendered → first screen painted, in milliseconds; also the longest stall.
-double timeDisplay(ResponseViewer &viewer, const Exchange &exchange, StallMeter &stalls, qint64 *longestStall)
-{
-    QSignalSpy rendered(&viewer, &ResponseViewer::bodyRendered);
-    QElapsedTimer clock;
-    stalls.start();
-    clock.start();
-    viewer.showExchange(exchange);
-    if (!rendered.wait(120'000)) {
-        std::fprintf(stderr, "bench_response: the body was not rendered within 120 s\n");
-        std::exit(1);
-    }
-    viewer.repaint(); // the first screen, painted now rather than at the next event loop turn
-    const double elapsed = double(clock.nsecsElapsed()) / 1e6;
-    QTest::qWait(20); // let the stall meter see the paint
-    *longestStall = std::max(*longestStall, stalls.stop());
-    return elapsed;
-}
-
-double peakRssMb()
+double statusMb(const char *field)
 {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024;
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toDouble() / 1024;
     }
     return -1;
+}
+
+/// Resets the kernel's peak-RSS mark (VmHWM) to the current RSS.
+void resetPeakRss()
+{
+    QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
+    if (clearRefs.open(QIODevice::WriteOnly))
+        clearRefs.write("5");
+}
+
+/// Waits, serving the event loop, until the body view shows `shown`; false after two minutes.
+bool waitUntilShown(BodyView *view, BodyRendering::Shown shown)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (view->shown() != shown || view->isBusy()) {
+        if (clock.elapsed() > 120'000)
+            return false;
+        QTest::qWait(1);
+    }
+    return true;
+}
+
+struct Figures
+{
+    double firstScreen = 0;
+    double prettyVisible = 0;
+    double maxStall = 0;
+    double rssOverBody = 0;
+};
+
+Figures measure(ResponseViewer &viewer, const QByteArray &body, const QByteArray &contentType, const char *type)
+{
+    QTemporaryFile file(QDir::tempPath() + QStringLiteral("/sonde-bench-XXXXXX"));
+    file.setAutoRemove(false); // BodyData owns and removes it
+    if (!file.open() || file.write(body) != body.size()) {
+        std::fprintf(stderr, "bench_viewer: cannot write %s\n", qPrintable(file.fileName()));
+        std::exit(1);
+    }
+    file.close();
+    const Exchange exchange = makeExchange(BodyData::fromTemporaryFile(file.fileName(), body.size()), contentType);
+    BodyView *view = viewer.bodyView();
+    CodeEditor *editor = view->editor();
+    view->setPrettyPreferred(true);
+
+    Figures figures;
+    StallMeter stalls;
+    const double before = statusMb("VmRSS:");
+    resetPeakRss();
+    stalls.start();
+    QElapsedTimer clock;
+    clock.start();
+
+    stalls.setPhase("show");
+    viewer.showExchange(exchange);
+    QElapsedTimer waited;
+    waited.start();
+    while (editor->length() == 0) {
+        if (waited.elapsed() > 120'000) {
+            std::fprintf(stderr, "bench_viewer: no text on screen after 120 s\n");
+            std::exit(1);
+        }
+        QTest::qWait(1);
+    }
+    viewer.repaint();
+    figures.firstScreen = double(clock.nsecsElapsed()) / 1e6;
+
+    stalls.setPhase("format");
+    if (!waitUntilShown(view, BodyRendering::Shown::Pretty)) {
+        std::fprintf(stderr, "bench_viewer: the %s body was not pretty-printed within 120 s (%s)\n", type,
+                     qPrintable(view->notice()));
+        std::exit(1);
+    }
+    viewer.repaint();
+    figures.prettyVisible = double(clock.nsecsElapsed()) / 1e6;
+
+    // What a user does next: scroll, search, switch to Raw and back.
+    stalls.setPhase("scroll");
+    for (const double fraction : {0.5, 1.0, 0.25, 0.0}) {
+        editor->setFirstVisibleLine(int(editor->lines() * fraction));
+        viewer.repaint();
+        QTest::qWait(20);
+    }
+    stalls.setPhase("search");
+    editor->findFirst(QStringLiteral("User 987654"), false, true, false, false);
+    viewer.repaint();
+    QTest::qWait(20);
+    stalls.setPhase("raw");
+    view->setPrettyPreferred(false);
+    waitUntilShown(view, BodyRendering::Shown::Raw);
+    viewer.repaint();
+    stalls.setPhase("pretty again");
+    view->setPrettyPreferred(true);
+    waitUntilShown(view, BodyRendering::Shown::Pretty);
+    viewer.repaint();
+    QTest::qWait(50);
+    figures.rssOverBody = (statusMb("VmHWM:") - before) / (double(body.size()) / (1024 * 1024));
+
+    stalls.setPhase("clear");
+    view->clear();
+    QTest::qWait(200); // documents are freed in a worker; let the UI thread run meanwhile
+    figures.maxStall = double(stalls.stop());
+    std::fprintf(stderr, "bench_viewer: %s: longest stall during '%s'\n", type, stalls.where());
+    return figures;
 }
 
 } // namespace
@@ -149,45 +281,36 @@ double peakRssMb()
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    const QByteArray json = generateJson(50 * 1024 * 1024);
-    std::printf("bench_response: %lld bytes of JSON\n", qlonglong(json.size()));
-
-    formatJson(QByteArrayView(json).first(1024 * 1024)); // warm up
-    QElapsedTimer clock;
-    clock.start();
-    const FormatResult formatted = formatJson(json);
-    report("format_50mb_json_ms", double(clock.nsecsElapsed()) / 1e6, "ms");
-    if (!formatted.ok) {
-        std::fprintf(stderr, "bench_response: generated JSON did not format: %s\n", qPrintable(formatted.error));
-        return 1;
-    }
-
     ResponseViewer viewer;
     viewer.resize(1100, 800);
     viewer.show();
-    StallMeter stalls;
-    qint64 longestStall = 0;
 
     // A small exchange first, so widget creation and first-paint costs are not counted below.
-    timeDisplay(viewer, makeExchange(BodyData::fromBytes("{\"warm\":true}")), stalls, &longestStall);
-    longestStall = 0;
+    viewer.showExchange(makeExchange(BodyData::fromBytes("{\"warm\":true}"), "application/json"));
+    waitUntilShown(viewer.bodyView(), BodyRendering::Shown::Pretty);
+    viewer.repaint();
 
-    const Exchange inMemory = makeExchange(BodyData::fromBytes(json));
-    report("display_50mb_json_ms", timeDisplay(viewer, inMemory, stalls, &longestStall), "ms");
-
-    viewer.bodyView()->setPrettyPreferred(false);
-    report("display_50mb_json_raw_ms", timeDisplay(viewer, inMemory, stalls, &longestStall), "ms");
-    viewer.bodyView()->setPrettyPreferred(true);
-
-    QTemporaryFile file(QDir::tempPath() + QStringLiteral("/sonde-bench-XXXXXX.json"));
-    file.setAutoRemove(false); // BodyData owns and removes it
-    if (!file.open() || file.write(json) != json.size())
-        return 1;
-    file.close();
-    const Exchange onDisk = makeExchange(BodyData::fromTemporaryFile(file.fileName(), json.size()));
-    report("display_50mb_json_disk_ms", timeDisplay(viewer, onDisk, stalls, &longestStall), "ms");
-
-    report("display_50mb_max_ui_stall_ms", double(longestStall), "ms");
-    report("display_50mb_peak_rss_mb", peakRssMb(), "MB");
+    Figures worst;
+    const std::pair<const char *, QByteArray> types[] = {{"json", "application/json"}, {"xml", "application/xml"}};
+    const QStringList only = app.arguments().mid(1); // "json" or "xml": measure that type only
+    for (const auto &[type, contentType] : types) {
+        if (!only.isEmpty() && !only.contains(QLatin1StringView(type)))
+            continue;
+        const QByteArray body = qstrcmp(type, "json") == 0 ? generateJson(BodyBytes) : generateXml(BodyBytes);
+        const Figures figures = measure(viewer, body, contentType, type);
+        const QByteArray suffix = QByteArray("_100mb_") + type;
+        report("first_screen" + suffix + "_ms", figures.firstScreen, "ms");
+        report("pretty_visible" + suffix + "_ms", figures.prettyVisible, "ms");
+        report("max_ui_stall" + suffix + "_ms", figures.maxStall, "ms");
+        report("rss_over_body" + suffix, figures.rssOverBody, "ratio", 2);
+        worst.firstScreen = std::max(worst.firstScreen, figures.firstScreen);
+        worst.prettyVisible = std::max(worst.prettyVisible, figures.prettyVisible);
+        worst.maxStall = std::max(worst.maxStall, figures.maxStall);
+        worst.rssOverBody = std::max(worst.rssOverBody, figures.rssOverBody);
+    }
+    report("first_screen_100mb_ms", worst.firstScreen, "ms");
+    report("pretty_visible_100mb_ms", worst.prettyVisible, "ms");
+    report("max_ui_stall_ms", worst.maxStall, "ms");
+    report("rss_over_body", worst.rssOverBody, "ratio", 2);
     return 0;
 }

@@ -15,7 +15,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-constexpr qint64 MaxDisplayBytes = 256LL * 1024 * 1024;
 /// Hex shows the first bytes only: a hex dump is five times the size of what it shows.
 constexpr qsizetype HexDumpBytes = 4 * 1024 * 1024;
 /// Images above this are not decoded (a 256 MB PNG can unpack to gigabytes).
@@ -112,6 +111,79 @@ bool renderImage(const QByteArray &bytes, const QByteArray &format, qint64 size,
 
 } // namespace
 
+namespace {
+
+/// Large bodies are read, formatted and loaded in pieces of this size.
+constexpr qsizetype ChunkBytes = 4 * 1024 * 1024;
+/// How much of a large body is looked at to tell its type.
+constexpr qsizetype SampleBytes = 1024 * 1024;
+
+bool isUtf8Charset(const QString &contentType)
+{
+    const QByteArray name = BodyText::charset(contentType);
+    return name.isEmpty() || name == "utf-8" || name == "utf8" || name == "us-ascii";
+}
+
+void setProgress(const BodyRenderRequest &request, qint64 done, qint64 total)
+{
+    if (request.progress && total > 0)
+        request.progress->store(int(done * 1000 / total), std::memory_order_relaxed);
+}
+
+/// Streams a large UTF-8 body from its storage into the document: as it is, or through the JSON
+/// formatter. Returns false when cancelled or out of memory (then `error` is set), or with
+/// `formatError` set when the JSON turned out malformed.
+bool streamText(const BodyRenderRequest &request, qint64 limit, bool prettyJson, BodyText::LongLineBreaker &breaker,
+                QString *formatError, QString *error)
+{
+    const std::unique_ptr<QIODevice> device = request.body.open();
+    if (!device) {
+        *error = u"The body could not be read: its temporary file is gone."_s;
+        return false;
+    }
+    JsonFormatter formatter(request.cancel.get());
+    TextDocument document = request.document;
+    qint64 done = 0;
+    while (done < limit) {
+        if (cancelled(request))
+            return false;
+        const QByteArray chunk = device->read(std::min<qint64>(ChunkBytes, limit - done));
+        if (chunk.isEmpty())
+            break;
+        done += chunk.size();
+        QByteArray text = chunk;
+        if (prettyJson) {
+            if (!formatter.feed(chunk)) {
+                if (cancelled(request))
+                    return false;
+                break; // the error comes from finish()
+            }
+            text = formatter.takeOutput();
+        }
+        if (!document.append(breaker.process(text))) {
+            *error = u"Not enough memory to show the body."_s;
+            return false;
+        }
+        setProgress(request, done, limit);
+    }
+    if (prettyJson) {
+        FormatResult result = formatter.finish();
+        if (result.cancelled || cancelled(request))
+            return false;
+        if (!result.ok) {
+            *formatError = result.error;
+            return true;
+        }
+        if (!document.append(breaker.process(result.output))) {
+            *error = u"Not enough memory to show the body."_s;
+            return false;
+        }
+    }
+    return !cancelled(request);
+}
+
+} // namespace
+
 BodyRendering renderBody(BodyRenderRequest request)
 {
     BodyRendering rendering;
@@ -122,9 +194,19 @@ BodyRendering renderBody(BodyRenderRequest request)
     }
 
     const qint64 size = request.body.size();
-    const bool truncated = size > MaxDisplayBytes;
-    const QByteArray bytes = truncated ? request.body.head(MaxDisplayBytes) : request.body.bytes();
-    if (bytes.isEmpty()) {
+    if (size > MaxAutoShownBytes && !request.openAnyway) {
+        rendering.tooLarge = true;
+        rendering.notice = u"The body is %1: too large to show without asking."_s.arg(DisplayFormat::byteSize(size));
+        return rendering;
+    }
+    if (request.document.isNull()) {
+        rendering.notice = u"Not enough memory to show the body."_s;
+        return rendering;
+    }
+    // A large UTF-8 body is never held whole: it is read from its file in pieces as it is shown.
+    const bool streaming = size > LargeBodyBytes && isUtf8Charset(request.contentType);
+    const QByteArray sample = streaming ? request.body.head(SampleBytes) : request.body.bytes();
+    if (sample.isEmpty()) {
         rendering.notice = u"The body could not be read: its temporary file is gone."_s;
         return rendering;
     }
@@ -132,8 +214,8 @@ BodyRendering renderBody(BodyRenderRequest request)
         return cancelledRendering();
 
     if (request.viewAs == BodyViewAs::Auto && size <= MaxImageBytes) {
-        const QByteArray format = BodySniffer::imageFormat(request.contentType, QByteArrayView(bytes).first(std::min<qsizetype>(bytes.size(), 1024)));
-        if (!format.isEmpty() && renderImage(bytes, format, size, rendering))
+        const QByteArray format = BodySniffer::imageFormat(request.contentType, QByteArrayView(sample).first(std::min<qsizetype>(sample.size(), 1024)));
+        if (!format.isEmpty() && renderImage(sample.size() == size ? sample : request.body.bytes(), format, size, rendering))
             return rendering;
         if (cancelled(request))
             return cancelledRendering();
@@ -141,9 +223,10 @@ BodyRendering renderBody(BodyRenderRequest request)
 
     const bool forcedText = request.viewAs != BodyViewAs::Auto && request.viewAs != BodyViewAs::Hex;
     if (request.viewAs == BodyViewAs::Hex
-        || (!forcedText && !BodyText::looksLikeText(bytes, request.contentType, !truncated))) {
-        const qsizetype shown = std::min<qsizetype>(bytes.size(), HexDumpBytes);
-        request.document.append(BodyText::hexDump(QByteArrayView(bytes).first(shown)));
+        || (!forcedText && !BodyText::looksLikeText(sample, request.contentType, sample.size() == size))) {
+        const qsizetype shown = std::min<qsizetype>(size, HexDumpBytes);
+        const QByteArray bytes = sample.size() >= shown ? sample.first(shown) : request.body.head(shown);
+        request.document.append(BodyText::hexDump(bytes));
         rendering.shown = BodyRendering::Shown::Hex;
         addNotice(rendering.notice, size > shown ? u"Binary body (%1): the first %2 as hex"_s.arg(DisplayFormat::byteSize(size),
                                                                                       DisplayFormat::byteSize(shown))
@@ -152,25 +235,46 @@ BodyRendering renderBody(BodyRenderRequest request)
     }
 
     QString charsetNote;
-    const QByteArray utf8 = BodyText::toUtf8(bytes, request.contentType, &charsetNote);
+    const QByteArray utf8 = streaming ? sample : BodyText::toUtf8(sample, request.contentType, &charsetNote);
     rendering.language = forcedText ? forcedLanguage(request.viewAs)
                                     : bodyLanguage(request.contentType, QByteArrayView(utf8).first(std::min<qsizetype>(utf8.size(), 256)));
     const bool json = rendering.language == Language::Json;
-    rendering.prettyAvailable = (json || rendering.language == Language::Xml) && !truncated;
+    // Above MaxAutoShownBytes (opened anyway) raw only: the pretty document would take gigabytes.
+    rendering.prettyAvailable = (json || rendering.language == Language::Xml) && size <= MaxAutoShownBytes;
     addNotice(rendering.notice, charsetNote);
-    if (truncated)
-        addNotice(rendering.notice, u"Showing the first %1 of %2"_s.arg(DisplayFormat::byteSize(MaxDisplayBytes),
-                                                                        DisplayFormat::byteSize(size)));
 
     BodyText::LongLineBreaker breaker;
-    if (request.pretty && rendering.prettyAvailable) {
-        FormatResult result = json ? formatJson(utf8, request.cancel.get()) : formatXml(utf8, request.cancel.get());
+    const bool pretty = request.pretty && rendering.prettyAvailable;
+    if (streaming && (!pretty || json)) {
+        QString formatError;
+        QString error;
+        if (!streamText(request, size, pretty, breaker, &formatError, &error)) {
+            if (error.isEmpty())
+                return cancelledRendering();
+            rendering.notice = error;
+            return rendering;
+        }
+        if (!formatError.isEmpty()) {
+            rendering.prettyFailed = true;
+            addNotice(rendering.notice, u"Not valid JSON: "_s + lowerFirst(formatError));
+            return rendering;
+        }
+        rendering.shown = pretty ? BodyRendering::Shown::Pretty : BodyRendering::Shown::Raw;
+    } else if (pretty) {
+        const QByteArray whole = streaming ? request.body.bytes() : utf8;
+        setProgress(request, 1, 3);
+        FormatResult result = json ? formatJson(whole, request.cancel.get()) : formatXml(whole, request.cancel.get());
         if (result.cancelled || cancelled(request))
             return cancelledRendering();
+        setProgress(request, 2, 3);
         if (result.ok) {
             if (!appendText(request.document, result.output, breaker, request))
                 return cancelledRendering();
             rendering.shown = BodyRendering::Shown::Pretty;
+        } else if (streaming) {
+            rendering.prettyFailed = true;
+            addNotice(rendering.notice, (json ? u"Not valid JSON: "_s : u"Not valid XML: "_s) + lowerFirst(result.error));
+            return rendering;
         } else {
             if (!appendText(request.document, utf8, breaker, request))
                 return cancelledRendering();

@@ -15,6 +15,12 @@ namespace Sonde {
 /// What the user chose to see a body as, instead of what its Content-Type and first bytes say.
 enum class BodyViewAs { Auto, Json, Xml, Html, JavaScript, Yaml, Css, Text, Hex };
 
+/// Bodies above this size are read from their file in chunks, shown raw first and pretty-printed
+/// behind it (BodyView), so the first screen never waits for the formatter.
+constexpr qint64 LargeBodyBytes = 4LL * 1024 * 1024;
+/// Bodies above this size are not shown until the user asks ("Open anyway"); then raw only.
+constexpr qint64 MaxAutoShownBytes = 256LL * 1024 * 1024;
+
 /// What BodyView asks a worker to prepare: the body, how to show it, and the documents to fill
 /// (created on the UI thread, as Scintilla requires).
 struct BodyRenderRequest
@@ -26,6 +32,10 @@ struct BodyRenderRequest
     /// Filled with the text to show.
     TextDocument document;
     std::shared_ptr<std::atomic_bool> cancel;
+    /// Set by the worker as it goes: how much of the body it has read, in thousandths.
+    std::shared_ptr<std::atomic_int> progress;
+    /// Show a body above MaxAutoShownBytes anyway (raw).
+    bool openAnyway = false;
 };
 
 /// The prepared body: a filled document and how to present it.
@@ -41,13 +51,20 @@ struct BodyRendering
     /// The body can be pretty-printed (JSON or XML text), so the Pretty/Raw toggle applies.
     bool prettyAvailable = false;
     bool cancelled = false;
+    /// Pretty-printing a large body failed (malformed JSON or XML) after part of it was written to
+    /// the document: shown is Nothing, the notice says where the body broke, and the raw text is the
+    /// thing to show.
+    bool prettyFailed = false;
+    /// The body is above MaxAutoShownBytes and was not opened: shown is Nothing.
+    bool tooLarge = false;
     /// For Shown::Image: the decoded picture and a line about it ("PNG · 640 × 480 · 12 KB").
     QImage image;
     QString imageInfo;
 };
 
 /// Reads, decodes, formats and loads a body into a document. Runs in a worker thread; polls
-/// `request.cancel` between steps. The text goes into the document in one piece (one allocation).
+/// `request.cancel` between steps. A small body's text goes into the document in one piece; a large
+/// one (LargeBodyBytes) is streamed from its file, through the JSON formatter when pretty, in chunks.
 BodyRendering renderBody(BodyRenderRequest request);
 
 /// The language a body is shown in: BodySniffer::language().

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -51,6 +52,9 @@ BodyView::BodyView(QWidget *parent)
     , m_prettyButton(new QToolButton(this))
     , m_rawButton(new QToolButton(this))
     , m_status(new QLabel(this))
+    , m_cancelButton(new QToolButton(this))
+    , m_openAnywayButton(new QToolButton(this))
+    , m_progressTimer(new QTimer(this))
     , m_notice(new QLabel(this))
     , m_findBar(new FindBar(m_editor, this))
     , m_filterBar(new BodyFilterBar(this))
@@ -76,6 +80,18 @@ BodyView::BodyView(QWidget *parent)
     m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notice->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_status->setForegroundRole(QPalette::PlaceholderText);
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop formatting the body"));
+    m_openAnywayButton->setText(tr("Open anyway"));
+    m_openAnywayButton->setToolTip(tr("Show the whole body, raw (this can take a lot of memory)"));
+    for (QToolButton *button : {m_cancelButton, m_openAnywayButton}) {
+        button->setAutoRaise(true);
+        button->hide();
+    }
+    connect(m_cancelButton, &QToolButton::clicked, this, &BodyView::cancelWork);
+    connect(m_openAnywayButton, &QToolButton::clicked, this, &BodyView::openAnyway);
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this, &BodyView::showProgress);
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(6, 2, 6, 2);
@@ -85,6 +101,8 @@ BodyView::BodyView(QWidget *parent)
     bar->addSpacing(10);
     bar->addWidget(m_notice, 1);
     bar->addWidget(m_status);
+    bar->addWidget(m_cancelButton);
+    bar->addWidget(m_openAnywayButton);
     bar->addWidget(createToolbar());
     m_pages->addWidget(m_editor);
     m_pages->addWidget(m_image);
@@ -121,14 +139,36 @@ void BodyView::setBody(const BodyData &body, const QString &contentType)
     m_body = body;
     m_contentType = contentType;
     m_prettyAvailable = false;
+    m_openAnyway = false;
     m_shown = BodyRendering::Shown::Nothing;
     m_editor->setUtf8Text({});
     m_image->clear();
     releaseBuiltDocuments();
     m_notice->clear();
     m_status->setText(tr("Loading…"));
+    m_openAnywayButton->hide();
     updateButtons();
-    startRendering(m_prettyPreferred);
+    // A large body is shown raw first; renderingFinished() then formats it behind the raw text.
+    startRendering(m_prettyPreferred && !isLarge());
+}
+
+void BodyView::openAnyway()
+{
+    if (m_body.isEmpty() || m_shown != BodyRendering::Shown::Nothing || isBusy())
+        return;
+    m_openAnyway = true;
+    m_openAnywayButton->hide();
+    m_notice->clear();
+    startRendering(false);
+}
+
+void BodyView::cancelWork()
+{
+    if (!isBusy())
+        return;
+    const bool formatting = m_renderingPretty && m_shown != BodyRendering::Shown::Nothing;
+    cancelRendering();
+    m_status->setText(formatting ? tr("Formatting stopped") : tr("Stopped"));
 }
 
 void BodyView::clear()
@@ -138,6 +178,8 @@ void BodyView::clear()
     m_filterBar->setSyntax(BodyFilterBar::Syntax::None);
     m_body = {};
     m_prettyAvailable = false;
+    m_openAnyway = false;
+    m_openAnywayButton->hide();
     m_shown = BodyRendering::Shown::Nothing;
     m_editor->setUtf8Text({});
     m_image->clear();
@@ -153,7 +195,9 @@ void BodyView::setPrettyPreferred(bool pretty)
     m_prettyPreferred = pretty;
     updateButtons();
     if (m_shown == BodyRendering::Shown::Nothing) {
-        if (m_cancel) { // still rendering the first time: start over in the chosen mode
+        // Still rendering the first time: start over in the chosen mode. A large body's raw pass
+        // goes on either way (the pretty one follows it when preferred).
+        if (isBusy() && m_renderingPretty != pretty && (m_renderingPretty || !isLarge())) {
             cancelRendering();
             startRendering(pretty);
         }
@@ -163,12 +207,14 @@ void BodyView::setPrettyPreferred(bool pretty)
         return;
     if (isFiltered())
         return; // the matches stay on screen; the choice applies once the filter is cleared
+    if (isBusy() && m_renderingPretty == pretty)
+        return; // already on its way
+    cancelRendering(); // the other mode's work, if any
     const BodyRendering &built = m_built.at(pretty ? 1 : 0);
     if (!built.document.isNull()) {
         present(built);
         return;
     }
-    cancelRendering();
     m_status->setText(pretty ? tr("Formatting…") : tr("Loading…"));
     startRendering(pretty);
 }
@@ -181,7 +227,10 @@ QString BodyView::notice() const
 void BodyView::startRendering(bool pretty)
 {
     m_cancel = std::make_shared<std::atomic_bool>(false);
-    BodyRenderRequest request{m_body, m_contentType, pretty, m_viewAs, m_editor->createDocument(), m_cancel};
+    m_progress = std::make_shared<std::atomic_int>(0);
+    m_renderingPretty = pretty;
+    BodyRenderRequest request{m_body, m_contentType, pretty, m_viewAs, m_editor->createDocument(), m_cancel,
+                              m_progress, m_openAnyway};
     const quint64 generation = ++m_generation;
     auto *watcher = new QFutureWatcher<BodyRendering>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, pretty] {
@@ -191,11 +240,64 @@ void BodyView::startRendering(bool pretty)
             releaseInBackground({rendering.document});
             return;
         }
-        m_cancel.reset();
-        m_built.at(pretty ? 1 : 0) = rendering;
-        present(rendering);
+        renderingFinished(std::move(rendering), pretty);
     });
     watcher->setFuture(QtConcurrent::run(&renderBody, std::move(request)));
+    if (isLarge()) {
+        m_cancelButton->setVisible(true);
+        m_progressTimer->start();
+    }
+}
+
+void BodyView::renderingFinished(BodyRendering rendering, bool pretty)
+{
+    m_cancel.reset();
+    m_progress.reset();
+    m_progressTimer->stop();
+    m_cancelButton->hide();
+    if (rendering.tooLarge) {
+        releaseInBackground({rendering.document});
+        m_status->clear();
+        m_notice->setText(rendering.notice);
+        m_notice->setToolTip(rendering.notice);
+        m_openAnywayButton->show();
+        Q_EMIT rendered();
+        return;
+    }
+    if (rendering.prettyFailed) {
+        // Malformed after all: the raw text stays (or comes back), with where the body broke.
+        releaseInBackground({rendering.document});
+        m_prettyAvailable = false;
+        BodyRendering &raw = m_built.at(0);
+        raw.prettyAvailable = false;
+        raw.notice = rendering.notice;
+        if (!raw.document.isNull()) {
+            present(raw);
+        } else {
+            m_status->setText(tr("Loading…"));
+            startRendering(false);
+        }
+        return;
+    }
+    if (pretty && isLarge()) {
+        // Pretty replaces raw for good: free the raw document (rebuilt when the user asks for it).
+        releaseInBackground({m_built.at(0).document});
+        m_built.at(0) = {};
+    }
+    m_built.at(pretty ? 1 : 0) = rendering;
+    present(rendering);
+    if (!pretty && isLarge() && m_prettyPreferred && rendering.prettyAvailable && !isFiltered()) {
+        m_status->setText(tr("Formatting…"));
+        startRendering(true);
+    }
+}
+
+void BodyView::showProgress()
+{
+    if (!m_progress)
+        return;
+    const int percent = m_progress->load(std::memory_order_relaxed) / 10;
+    m_status->setText((m_renderingPretty ? tr("Formatting… %1%") : tr("Loading… %1%")).arg(percent));
 }
 
 void BodyView::present(const BodyRendering &rendering)
@@ -317,6 +419,9 @@ void BodyView::cancelRendering()
     if (m_cancel)
         m_cancel->store(true);
     m_cancel.reset();
+    m_progress.reset();
+    m_progressTimer->stop();
+    m_cancelButton->hide();
     ++m_generation;
 }
 

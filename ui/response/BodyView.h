@@ -13,6 +13,7 @@
 class QComboBox;
 class QLabel;
 class QStackedWidget;
+class QTimer;
 class QToolButton;
 
 namespace Sonde {
@@ -23,6 +24,11 @@ class FindBar;
 class ImagePreview;
 
 /// The Body tab: a read-only CodeEditor showing the response body pretty-printed or raw.
+///
+/// A large body (LargeBodyBytes) is shown raw at once and pretty-printed behind it, with progress
+/// and a Cancel button; the pretty text replaces the raw one when ready (and the raw document is
+/// then freed, to be rebuilt if asked for). A body above MaxAutoShownBytes is only offered: "Open
+/// anyway" shows it raw.
 ///
 /// Reading, decoding, pretty-printing and loading the text into a document happen in a worker
 /// (renderBody); the finished document is swapped into the editor at once. A new body cancels the
@@ -65,6 +71,13 @@ public:
     void saveBodyTo(const QString &path);
     /// Copies what is shown (text, matches or image) to the clipboard.
     void copyShown() const;
+    /// True while a worker is reading, formatting or loading the body.
+    bool isBusy() const { return m_cancel != nullptr; }
+    /// Shows a body above MaxAutoShownBytes, which is otherwise only offered.
+    void openAnyway();
+    /// Stops the work in progress (formatting a large body behind its raw text, or loading it).
+    void cancelWork();
+
     /// True while the editor shows the matches of a filter instead of the body.
     bool isFiltered() const { return !m_filterDocument.isNull(); }
 
@@ -77,6 +90,9 @@ Q_SIGNALS:
 
 private:
     void startRendering(bool pretty);
+    void renderingFinished(BodyRendering rendering, bool pretty);
+    bool isLarge() const { return m_body.size() > LargeBodyBytes; }
+    void showProgress();
     void present(const BodyRendering &rendering);
     void cancelRendering();
     void releaseBuiltDocuments();
@@ -97,6 +113,9 @@ private:
     QToolButton *m_prettyButton = nullptr;
     QToolButton *m_rawButton = nullptr;
     QLabel *m_status = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+    QToolButton *m_openAnywayButton = nullptr;
+    QTimer *m_progressTimer = nullptr;
     QLabel *m_notice = nullptr;
     FindBar *m_findBar = nullptr;
     BodyFilterBar *m_filterBar = nullptr;
@@ -111,6 +130,9 @@ private:
     std::array<BodyRendering, 2> m_built;
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    std::shared_ptr<std::atomic_int> m_progress;
+    bool m_renderingPretty = false;
+    bool m_openAnyway = false;
     /// The document of the filter shown now; null when the body is shown.
     TextDocument m_filterDocument;
     quint64 m_filterGeneration = 0;
