@@ -83,6 +83,9 @@ QJsonValue OpenApiExample::declared(const SpecNode &parameter)
     }
     if (const QJsonArray values = object.value(u"enum"_s).toArray(); !values.isEmpty())
         return values.first();
+    // Swagger 2 array parameters keep the enum in `items`.
+    if (const QJsonObject items = object.value(u"items"_s).toObject(); !items.value(u"enum"_s).toArray().isEmpty())
+        return items.value(u"enum"_s).toArray().first();
     const OpenApiRefs::Result schema = m_refs.resolve(parameter.child(u"schema"_s));
     if (schema.problem != OpenApiRefs::Problem::None || !schema.node.value.isObject())
         return QJsonValue::Undefined;
@@ -97,8 +100,7 @@ QJsonValue OpenApiExample::declared(const SpecNode &parameter)
         return schemaObject.value(u"const"_s);
     if (const QJsonArray values = schemaObject.value(u"enum"_s).toArray(); !values.isEmpty())
         return values.first();
-    // Swagger 2 array parameters keep the enum in `items`.
-    if (const QJsonObject items = object.value(u"items"_s).toObject(); !items.value(u"enum"_s).toArray().isEmpty())
+    if (const QJsonObject items = schemaObject.value(u"items"_s).toObject(); !items.value(u"enum"_s).toArray().isEmpty())
         return items.value(u"enum"_s).toArray().first();
     return QJsonValue::Undefined;
 }

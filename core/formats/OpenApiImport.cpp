@@ -513,7 +513,7 @@ void Reader::readOperation(
     if (summary.contains(u'\n'))
         request.description = summary + (request.description.isEmpty() ? QString() : u"\n\n"_s + request.description);
     if (operation[QLatin1StringView("deprecated")].toBool())
-        request.description = u"Deprecated.\n\n"_s + request.description;
+        request.description = u"Deprecated."_s + (request.description.isEmpty() ? QString() : u"\n\n"_s + request.description);
 
     // An operation or path item may name its own servers.
     QString base = m_base;

@@ -99,6 +99,8 @@ OpenApiRefs::Result OpenApiRefs::resolve(const SpecNode &start)
             for (const QString &link : std::as_const(chain))
                 shown.append(link.startsWith(u'#') ? link : QFileInfo(link.section(u'#', 0, 0)).fileName()
                         + u'#' + link.section(u'#', 1));
+            // Named from where the chain was entered: that is where the reader meets the loop.
+            node.where = start.where;
             return fail(Problem::Cycle, u"cyclic $ref: %1"_s.arg(shown.join(u" → "_s)));
         }
         chain.append(key);
