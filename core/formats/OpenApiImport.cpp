@@ -623,10 +623,14 @@ bool looksLikeOpenApi(const QByteArray &data)
 {
     const QByteArray trimmed = data.trimmed();
     if (trimmed.startsWith('{') || trimmed.startsWith("\xEF\xBB\xBF{")) {
-        const QJsonObject root = QJsonDocument::fromJson(data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data).object();
-        return root.contains(u"openapi"_s) || root.contains(u"swagger"_s);
+        QJsonParseError error {};
+        const QJsonDocument document
+            = QJsonDocument::fromJson(data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data, &error);
+        if (error.error == QJsonParseError::NoError)
+            return document.object().contains(u"openapi"_s) || document.object().contains(u"swagger"_s);
     }
-    static const QRegularExpression field(u"^[\"']?(openapi|swagger)[\"']?[ \\t]*:"_s,
+    // YAML: a key at the start of a line, or in a flow mapping ({openapi: 3.0.0, …}).
+    static const QRegularExpression field(u"(^|^\\{\\s*)[\"']?(openapi|swagger)[\"']?[ \\t]*:"_s,
         QRegularExpression::MultilineOption);
     return field.match(QString::fromUtf8(data)).hasMatch();
 }

@@ -131,6 +131,8 @@ QJsonValue convert(const YAML::Node &node, const QString &path, int depth)
     return QJsonValue::Null;
 }
 
+Parsed parseYaml(const QByteArray &data);
+
 } // namespace
 
 QString placeOfOffset(const QByteArray &data, qsizetype offset)
@@ -151,18 +153,28 @@ Parsed parse(const QByteArray &input)
     const QByteArray data = input.startsWith("\xEF\xBB\xBF") ? input.mid(3) : input;
     Parsed parsed;
     const QByteArray trimmed = data.trimmed();
-    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    // JSON objects start with a quoted key; YAML's flow style ({_type: export, …}) need not.
+    const bool json = trimmed.startsWith('[') || (trimmed.startsWith('{') && (trimmed.mid(1).trimmed().startsWith('"') || trimmed.mid(1).trimmed().startsWith('}')));
+    if (json) {
         parsed.json = true;
         QJsonParseError error {};
         const QJsonDocument document = QJsonDocument::fromJson(data, &error);
-        if (error.error != QJsonParseError::NoError) {
-            parsed.where = placeOfOffset(data, error.offset);
-            parsed.error = u"not valid JSON: %1"_s.arg(error.errorString());
+        if (error.error == QJsonParseError::NoError) {
+            parsed.value = document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
             return parsed;
         }
-        parsed.value = document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+        parsed.where = placeOfOffset(data, error.offset);
+        parsed.error = u"not valid JSON: %1"_s.arg(error.errorString());
         return parsed;
     }
+    return parseYaml(data);
+}
+
+namespace {
+
+Parsed parseYaml(const QByteArray &data)
+{
+    Parsed parsed;
     try {
         const YAML::Node root = YAML::Load(data.toStdString());
         parsed.value = convert(root, {}, 0);
@@ -175,5 +187,7 @@ Parsed parse(const QByteArray &input)
     }
     return parsed;
 }
+
+} // namespace
 
 } // namespace Sonde::StructuredText

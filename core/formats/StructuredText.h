@@ -26,7 +26,8 @@ struct Parsed
     bool ok() const { return error.isEmpty(); }
 };
 
-/// `data` (UTF-8, a byte order mark allowed) read as JSON when it starts with `{` or `[`, else as YAML.
+/// `data` (UTF-8, a byte order mark allowed) read as JSON when it starts with `[` or with `{` and a
+/// quoted key, else as YAML (whose flow style may start with `{` too).
 Parsed parse(const QByteArray &data);
 
 /// "line L, column C" (both from 1) of the character at byte `offset` of `data`.
