@@ -6,6 +6,8 @@
 #include "formats/HarImport.h"
 #include "formats/ImportJson.h"
 #include "formats/ImportSaver.h"
+#include "formats/InsomniaImport.h"
+#include "formats/OpenApiImport.h"
 #include "formats/PostmanExport.h"
 #include "formats/PostmanImport.h"
 #include "storage/WorkspaceStore.h"
@@ -59,9 +61,9 @@ int runImportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Import requests from a curl command line, a HAR 1.2 file, or a Postman collection, environment or globals file."_s);
+        u"Import requests from a curl command line, a HAR 1.2 file, a Postman collection, environment or globals file, an Insomnia v4 export, or an OpenAPI 3 / Swagger 2 document (JSON or YAML)."_s);
     parser.addOption(
-        {u"format"_s, u"The input format: auto (default), curl, har or postman."_s, u"format"_s, u"auto"_s});
+        {u"format"_s, u"The input format: auto (default), curl, har, postman, insomnia or openapi."_s, u"format"_s, u"auto"_s});
     parser.addOption({u"out"_s,
         u"Write the requests as a new collection into this workspace folder (created when missing) instead of printing them."_s,
         u"dir"_s});
@@ -78,9 +80,10 @@ int runImportCommand(const QStringList &arguments)
     if (positional.size() != 1)
         return fail("import", ExitUsage, u"give one FILE (or - for stdin)"_s);
     const QString format = parser.value(u"format"_s).toLower();
-    if (format != u"auto" && format != u"curl" && format != u"har" && format != u"postman")
+    static const QStringList formats {u"auto"_s, u"curl"_s, u"har"_s, u"postman"_s, u"insomnia"_s, u"openapi"_s};
+    if (!formats.contains(format))
         return fail("import", ExitUsage,
-            u"unknown format '%1' (auto, curl, har or postman)"_s.arg(parser.value(u"format"_s)));
+            u"unknown format '%1' (auto, curl, har, postman, insomnia or openapi)"_s.arg(parser.value(u"format"_s)));
 
     const QString path = positional.first();
     QFile file;
@@ -103,11 +106,15 @@ int runImportCommand(const QStringList &arguments)
             chosen = u"har"_s;
         else if (PostmanImport::detect(data) != PostmanImport::FileKind::NotPostman)
             chosen = u"postman"_s;
+        else if (InsomniaImport::looksLikeInsomnia(data))
+            chosen = u"insomnia"_s;
+        else if (OpenApiImport::looksLikeOpenApi(data))
+            chosen = u"openapi"_s;
         else if (CurlImport::looksLikeCurl(QString::fromUtf8(data)))
             chosen = u"curl"_s;
         else
             return fail("import", ExitMalformedInput,
-                u"cannot tell the format of %1: it is neither a HAR file (JSON with log.entries), a Postman file (info.schema, or an environment's values) nor a curl command; give --format"_s
+                u"cannot tell the format of %1: it is neither a HAR file (JSON with log.entries), a Postman file (info.schema, or an environment's values), an Insomnia export (_type: export), an OpenAPI or Swagger document (openapi or swagger at the top) nor a curl command; give --format"_s
                     .arg(path));
     }
     ImportResult result;
@@ -120,6 +127,18 @@ int runImportCommand(const QStringList &arguments)
             for (Environment &environment : result.environments)
                 environment.name = name;
         }
+    } else if (chosen == u"insomnia") {
+        result = InsomniaImport::parse(data, name);
+        if (parser.isSet(u"name"_s) && result.ok())
+            result.collection.name = name;
+    } else if (chosen == u"openapi") {
+        OpenApiImport::Options options;
+        if (path != u"-")
+            options.baseDirectory = QFileInfo(path).absolutePath();
+        options.fallbackName = name;
+        result = OpenApiImport::parse(data, options);
+        if (parser.isSet(u"name"_s) && result.ok())
+            result.collection.name = name;
     } else {
         CurlImportOptions options;
         if (path != u"-")

@@ -14,6 +14,9 @@
 #include "formats/OpenApiImport.h"
 
 #include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFileInfo>
 #include <QTest>
 
@@ -79,6 +82,7 @@ private Q_SLOTS:
     void initTestCase();
     void operationCounts();
     void invalidSetsAreRefused();
+    void agreesWithInsomniaOnRequestCounts();
 
 private:
     QString m_corpus;
@@ -176,6 +180,51 @@ void TestConformanceOpenApi::invalidSetsAreRefused()
     qInfo().noquote() << score;
     QVERIFY2(total > 0, "no invalid documents were found");
     QVERIFY2(accepted.isEmpty(), qPrintable(score + u"\n"_s + accepted.join(u'\n')));
+}
+
+void TestConformanceOpenApi::agreesWithInsomniaOnRequestCounts()
+{
+    // Insomnia's importer tests convert OpenAPI 3 and Swagger 2 fixtures into Insomnia exports: one
+    // `request` resource per operation there too (and per tag, see below).
+    bool ok = false;
+    const QByteArray pairs = readCorpusFile(m_corpus + u"/insomnia/PAIRS.tsv"_s, &ok);
+    QVERIFY2(ok, "insomnia/PAIRS.tsv is missing");
+    int scored = 0;
+    QStringList failures;
+    for (const QByteArray &line : pairs.split('\n')) {
+        const QStringList columns = QString::fromUtf8(line).split(u'\t');
+        if (columns.size() < 3 || (columns.at(0) != u"openapi3" && columns.at(0) != u"swagger2"))
+            continue;
+        ++scored;
+        const QJsonArray resources
+            = QJsonDocument::fromJson(readCorpusFile(m_corpus + u"/insomnia/"_s + columns.at(2)))
+                  .object()
+                  .value(u"resources"_s)
+                  .toArray();
+        // Insomnia copies an operation with several tags into each tag's folder; Sonde, like Postman,
+        // files it under its first tag only (one request per operation): copies are counted once.
+        QSet<QString> requests;
+        for (const QJsonValue &resource : resources) {
+            const QJsonObject r = resource.toObject();
+            if (r.value(u"_type"_s).toString() == u"request")
+                requests.insert(r.value(u"method"_s).toString() + u' ' + r.value(u"url"_s).toString() + u' '
+                    + r.value(u"name"_s).toString());
+        }
+        const qsizetype expected = requests.size();
+        const ImportResult result = importFile(m_corpus + u"/insomnia/"_s + columns.at(1));
+        if (!result.ok())
+            failures.append(u"%1: refused: %2"_s.arg(columns.at(1), result.error.toString()));
+        else if (result.requestCount() != expected)
+            failures.append(u"%1: %2 requests, Insomnia %3"_s.arg(columns.at(1)).arg(result.requestCount()).arg(expected));
+    }
+    for (const QString &failure : std::as_const(failures))
+        qInfo().noquote() << "  differs:" << failure;
+    const QString score = u"openapi: %1/%2 of Insomnia's OpenAPI and Swagger fixtures give as many requests as Insomnia"_s
+                              .arg(scored - failures.size())
+                              .arg(scored);
+    qInfo().noquote() << score;
+    QVERIFY2(scored > 0, "no OpenAPI fixtures in insomnia/PAIRS.tsv");
+    QVERIFY2(failures.isEmpty(), qPrintable(score));
 }
 
 QTEST_GUILESS_MAIN(TestConformanceOpenApi)
