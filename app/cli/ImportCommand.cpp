@@ -1,15 +1,11 @@
 #include "ImportCommand.h"
 
 #include "formats/CurlExport.h"
-#include "formats/CurlImport.h"
+#include "formats/FileImport.h"
 #include "formats/HarExport.h"
-#include "formats/HarImport.h"
 #include "formats/ImportJson.h"
 #include "formats/ImportSaver.h"
-#include "formats/InsomniaImport.h"
-#include "formats/OpenApiImport.h"
 #include "formats/PostmanExport.h"
-#include "formats/PostmanImport.h"
 #include "storage/WorkspaceStore.h"
 #include "template/RequestLocator.h"
 
@@ -80,8 +76,7 @@ int runImportCommand(const QStringList &arguments)
     if (positional.size() != 1)
         return fail("import", ExitUsage, u"give one FILE (or - for stdin)"_s);
     const QString format = parser.value(u"format"_s).toLower();
-    static const QStringList formats {u"auto"_s, u"curl"_s, u"har"_s, u"postman"_s, u"insomnia"_s, u"openapi"_s};
-    if (!formats.contains(format))
+    if (format != u"auto" && !FileImport::formats().contains(format))
         return fail("import", ExitUsage,
             u"unknown format '%1' (auto, curl, har, postman, insomnia or openapi)"_s.arg(parser.value(u"format"_s)));
 
@@ -102,50 +97,18 @@ int runImportCommand(const QStringList &arguments)
 
     QString chosen = format;
     if (chosen == u"auto") {
-        if (path.endsWith(u".har", Qt::CaseInsensitive) || HarImport::looksLikeHar(data))
-            chosen = u"har"_s;
-        else if (PostmanImport::detect(data) != PostmanImport::FileKind::NotPostman)
-            chosen = u"postman"_s;
-        else if (InsomniaImport::looksLikeInsomnia(data))
-            chosen = u"insomnia"_s;
-        else if (OpenApiImport::looksLikeOpenApi(data))
-            chosen = u"openapi"_s;
-        else if (CurlImport::looksLikeCurl(QString::fromUtf8(data)))
-            chosen = u"curl"_s;
-        else
+        chosen = FileImport::detect(data, path == u"-" ? QString() : path);
+        if (chosen.isEmpty())
             return fail("import", ExitMalformedInput,
                 u"cannot tell the format of %1: it is neither a HAR file (JSON with log.entries), a Postman file (info.schema, or an environment's values), an Insomnia export (_type: export), an OpenAPI or Swagger document (openapi or swagger at the top) nor a curl command; give --format"_s
                     .arg(path));
     }
-    ImportResult result;
-    if (chosen == u"har") {
-        result = HarImport::parse(data, name);
-    } else if (chosen == u"postman") {
-        result = PostmanImport::parse(data, name);
-        if (parser.isSet(u"name"_s) && result.ok()) {
-            result.collection.name = name;
-            for (Environment &environment : result.environments)
-                environment.name = name;
-        }
-    } else if (chosen == u"insomnia") {
-        result = InsomniaImport::parse(data, name);
-        if (parser.isSet(u"name"_s) && result.ok())
-            result.collection.name = name;
-    } else if (chosen == u"openapi") {
-        OpenApiImport::Options options;
-        if (path != u"-")
-            options.baseDirectory = QFileInfo(path).absolutePath();
-        options.fallbackName = name;
-        result = OpenApiImport::parse(data, options);
-        if (parser.isSet(u"name"_s) && result.ok())
-            result.collection.name = name;
-    } else {
-        CurlImportOptions options;
-        if (path != u"-")
-            options.baseDirectory = QFileInfo(path).absolutePath();
-        result = CurlImport::parse(QString::fromUtf8(data), options);
-        result.collection.name = name;
-    }
+    FileImport::Options options;
+    if (path != u"-")
+        options.baseDirectory = QFileInfo(path).absolutePath();
+    options.name = name;
+    options.nameChosen = parser.isSet(u"name"_s);
+    const ImportResult result = FileImport::parse(chosen, data, options);
     if (!result.ok())
         return fail("import", ExitMalformedInput, u"%1: %2"_s.arg(path, result.error.toString()));
 
