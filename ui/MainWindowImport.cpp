@@ -1,7 +1,6 @@
 // Bringing requests in (File ▸ Import…, files dropped on the window) and taking them out (Request ▸
 // Copy as cURL).
 #include "MainWindow.h"
-
 #include "RequestTab.h"
 #include "formats/CurlExport.h"
 #include "formats/FileImport.h"
@@ -82,7 +81,8 @@ QString MainWindow::importFile(const QString &path)
     const QString format = FileImport::detect(bytes, path);
     if (format.isEmpty()) {
         ask(tr("Import"),
-            tr("%1 is none of what Sonde imports (OpenAPI or Swagger, Postman, Insomnia, HAR, curl commands): "
+            tr("%1 is none of what Sonde imports (OpenAPI or Swagger, Postman, Insomnia, HAR, curl "
+               "commands): "
                "nothing was imported.")
                 .arg(QFileInfo(path).fileName()),
             QMessageBox::Ok);
@@ -105,7 +105,8 @@ QString MainWindow::importFile(const QString &path)
     QString message = tr("Imported %n request(s) into the collection “%1”.", nullptr, int(result.requestCount()))
                           .arg(saved.collectionName);
     if (!saved.environmentNames.isEmpty())
-        message += u' ' + tr("Environments added: %1.").arg(saved.environmentNames.join(QStringLiteral(", ")));
+        message
+            += u' ' + tr("Environments added: %1.").arg(saved.environmentNames.join(QStringLiteral(", ")));
     if (!result.warnings.isEmpty())
         message += u' ' + tr("%n warning(s): %1", nullptr, int(result.warnings.size())).arg(result.warnings.constFirst().toString());
     if (!result.examples.isEmpty())

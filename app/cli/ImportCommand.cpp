@@ -59,7 +59,8 @@ int runImportCommand(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Import requests from a curl command line, a HAR 1.2 file, a Postman collection, environment or globals file, an Insomnia v4 export, or an OpenAPI 3 / Swagger 2 document (JSON or YAML)."_s);
     parser.addOption(
-        {u"format"_s, u"The input format: auto (default), curl, har, postman, insomnia or openapi."_s, u"format"_s, u"auto"_s});
+        {u"format"_s, u"The input format: auto (default), curl, har, postman, insomnia or openapi."_s,
+            u"format"_s, u"auto"_s});
     parser.addOption({u"out"_s,
         u"Write the requests as a new collection into this workspace folder (created when missing) instead of printing them."_s,
         u"dir"_s});
@@ -78,7 +79,8 @@ int runImportCommand(const QStringList &arguments)
     const QString format = parser.value(u"format"_s).toLower();
     if (format != u"auto" && !FileImport::formats().contains(format))
         return fail("import", ExitUsage,
-            u"unknown format '%1' (auto, curl, har, postman, insomnia or openapi)"_s.arg(parser.value(u"format"_s)));
+            u"unknown format '%1' (auto, curl, har, postman, insomnia or openapi)"_s.arg(
+                parser.value(u"format"_s)));
 
     const QString path = positional.first();
     QFile file;

@@ -177,8 +177,8 @@ QJsonValue authConfigToJson(const AuthConfig &auth)
         object.insert(u"service"_s, auth.aws.service);
         break;
     case AuthConfig::Type::OAuth2: {
-        static const QStringList grants {u"authorization_code"_s, u"client_credentials"_s, u"password"_s,
-            u"device_code"_s, u"implicit"_s};
+        static const QStringList grants {
+            u"authorization_code"_s, u"client_credentials"_s, u"password"_s, u"device_code"_s, u"implicit"_s};
         const OAuth2 &o = auth.oauth2;
         object.insert(u"grant"_s, grants.value(int(o.grant)));
         object.insert(u"tokenUrl"_s, o.tokenUrl);

@@ -10,7 +10,6 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QRegularExpression>
-
 #include <algorithm>
 
 namespace Sonde::InsomniaImport {
@@ -177,7 +176,8 @@ AuthConfig Reader::auth(const QJsonValue &value, const QString &where)
             field("addTo") == u"queryParams" ? ApiKey::Location::Query : ApiKey::Location::Header};
         if (field("addTo") == u"cookie") {
             auth.type = AuthConfig::Type::None;
-            warn(where, u"the API key goes in a cookie, which Sonde's API key auth cannot do: the requests are sent without it"_s);
+            warn(where,
+                u"the API key goes in a cookie, which Sonde's API key auth cannot do: the requests are sent without it"_s);
         }
     } else if (type == u"iam") {
         auth.type = AuthConfig::Type::AwsSigV4;
@@ -192,7 +192,8 @@ AuthConfig Reader::auth(const QJsonValue &value, const QString &where)
             : grant == u"implicit"               ? OAuth2::Grant::Implicit
                                                  : OAuth2::Grant::AuthorizationCode;
         if (grant == u"refresh_token")
-            warn(where, u"the refresh token grant is read as authorization code: Sonde refreshes tokens itself"_s);
+            warn(where,
+                u"the refresh token grant is read as authorization code: Sonde refreshes tokens itself"_s);
         o.authUrl = field("authorizationUrl");
         o.tokenUrl = field("accessTokenUrl");
         o.clientId = field("clientId");
@@ -213,7 +214,8 @@ AuthConfig Reader::auth(const QJsonValue &value, const QString &where)
     } else {
         auth.type = AuthConfig::Type::None;
         warn(where,
-            u"“%1” authentication is not supported by Sonde: the requests it covers are sent without auth"_s.arg(type));
+            u"“%1” authentication is not supported by Sonde: the requests it covers are sent without auth"_s
+                .arg(type));
     }
     return auth;
 }
@@ -223,8 +225,9 @@ void Reader::body(const QJsonObject &object, const QString &where, Request &requ
     Body &body = request.body;
     const QString mimeType = object.value(u"mimeType"_s).toString();
     const QString media = ImportSupport::mediaType(mimeType);
-    if (object.isEmpty() || (mimeType.isEmpty() && !object.contains(u"text"_s) && !object.contains(u"params"_s)
-                                && !object.contains(u"fileName"_s)))
+    if (object.isEmpty()
+        || (mimeType.isEmpty() && !object.contains(u"text"_s) && !object.contains(u"params"_s)
+            && !object.contains(u"fileName"_s)))
         return;
     if (media == u"application/x-www-form-urlencoded") {
         body.kind = Body::Kind::FormUrlEncoded;
@@ -283,7 +286,8 @@ QString Reader::scripts(const QJsonObject &object, const QString &where)
         warn(where + u'.' + QLatin1StringView(key),
             u"the Insomnia %1 is kept as text in the description; Sonde does not run it"_s.arg(
                 QLatin1StringView(what)));
-        kept.append(u"Insomnia %1 (not run by Sonde):\n\n```javascript\n%2\n```"_s.arg(QLatin1StringView(what), code));
+        kept.append(u"Insomnia %1 (not run by Sonde):\n\n```javascript\n%2\n```"_s.arg(
+            QLatin1StringView(what), code));
     }
     return kept.join(u"\n\n"_s);
 }
@@ -301,8 +305,8 @@ Request Reader::request(const Resource &resource)
     params += rows(object.value(u"parameters"_s), where + u".parameters"_s);
     request.url = QueryParams::applyToUrl(url, params);
     request.params = params;
-    request.pathParams = PathParams::mergeFromUrl(rows(object.value(u"pathParameters"_s), where + u".pathParameters"_s),
-        request.url);
+    request.pathParams = PathParams::mergeFromUrl(
+        rows(object.value(u"pathParameters"_s), where + u".pathParameters"_s), request.url);
     request.headers = rows(object.value(u"headers"_s), where + u".headers"_s);
     body(object.value(u"body"_s).toObject(), where + u".body"_s, request);
     ImportSupport::adoptContentTypeHeader(request);
@@ -446,7 +450,9 @@ bool Reader::read(const QJsonArray &resources)
         if (!ids.contains(it.key()) && it.value().object.value(u"_type"_s).toString() != u"environment")
             warn(it.value().where + u".parentId"_s,
                 u"the parent “%1” is not in the export: the %2 goes at the top of the collection"_s.arg(
-                    it.key(), it.value().object.value(u"_type"_s).toString() == u"request" ? u"request"_s : u"folder"_s));
+                    it.key(),
+                    it.value().object.value(u"_type"_s).toString() == u"request" ? u"request"_s
+                                                                                 : u"folder"_s));
     }
     Folder &collection = m_result.collection;
     if (workspaces.size() == 1) {
@@ -494,7 +500,8 @@ QString convertTemplate(const QString &input, QString *unknownTag)
         const QString body = match.captured(1);
         const QString name = body.section(u' ', 0, 0);
         // Arguments are separated by commas: only the first one matters here.
-        const QString argument = body.section(u' ', 1).section(u',', 0, 0).remove(u'\'').remove(u'"').trimmed();
+        const QString argument
+            = body.section(u' ', 1).section(u',', 0, 0).remove(u'\'').remove(u'"').trimmed();
         if (name == u"uuid")
             result += u"{{$uuid}}"_s;
         else if (name == u"now" && (argument.isEmpty() || argument == u"iso-8601"))
@@ -523,10 +530,10 @@ bool looksLikeInsomnia(const QByteArray &data)
             return document.object().value(u"_type"_s).toString() == u"export"
                 && document.object().contains(u"__export_format"_s);
     }
-    static const QRegularExpression type(u"(^|[{,]\\s*)[\"']?_type[\"']?\\s*:\\s*[\"']?export\\b"_s,
-        QRegularExpression::MultilineOption);
-    static const QRegularExpression format(u"(^|[{,]\\s*)[\"']?__export_format[\"']?\\s*:"_s,
-        QRegularExpression::MultilineOption);
+    static const QRegularExpression type(
+        u"(^|[{,]\\s*)[\"']?_type[\"']?\\s*:\\s*[\"']?export\\b"_s, QRegularExpression::MultilineOption);
+    static const QRegularExpression format(
+        u"(^|[{,]\\s*)[\"']?__export_format[\"']?\\s*:"_s, QRegularExpression::MultilineOption);
     const QString text = QString::fromUtf8(data.left(4096));
     return type.match(text).hasMatch() && format.match(text).hasMatch();
 }
@@ -543,11 +550,12 @@ ImportResult parse(const QByteArray &data, const QString &fallbackName)
                                      : u"this is not an Insomnia export (no “_type: export” at the top)"_s);
     const QJsonValue version = root.value(u"__export_format"_s);
     if (version.isUndefined())
-        return ImportResult::failure(Format, u"__export_format"_s, u"missing: the export does not say its version"_s);
+        return ImportResult::failure(
+            Format, u"__export_format"_s, u"missing: the export does not say its version"_s);
     if (version.toInt() != 4)
         return ImportResult::failure(Format, u"__export_format"_s,
-            u"Insomnia export format %1 is not supported; export as v4 (Insomnia v4 JSON or YAML) from Insomnia"_s.arg(
-                text(version)));
+            u"Insomnia export format %1 is not supported; export as v4 (Insomnia v4 JSON or YAML) from Insomnia"_s
+                .arg(text(version)));
     if (!root.value(u"resources"_s).isArray())
         return ImportResult::failure(Format, u"resources"_s, u"must be a list of resources"_s);
     ImportResult result;

@@ -72,8 +72,10 @@ QJsonValue OpenApiExample::declared(const SpecNode &parameter)
     if (const QJsonValue examples = object.value(u"examples"_s); examples.isObject()) {
         const QJsonObject map = examples.toObject();
         if (!map.isEmpty()) {
-            const OpenApiRefs::Result first = m_refs.resolve(parameter.child(u"examples"_s).child(map.begin().key()));
-            if (first.problem == OpenApiRefs::Problem::None && first.node[QLatin1StringView("value")] != QJsonValue::Undefined)
+            const OpenApiRefs::Result first
+                = m_refs.resolve(parameter.child(u"examples"_s).child(map.begin().key()));
+            if (first.problem == OpenApiRefs::Problem::None
+                && first.node[QLatin1StringView("value")] != QJsonValue::Undefined)
                 return first.node[QLatin1StringView("value")];
         }
     }
@@ -84,7 +86,8 @@ QJsonValue OpenApiExample::declared(const SpecNode &parameter)
     if (const QJsonArray values = object.value(u"enum"_s).toArray(); !values.isEmpty())
         return values.first();
     // Swagger 2 array parameters keep the enum in `items`.
-    if (const QJsonObject items = object.value(u"items"_s).toObject(); !items.value(u"enum"_s).toArray().isEmpty())
+    if (const QJsonObject items = object.value(u"items"_s).toObject();
+        !items.value(u"enum"_s).toArray().isEmpty())
         return items.value(u"enum"_s).toArray().first();
     const OpenApiRefs::Result schema = m_refs.resolve(parameter.child(u"schema"_s));
     if (schema.problem != OpenApiRefs::Problem::None || !schema.node.value.isObject())
@@ -100,7 +103,8 @@ QJsonValue OpenApiExample::declared(const SpecNode &parameter)
         return schemaObject.value(u"const"_s);
     if (const QJsonArray values = schemaObject.value(u"enum"_s).toArray(); !values.isEmpty())
         return values.first();
-    if (const QJsonObject items = schemaObject.value(u"items"_s).toObject(); !items.value(u"enum"_s).toArray().isEmpty())
+    if (const QJsonObject items = schemaObject.value(u"items"_s).toObject();
+        !items.value(u"enum"_s).toArray().isEmpty())
         return items.value(u"enum"_s).toArray().first();
     return QJsonValue::Undefined;
 }
@@ -119,8 +123,8 @@ QJsonValue OpenApiExample::fromMediaType(const SpecNode &media)
                 return example.value(u"value"_s);
             if (example.contains(u"externalValue"_s))
                 m_warnings.append({first.node.where,
-                    u"the example's externalValue (%1) is not fetched: the body is made from the schema"_s.arg(
-                        example.value(u"externalValue"_s).toString())});
+                    u"the example's externalValue (%1) is not fetched: the body is made from the schema"_s
+                        .arg(example.value(u"externalValue"_s).toString())});
         } else {
             m_warnings.append({first.node.where, first.message});
         }
@@ -144,7 +148,8 @@ QJsonValue OpenApiExample::generateObject(const SpecNode &schema, int depth)
     const QJsonObject map = properties.value.toObject();
     for (auto it = map.constBegin(); it != map.constEnd() && m_budget > 0; ++it) {
         const OpenApiRefs::Result property = m_refs.resolve(properties.child(it.key()));
-        if (property.problem == OpenApiRefs::Problem::None && property.node[QLatin1StringView("readOnly")].toBool())
+        if (property.problem == OpenApiRefs::Problem::None
+            && property.node[QLatin1StringView("readOnly")].toBool())
             continue;
         const QJsonValue value = generate(properties.child(it.key()), depth + 1);
         if (!value.isUndefined())
@@ -159,7 +164,8 @@ QJsonValue OpenApiExample::generate(const SpecNode &input, int depth)
         return QJsonValue::Null;
     const OpenApiRefs::Result resolved = m_refs.resolve(input);
     if (resolved.problem != OpenApiRefs::Problem::None) {
-        warnOnce(resolved.message, resolved.node.where, resolved.message + u": that part of the example is left empty"_s);
+        warnOnce(resolved.message, resolved.node.where,
+            resolved.message + u": that part of the example is left empty"_s);
         return QJsonValue::Null;
     }
     const SpecNode schema = resolved.node;
@@ -251,9 +257,8 @@ QJsonValue OpenApiExample::generate(const SpecNode &input, int depth)
         return done(generateObject(schema, depth));
     if (type == u"array") {
         QJsonArray array;
-        const QJsonValue item = object.contains(u"items"_s)
-            ? generate(schema.child(u"items"_s), depth + 1)
-            : QJsonValue(QJsonValue::Undefined);
+        const QJsonValue item = object.contains(u"items"_s) ? generate(schema.child(u"items"_s), depth + 1)
+                                                            : QJsonValue(QJsonValue::Undefined);
         if (!item.isUndefined())
             array.append(item);
         return done(array);

@@ -22,8 +22,8 @@ using namespace Qt::StringLiterals;
 const QString Format = u"openapi"_s;
 
 /// The HTTP methods a Path Item object may hold, in the order requests are made for one path.
-const QStringList Methods {u"get"_s, u"put"_s, u"post"_s, u"delete"_s, u"options"_s, u"head"_s, u"patch"_s,
-    u"trace"_s, u"query"_s};
+const QStringList Methods {
+    u"get"_s, u"put"_s, u"post"_s, u"delete"_s, u"options"_s, u"head"_s, u"patch"_s, u"trace"_s, u"query"_s};
 
 /// What a document is, once its version field has been read.
 enum class Dialect { Swagger2, OpenApi30, OpenApi31 };
@@ -86,8 +86,8 @@ private:
     QString serverUrl(const SpecNode &server, bool defineVariables);
     void readTags();
     void readPaths();
-    void readOperation(const QString &path, const SpecNode &pathItem, const QString &method,
-        const SpecNode &operation);
+    void readOperation(
+        const QString &path, const SpecNode &pathItem, const QString &method, const SpecNode &operation);
     QList<SpecNode> parametersOf(const SpecNode &pathItem, const SpecNode &operation);
     void applyParameter(const SpecNode &parameter, Request &request, QString &url, QStringList &cookies);
     void requestBody(const SpecNode &body, Request &request);
@@ -120,7 +120,8 @@ void Reader::validate()
 {
     static const QStringList fields30 {u"openapi"_s, u"info"_s, u"servers"_s, u"paths"_s, u"components"_s,
         u"security"_s, u"tags"_s, u"externalDocs"_s};
-    static const QStringList fields31 = fields30 + QStringList {u"webhooks"_s, u"jsonSchemaDialect"_s, u"$self"_s};
+    static const QStringList fields31
+        = fields30 + QStringList {u"webhooks"_s, u"jsonSchemaDialect"_s, u"$self"_s};
     static const QStringList fieldsSwagger {u"swagger"_s, u"info"_s, u"host"_s, u"basePath"_s, u"schemes"_s,
         u"consumes"_s, u"produces"_s, u"paths"_s, u"definitions"_s, u"parameters"_s, u"responses"_s,
         u"securityDefinitions"_s, u"security"_s, u"tags"_s, u"externalDocs"_s};
@@ -129,8 +130,9 @@ void Reader::validate()
                                                                : fields31;
     for (auto it = m_root.constBegin(); it != m_root.constEnd(); ++it) {
         if (!it.key().startsWith(u"x-") && !fields.contains(it.key()))
-            warn(it.key(), u"“%1” is not a field of %2 documents: it is ignored"_s.arg(it.key(),
-                               m_dialect == Dialect::Swagger2 ? u"Swagger 2.0"_s : u"OpenAPI 3"_s));
+            warn(it.key(),
+                u"“%1” is not a field of %2 documents: it is ignored"_s.arg(
+                    it.key(), m_dialect == Dialect::Swagger2 ? u"Swagger 2.0"_s : u"OpenAPI 3"_s));
     }
     const SpecNode root {m_root, {}, {}};
     if (!m_root.contains(u"info"_s))
@@ -147,14 +149,17 @@ void Reader::validate()
     const bool hasPaths = m_root.contains(u"paths"_s);
     if (m_dialect == Dialect::OpenApi31) {
         if (!hasPaths && !m_root.contains(u"components"_s) && !m_root.contains(u"webhooks"_s))
-            throw Failure {{}, u"an OpenAPI 3.1 document holds at least one of paths, components and webhooks"_s};
+            throw Failure {
+                {}, u"an OpenAPI 3.1 document holds at least one of paths, components and webhooks"_s};
     } else if (!hasPaths) {
         throw Failure {u"paths"_s, u"missing: the document describes no operation"_s};
     }
     if (hasPaths && !follow(root.child(u"paths"_s)).value.isObject())
-        throw Failure {u"paths"_s, u"must be an object of paths, not %1"_s.arg(describe(m_root.value(u"paths"_s)))};
+        throw Failure {
+            u"paths"_s, u"must be an object of paths, not %1"_s.arg(describe(m_root.value(u"paths"_s)))};
     if (m_root.contains(u"servers"_s) && !m_root.value(u"servers"_s).isArray())
-        throw Failure {u"servers"_s, u"must be a list of servers, not %1"_s.arg(describe(m_root.value(u"servers"_s)))};
+        throw Failure {
+            u"servers"_s, u"must be a list of servers, not %1"_s.arg(describe(m_root.value(u"servers"_s)))};
     const SpecNode schemas = m_dialect == Dialect::Swagger2 ? root.child(u"definitions"_s)
                                                             : root.child(u"components"_s).child(u"schemas"_s);
     const OpenApiRefs::Result schemasTarget = m_refs.resolve(schemas);
@@ -185,7 +190,8 @@ QString Reader::serverUrl(const SpecNode &server, bool defineVariables)
             throw Failure {variable.child(u"enum"_s).where, u"a server variable's enum must not be empty"_s};
         const QString value = OpenApiExample::toText(variable[QLatin1StringView("default")]);
         if (values.isArray() && !values.toArray().contains(variable[QLatin1StringView("default")]))
-            warn(variable.child(u"default"_s).where, u"the default “%1” is not one of the enum's values"_s.arg(value));
+            warn(variable.child(u"default"_s).where,
+                u"the default “%1” is not one of the enum's values"_s.arg(value));
         if (defineVariables) {
             url.replace(u'{' + it.key() + u'}', u"{{"_s + it.key() + u"}}"_s);
             m_result.collection.variables.append({it.key(), value, true, false});
@@ -232,7 +238,8 @@ void Reader::readServers()
                     others.append(u"- %1%2"_s.arg(server.value(u"url"_s).toString(),
                         description.isEmpty() ? QString() : u" (%1)"_s.arg(description)));
                 }
-                m_result.collection.description += (m_result.collection.description.isEmpty() ? QString() : u"\n\n"_s)
+                m_result.collection.description
+                    += (m_result.collection.description.isEmpty() ? QString() : u"\n\n"_s)
                     + u"Servers (baseUrl is the first):\n"_s + others.join(u'\n');
             }
         }
@@ -284,7 +291,8 @@ QList<SpecNode> Reader::parametersOf(const SpecNode &pathItem, const SpecNode &o
         if (list.value.isNull())
             continue;
         if (!list.value.isArray()) {
-            warn(list.where, u"parameters must be a list, not %1: they are left out"_s.arg(describe(list.value)));
+            warn(list.where,
+                u"parameters must be a list, not %1: they are left out"_s.arg(describe(list.value)));
             continue;
         }
         for (qsizetype i = 0; i < list.value.toArray().size(); ++i) {
@@ -295,7 +303,8 @@ QList<SpecNode> Reader::parametersOf(const SpecNode &pathItem, const SpecNode &o
             }
             const SpecNode parameter = resolved.node;
             if (!parameter.value.isObject()) {
-                warn(parameter.where, u"a parameter is an object, not %1: it is left out"_s.arg(describe(parameter.value)));
+                warn(parameter.where,
+                    u"a parameter is an object, not %1: it is left out"_s.arg(describe(parameter.value)));
                 continue;
             }
             const QString key = parameter[QLatin1StringView("in")].toString() + u'/'
@@ -323,7 +332,8 @@ void Reader::applyParameter(const SpecNode &parameter, Request &request, QString
         static const QRegularExpression simpleName(u"^[A-Za-z0-9_-]+$"_s);
         const QString placeholder = u'{' + name + u'}';
         // A whole segment becomes Sonde's :name parameter; a name inside a segment, a variable.
-        const QRegularExpression segment(u"(?<=/)"_s + QRegularExpression::escape(placeholder) + u"(?=/|$)"_s);
+        const QRegularExpression segment(
+            u"(?<=/)"_s + QRegularExpression::escape(placeholder) + u"(?=/|$)"_s);
         if (simpleName.match(name).hasMatch() && url.contains(segment)) {
             url.replace(segment, u':' + name);
             request.pathParams.append({name, value, true});
@@ -335,7 +345,8 @@ void Reader::applyParameter(const SpecNode &parameter, Request &request, QString
         request.params.append({name, QString::fromUtf8(QUrl::toPercentEncoding(value, "{}:/,")), enabled});
     } else if (in == u"header") {
         // OpenAPI: Accept, Content-Type and Authorization header parameters are ignored.
-        if (name.compare(u"Accept", Qt::CaseInsensitive) == 0 || name.compare(u"Content-Type", Qt::CaseInsensitive) == 0
+        if (name.compare(u"Accept", Qt::CaseInsensitive) == 0
+            || name.compare(u"Content-Type", Qt::CaseInsensitive) == 0
             || name.compare(u"Authorization", Qt::CaseInsensitive) == 0)
             return;
         request.headers.append({name, value, enabled});
@@ -343,7 +354,8 @@ void Reader::applyParameter(const SpecNode &parameter, Request &request, QString
         if (enabled)
             cookies.append(name + u'=' + value);
     } else if (in != u"body" && in != u"formData") {
-        warn(parameter.child(u"in"_s).where, u"“%1” is not a parameter location: the parameter is left out"_s.arg(in));
+        warn(parameter.child(u"in"_s).where,
+            u"“%1” is not a parameter location: the parameter is left out"_s.arg(in));
     }
 }
 
@@ -406,7 +418,8 @@ void Reader::bodyFromMedia(const QString &mediaType, const SpecNode &media, Requ
         const OpenApiRefs::Result schema = m_refs.resolve(media.child(u"schema"_s));
         const QJsonObject fields = example.toObject();
         for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
-            const QJsonObject property = m_refs.resolve(schema.node.child(u"properties"_s).child(it.key())).node.value.toObject();
+            const QJsonObject property
+                = m_refs.resolve(schema.node.child(u"properties"_s).child(it.key())).node.value.toObject();
             const bool file = property.value(u"format"_s).toString() == u"binary"
                 || property.value(u"type"_s).toString() == u"file";
             if (multipart) {
@@ -423,7 +436,8 @@ void Reader::bodyFromMedia(const QString &mediaType, const SpecNode &media, Requ
         return;
     }
     const OpenApiRefs::Result schema = m_refs.resolve(media.child(u"schema"_s));
-    if (type == u"application/octet-stream" || schema.node[QLatin1StringView("format")].toString() == u"binary") {
+    if (type == u"application/octet-stream"
+        || schema.node[QLatin1StringView("format")].toString() == u"binary") {
         body.kind = Body::Kind::Binary;
         body.contentType = mediaType;
         warn(media.where, u"the body is a file: choose the file to send"_s);
@@ -452,7 +466,8 @@ void Reader::requestBody(const SpecNode &input, Request &request)
     bodyFromMedia(type, content.child(type), request);
     const QString description = body[QLatin1StringView("description")].toString();
     if (!description.isEmpty())
-        request.description += (request.description.isEmpty() ? QString() : u"\n\n"_s) + u"Body: "_s + description;
+        request.description
+            += (request.description.isEmpty() ? QString() : u"\n\n"_s) + u"Body: "_s + description;
 }
 
 void Reader::swaggerBody(const QList<SpecNode> &parameters, const SpecNode &operation, Request &request)
@@ -463,8 +478,8 @@ void Reader::swaggerBody(const QList<SpecNode> &parameters, const SpecNode &oper
         const QString in = parameter[QLatin1StringView("in")].toString();
         if (in == u"body") {
             const QString type = preferredType(consumes(operation));
-            const SpecNode media {QJsonObject {{u"schema"_s, parameter[QLatin1StringView("schema")]}}, parameter.file,
-                parameter.where};
+            const SpecNode media {QJsonObject {{u"schema"_s, parameter[QLatin1StringView("schema")]}},
+                parameter.file, parameter.where};
             bodyFromMedia(type.isEmpty() ? u"application/json"_s : type, media, request);
             if (!request.body.contentType.isEmpty() && type.isEmpty() && request.body.kind == Body::Kind::Raw)
                 request.body.contentType = u"application/json"_s;
@@ -501,7 +516,8 @@ void Reader::readOperation(
     const QString &path, const SpecNode &pathItem, const QString &method, const SpecNode &operation)
 {
     if (!operation.value.isObject())
-        throw Failure {operation.where, u"an operation is an object, not %1"_s.arg(describe(operation.value))};
+        throw Failure {
+            operation.where, u"an operation is an object, not %1"_s.arg(describe(operation.value))};
     Request request;
     request.method = method.toUpper();
     const QString summary = operation[QLatin1StringView("summary")].toString().trimmed();
@@ -511,9 +527,11 @@ void Reader::readOperation(
                                       : request.method + u' ' + path;
     request.description = operation[QLatin1StringView("description")].toString();
     if (summary.contains(u'\n'))
-        request.description = summary + (request.description.isEmpty() ? QString() : u"\n\n"_s + request.description);
+        request.description
+            = summary + (request.description.isEmpty() ? QString() : u"\n\n"_s + request.description);
     if (operation[QLatin1StringView("deprecated")].toBool())
-        request.description = u"Deprecated."_s + (request.description.isEmpty() ? QString() : u"\n\n"_s + request.description);
+        request.description = u"Deprecated."_s
+            + (request.description.isEmpty() ? QString() : u"\n\n"_s + request.description);
 
     // An operation or path item may name its own servers.
     QString base = m_base;
@@ -563,7 +581,8 @@ void Reader::readPaths()
             continue;
         const SpecNode pathItem = follow(paths.child(it.key()));
         if (!pathItem.value.isObject()) {
-            warn(pathItem.where, u"a path item is an object, not %1: the path is left out"_s.arg(describe(pathItem.value)));
+            warn(pathItem.where,
+                u"a path item is an object, not %1: the path is left out"_s.arg(describe(pathItem.value)));
             continue;
         }
         for (const QString &method : Methods) {
@@ -578,25 +597,28 @@ void Reader::readPaths()
     }
     if (m_root.value(u"webhooks"_s).isObject() && !m_root.value(u"webhooks"_s).toObject().isEmpty())
         warn(u"webhooks"_s,
-            u"the %1 webhooks are requests the API sends, not ones to send to it: they are not imported"_s.arg(
-                m_root.value(u"webhooks"_s).toObject().size()));
+            u"the %1 webhooks are requests the API sends, not ones to send to it: they are not imported"_s
+                .arg(m_root.value(u"webhooks"_s).toObject().size()));
 }
 
 void Reader::read()
 {
-    const QString swagger = m_root.contains(u"swagger"_s) ? versionText(m_root.value(u"swagger"_s)) : QString();
+    const QString swagger
+        = m_root.contains(u"swagger"_s) ? versionText(m_root.value(u"swagger"_s)) : QString();
     const QString openapi = versionText(m_root.value(u"openapi"_s));
     if (m_root.contains(u"swagger"_s)) {
         if (swagger != u"2.0")
             throw Failure {u"swagger"_s,
-                u"Swagger “%1” is not a version Sonde reads (2.0; OpenAPI 3 documents say “openapi”)"_s.arg(swagger)};
+                u"Swagger “%1” is not a version Sonde reads (2.0; OpenAPI 3 documents say “openapi”)"_s.arg(
+                    swagger)};
         m_dialect = Dialect::Swagger2;
     } else if (openapi.startsWith(u"3.0")) {
         m_dialect = Dialect::OpenApi30;
     } else if (openapi.startsWith(u"3.")) {
         m_dialect = Dialect::OpenApi31;
     } else {
-        throw Failure {u"openapi"_s, u"OpenAPI “%1” is not a version Sonde reads (3.0, 3.1, 3.2)"_s.arg(openapi)};
+        throw Failure {
+            u"openapi"_s, u"OpenAPI “%1” is not a version Sonde reads (3.0, 3.1, 3.2)"_s.arg(openapi)};
     }
     validate();
     const SpecNode info = follow(SpecNode {m_root, {}, {}}.child(u"info"_s));
@@ -630,8 +652,8 @@ bool looksLikeOpenApi(const QByteArray &data)
             return document.object().contains(u"openapi"_s) || document.object().contains(u"swagger"_s);
     }
     // YAML: a key at the start of a line, or in a flow mapping ({openapi: 3.0.0, …}).
-    static const QRegularExpression field(u"(^|^\\{\\s*)[\"']?(openapi|swagger)[\"']?[ \\t]*:"_s,
-        QRegularExpression::MultilineOption);
+    static const QRegularExpression field(
+        u"(^|^\\{\\s*)[\"']?(openapi|swagger)[\"']?[ \\t]*:"_s, QRegularExpression::MultilineOption);
     return field.match(QString::fromUtf8(data)).hasMatch();
 }
 
@@ -642,8 +664,9 @@ ImportResult parse(const QByteArray &data, const Options &options)
         return ImportResult::failure(Format, parsed.where, parsed.error);
     if (!parsed.value.isObject())
         return ImportResult::failure(Format, {},
-            data.trimmed().isEmpty() ? u"the document is empty"_s
-                                     : u"an OpenAPI document is an object, not %1"_s.arg(describe(parsed.value)));
+            data.trimmed().isEmpty()
+                ? u"the document is empty"_s
+                : u"an OpenAPI document is an object, not %1"_s.arg(describe(parsed.value)));
     const QJsonObject root = parsed.value.toObject();
     if (!root.contains(u"openapi"_s) && !root.contains(u"swagger"_s))
         return ImportResult::failure(Format, {},

@@ -82,14 +82,17 @@ OpenApiRefs::Result OpenApiRefs::resolve(const SpecNode &start)
         const QString filePart = hash < 0 ? ref : ref.left(hash);
         const QString pointer = hash < 0 ? QString() : ref.mid(hash + 1);
         if (filePart.contains(u"://"_s) || filePart.startsWith(u"//"_s))
-            return fail(Problem::Remote, u"the reference “%1” is a remote URL, which is not fetched"_s.arg(ref));
+            return fail(
+                Problem::Remote, u"the reference “%1” is a remote URL, which is not fetched"_s.arg(ref));
         QString file = node.file;
         if (!filePart.isEmpty()) {
             const QString decoded = QUrl::fromPercentEncoding(filePart.toUtf8());
-            const QString directory = node.file.isEmpty() ? m_baseDirectory : QFileInfo(node.file).absolutePath();
+            const QString directory
+                = node.file.isEmpty() ? m_baseDirectory : QFileInfo(node.file).absolutePath();
             if (directory.isEmpty() && QFileInfo(decoded).isRelative())
                 return fail(Problem::Missing,
-                    u"the reference “%1” names another file, and the document has no folder to find it in"_s.arg(ref));
+                    u"the reference “%1” names another file, and the document has no folder to find it in"_s
+                        .arg(ref));
             file = QDir::cleanPath(QDir(directory).absoluteFilePath(decoded));
         }
         const QString key = file + u'#' + pointer;
@@ -97,8 +100,9 @@ OpenApiRefs::Result OpenApiRefs::resolve(const SpecNode &start)
             chain.append(key);
             QStringList shown;
             for (const QString &link : std::as_const(chain))
-                shown.append(link.startsWith(u'#') ? link : QFileInfo(link.section(u'#', 0, 0)).fileName()
-                        + u'#' + link.section(u'#', 1));
+                shown.append(link.startsWith(u'#')
+                        ? link
+                        : QFileInfo(link.section(u'#', 0, 0)).fileName() + u'#' + link.section(u'#', 1));
             // Named from where the chain was entered: that is where the reader meets the loop.
             node.where = start.where;
             return fail(Problem::Cycle, u"cyclic $ref: %1"_s.arg(shown.join(u" → "_s)));

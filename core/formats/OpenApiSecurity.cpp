@@ -82,7 +82,8 @@ AuthConfig OpenApiSecurity::fromScheme(const QString &name, const QStringList &s
             m_result.warnings.append({where,
                 resolved.problem != OpenApiRefs::Problem::None
                     ? resolved.message
-                    : u"the security scheme “%1” is not defined: the requests are sent without auth"_s.arg(name)});
+                    : u"the security scheme “%1” is not defined: the requests are sent without auth"_s.arg(
+                        name)});
         }
         return auth;
     }
@@ -94,13 +95,17 @@ AuthConfig OpenApiSecurity::fromScheme(const QString &name, const QStringList &s
             m_result.warnings.append({scheme.where, message});
         }
     };
-    if (type == u"basic" || (type == u"http" && object.value(u"scheme"_s).toString().compare(u"basic", Qt::CaseInsensitive) == 0)) {
+    if (type == u"basic"
+        || (type == u"http"
+            && object.value(u"scheme"_s).toString().compare(u"basic", Qt::CaseInsensitive) == 0)) {
         auth.type = AuthConfig::Type::Basic;
         auth.basic = {variable(u"username"_s, false), variable(u"password"_s, true)};
-    } else if (type == u"http" && object.value(u"scheme"_s).toString().compare(u"bearer", Qt::CaseInsensitive) == 0) {
+    } else if (type == u"http"
+        && object.value(u"scheme"_s).toString().compare(u"bearer", Qt::CaseInsensitive) == 0) {
         auth.type = AuthConfig::Type::Bearer;
         auth.bearer.token = variable(u"bearerToken"_s, true);
-    } else if (type == u"http" && object.value(u"scheme"_s).toString().compare(u"digest", Qt::CaseInsensitive) == 0) {
+    } else if (type == u"http"
+        && object.value(u"scheme"_s).toString().compare(u"digest", Qt::CaseInsensitive) == 0) {
         auth.type = AuthConfig::Type::Digest;
         auth.digest = {variable(u"username"_s, false), variable(u"password"_s, true)};
     } else if (type == u"apiKey") {
@@ -111,8 +116,9 @@ AuthConfig OpenApiSecurity::fromScheme(const QString &name, const QStringList &s
         auth.apiKey.in = in == u"query" ? ApiKey::Location::Query : ApiKey::Location::Header;
         if (in == u"cookie") {
             auth.type = AuthConfig::Type::None;
-            warnOnce(u"the API key “%1” goes in a cookie, which Sonde's API key auth cannot do: add a Cookie header %1={{%2}}"_s
-                         .arg(auth.apiKey.name, name));
+            warnOnce(
+                u"the API key “%1” goes in a cookie, which Sonde's API key auth cannot do: add a Cookie header %1={{%2}}"_s
+                    .arg(auth.apiKey.name, name));
         }
     } else if (type == u"oauth2") {
         auth.type = AuthConfig::Type::OAuth2;
@@ -130,8 +136,10 @@ AuthConfig OpenApiSecurity::fromScheme(const QString &name, const QStringList &s
             const QJsonObject flows = object.value(u"flows"_s).toObject();
             static const QList<std::pair<QString, OAuth2::Grant>> kinds {
                 {u"authorizationCode"_s, OAuth2::Grant::AuthorizationCode},
-                {u"clientCredentials"_s, OAuth2::Grant::ClientCredentials}, {u"password"_s, OAuth2::Grant::Password},
-                {u"deviceAuthorization"_s, OAuth2::Grant::DeviceCode}, {u"implicit"_s, OAuth2::Grant::Implicit}};
+                {u"clientCredentials"_s, OAuth2::Grant::ClientCredentials},
+                {u"password"_s, OAuth2::Grant::Password},
+                {u"deviceAuthorization"_s, OAuth2::Grant::DeviceCode},
+                {u"implicit"_s, OAuth2::Grant::Implicit}};
             for (const auto &[key, grant] : kinds) {
                 if (flows.contains(key)) {
                     flow = flows.value(key).toObject();
@@ -160,11 +168,13 @@ AuthConfig OpenApiSecurity::fromScheme(const QString &name, const QStringList &s
         auth.oauth2.clientSecret = variable(u"clientSecret"_s, true);
         const QString url = object.value(u"openIdConnectUrl"_s).toString();
         variable(u"openIdConnectUrl"_s, false, url);
-        warnOnce(u"OpenID Connect: Sonde's OAuth 2.0 settings take the authorization and token URLs, not a discovery document: copy them from %1 (kept in the openIdConnectUrl variable)"_s
-                     .arg(url));
+        warnOnce(
+            u"OpenID Connect: Sonde's OAuth 2.0 settings take the authorization and token URLs, not a discovery document: copy them from %1 (kept in the openIdConnectUrl variable)"_s
+                .arg(url));
     } else {
-        warnOnce(u"the “%1” security scheme is not supported by Sonde: the requests it covers are sent without auth"_s.arg(
-            type == u"http" ? u"http "_s + object.value(u"scheme"_s).toString() : type));
+        warnOnce(
+            u"the “%1” security scheme is not supported by Sonde: the requests it covers are sent without auth"_s
+                .arg(type == u"http" ? u"http "_s + object.value(u"scheme"_s).toString() : type));
     }
     return auth;
 }

@@ -5,7 +5,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
-
 #include <yaml-cpp/yaml.h>
 
 namespace Sonde::StructuredText {
@@ -154,7 +153,9 @@ Parsed parse(const QByteArray &input)
     Parsed parsed;
     const QByteArray trimmed = data.trimmed();
     // JSON objects start with a quoted key; YAML's flow style ({_type: export, …}) need not.
-    const bool json = trimmed.startsWith('[') || (trimmed.startsWith('{') && (trimmed.mid(1).trimmed().startsWith('"') || trimmed.mid(1).trimmed().startsWith('}')));
+    const bool json = trimmed.startsWith('[')
+        || (trimmed.startsWith('{')
+            && (trimmed.mid(1).trimmed().startsWith('"') || trimmed.mid(1).trimmed().startsWith('}')));
     if (json) {
         parsed.json = true;
         QJsonParseError error {};

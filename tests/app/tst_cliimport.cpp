@@ -213,7 +213,8 @@ void TestCliImport::unknownFormat()
     const CliResult result = runCli({u"import"_s, write(u"c.json"_s, "{}"), u"--format"_s, u"wsdl"_s});
     QCOMPARE(result.exitCode, 2);
     QCOMPARE(result.err,
-        QByteArray("sonde-cli import: unknown format 'wsdl' (auto, curl, har, postman, insomnia or openapi)\n"));
+        QByteArray(
+            "sonde-cli import: unknown format 'wsdl' (auto, curl, har, postman, insomnia or openapi)\n"));
 }
 
 void TestCliImport::importIntoWorkspace()
@@ -371,8 +372,9 @@ void TestCliImport::autoDetects_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("format");
     QTest::addColumn<int>("requests");
-    const QByteArray spec = "openapi: 3.1.0\ninfo: {title: Pets, version: '1'}\nservers: [{url: 'https://pets.test'}]\n"
-                            "paths:\n  /pets: {get: {summary: List}, post: {summary: Add}}\n";
+    const QByteArray spec
+        = "openapi: 3.1.0\ninfo: {title: Pets, version: '1'}\nservers: [{url: 'https://pets.test'}]\n"
+          "paths:\n  /pets: {get: {summary: List}, post: {summary: Add}}\n";
     QTest::newRow("OpenAPI YAML") << u"pets.yaml"_s << spec << u"openapi"_s << 2;
     QTest::newRow("OpenAPI YAML, .txt") << u"pets.txt"_s << spec << u"openapi"_s << 2;
     QTest::newRow("Swagger JSON")
@@ -380,14 +382,16 @@ void TestCliImport::autoDetects_data()
         << QByteArray(R"({"swagger": "2.0", "info": {"title": "P", "version": "1"}, "host": "p.test",)"
                       R"( "paths": {"/a": {"get": {}}}})")
         << u"openapi"_s << 1;
-    const QByteArray insomnia = "_type: export\n__export_format: 4\nresources:\n"
-                                "  - {_id: wrk_1, _type: workspace, name: W}\n"
-                                "  - {_id: req_1, _type: request, parentId: wrk_1, name: A, method: GET, url: 'https://w.test/'}\n";
+    const QByteArray insomnia
+        = "_type: export\n__export_format: 4\nresources:\n"
+          "  - {_id: wrk_1, _type: workspace, name: W}\n"
+          "  - {_id: req_1, _type: request, parentId: wrk_1, name: A, method: GET, url: 'https://w.test/'}\n";
     QTest::newRow("Insomnia YAML") << u"export.yaml"_s << insomnia << u"insomnia"_s << 1;
     QTest::newRow("Insomnia JSON")
         << u"export.json"_s
-        << QByteArray(R"({"_type": "export", "__export_format": 4, "resources": [{"_id": "wrk_1", "_type": "workspace", "name": "W"},)"
-                      R"( {"_id": "req_1", "_type": "request", "parentId": "wrk_1", "method": "GET", "url": "https://w.test/"}]})")
+        << QByteArray(
+               R"({"_type": "export", "__export_format": 4, "resources": [{"_id": "wrk_1", "_type": "workspace", "name": "W"},)"
+               R"( {"_id": "req_1", "_type": "request", "parentId": "wrk_1", "method": "GET", "url": "https://w.test/"}]})")
         << u"insomnia"_s << 1;
 }
 
@@ -414,8 +418,10 @@ void TestCliImport::openApiFollowsReferencesBesideTheFile()
 {
     write(u"schemas.yaml"_s, "Pet: {type: object, properties: {name: {type: string, example: Rex}}}\n");
     const QString spec = write(u"api.yaml"_s,
-        "openapi: 3.0.0\ninfo: {title: Pets, version: '1'}\nservers: [{url: 'https://pets.test/v1'}]\npaths:\n"
-        "  /pets/{id}:\n    put:\n      tags: [pets]\n      parameters: [{name: id, in: path, required: true, example: 7}]\n"
+        "openapi: 3.0.0\ninfo: {title: Pets, version: '1'}\nservers: [{url: "
+        "'https://pets.test/v1'}]\npaths:\n"
+        "  /pets/{id}:\n    put:\n      tags: [pets]\n      parameters: [{name: id, in: path, required: "
+        "true, example: 7}]\n"
         "      requestBody: {content: {application/json: {schema: {$ref: 'schemas.yaml#/Pet'}}}}\n");
     const CliResult result = runCli({u"import"_s, spec});
     QCOMPARE(result.exitCode, 0);
@@ -429,19 +435,22 @@ void TestCliImport::openApiFollowsReferencesBesideTheFile()
     QCOMPARE(request.value(u"url"_s).toString(), u"{{baseUrl}}/pets/:id"_s);
     QCOMPARE(request.value(u"pathParams"_s).toArray().at(0).toObject(),
         (QJsonObject {{u"name"_s, u"id"_s}, {u"value"_s, u"7"_s}}));
-    QCOMPARE(request.value(u"body"_s).toObject().value(u"text"_s).toString(), u"{\n    \"name\": \"Rex\"\n}"_s);
+    QCOMPARE(
+        request.value(u"body"_s).toObject().value(u"text"_s).toString(), u"{\n    \"name\": \"Rex\"\n}"_s);
 }
 
 void TestCliImport::openApiIntoWorkspace()
 {
     const QString spec = write(u"api.yaml"_s,
         "openapi: 3.0.0\ninfo: {title: Shop, version: '1'}\nservers: [{url: 'https://shop.test'}]\n"
-        "components: {securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}}\nsecurity: [{key: []}]\n"
+        "components: {securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}}\nsecurity: [{key: "
+        "[]}]\n"
         "paths:\n  /a: {get: {tags: [x]}}\n  /b: {post: {tags: [y]}}\n  /c: {delete: {}}\n");
     const QString ws = m_dir->filePath(u"ws"_s);
     const CliResult result = runCli({u"import"_s, spec, u"--out"_s, ws});
     QCOMPARE(result.exitCode, 0);
-    QCOMPARE(result.out, QByteArray("Imported 3 requests into the collection “Shop” in ") + ws.toUtf8() + '\n');
+    QCOMPARE(
+        result.out, QByteArray("Imported 3 requests into the collection “Shop” in ") + ws.toUtf8() + '\n');
     // The API key is a secret variable: its (empty) value is not written, as with any secret.
     const Sonde::LoadedWorkspace loaded = Sonde::WorkspaceStore::load(ws);
     QVERIFY(loaded.ok);
@@ -461,9 +470,11 @@ void TestCliImport::insomniaIntoWorkspace()
         "_type: export\n__export_format: 4\nresources:\n"
         "  - {_id: wrk_1, _type: workspace, name: Team}\n"
         "  - {_id: env_1, _type: environment, parentId: wrk_1, name: Base, data: {url: 'https://t.test'}}\n"
-        "  - {_id: env_2, _type: environment, parentId: env_1, name: Staging, data: {url: 'https://s.t.test'}}\n"
+        "  - {_id: env_2, _type: environment, parentId: env_1, name: Staging, data: {url: "
+        "'https://s.t.test'}}\n"
         "  - {_id: fld_1, _type: request_group, parentId: wrk_1, name: Users}\n"
-        "  - {_id: req_1, _type: request, parentId: fld_1, name: List, method: GET, url: '{{ _.url }}/users'}\n"
+        "  - {_id: req_1, _type: request, parentId: fld_1, name: List, method: GET, url: '{{ _.url "
+        "}}/users'}\n"
         "  - {_id: jar_1, _type: cookie_jar, parentId: wrk_1, name: Jar}\n");
     const QString ws = m_dir->filePath(u"ws"_s);
     const CliResult result = runCli({u"import"_s, file, u"--out"_s, ws});

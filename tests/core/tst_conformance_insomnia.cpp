@@ -16,7 +16,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
-
 #include <yaml-cpp/yaml.h>
 
 using namespace Sonde;
@@ -87,7 +86,8 @@ void TestConformanceInsomnia::exports()
         if (!InsomniaImport::looksLikeInsomnia(data))
             continue;
         const QString relative = QDir(m_corpus).relativeFilePath(path);
-        if (relative.contains(u"insomnia-inso/src/db/fixtures/insomnia-v4/"_s) && !relative.contains(u"insomnia_v4."_s))
+        if (relative.contains(u"insomnia-inso/src/db/fixtures/insomnia-v4/"_s)
+            && !relative.contains(u"insomnia_v4."_s))
             continue; // the negative fixtures, below
         const ImportResult result = InsomniaImport::parse(data, u"export"_s);
         if (!YAML::Load(data.toStdString())["__export_format"].as<std::string>().starts_with('4')) {
@@ -131,15 +131,17 @@ void TestConformanceInsomnia::exports()
                     resource["url"] ? QString::fromStdString(resource["url"].as<std::string>()) : QString());
                 KeyValueList params = QueryParams::parse(url);
                 for (const auto &parameter : resource["parameters"]) {
-                    const QString name = parameter["name"] ? QString::fromStdString(parameter["name"].as<std::string>())
-                                                           : QString();
+                    const QString name = parameter["name"]
+                        ? QString::fromStdString(parameter["name"].as<std::string>())
+                        : QString();
                     const QString value = parameter["value"]
                         ? QString::fromStdString(parameter["value"].as<std::string>())
                         : QString();
                     if (name.isEmpty() && value.isEmpty())
                         continue;
-                    params.append({InsomniaImport::convertTemplate(name), InsomniaImport::convertTemplate(value),
-                        !(parameter["disabled"] && parameter["disabled"].as<bool>())});
+                    params.append(
+                        {InsomniaImport::convertTemplate(name), InsomniaImport::convertTemplate(value),
+                            !(parameter["disabled"] && parameter["disabled"].as<bool>())});
                 }
                 url = QueryParams::applyToUrl(url, params);
                 const double key = resource["metaSortKey"] ? resource["metaSortKey"].as<double>() : 0;
@@ -173,7 +175,8 @@ void TestConformanceInsomnia::exports()
             differences.append(
                 u"%1 environments (expected %2)"_s.arg(result.environments.size()).arg(want.environments));
         if (gotMethods != wantMethods)
-            differences.append(u"methods %1 (expected %2)"_s.arg(gotMethods.join(u','), wantMethods.join(u',')));
+            differences.append(
+                u"methods %1 (expected %2)"_s.arg(gotMethods.join(u','), wantMethods.join(u',')));
         if (gotUrls != wantUrls)
             differences.append(u"URLs %1 (expected %2)"_s.arg(gotUrls.join(u' '), wantUrls.join(u' ')));
         if (differences.isEmpty()) {
@@ -184,12 +187,13 @@ void TestConformanceInsomnia::exports()
     }
     for (const QString &failure : std::as_const(failures))
         qInfo().noquote() << "  differs:" << failure;
-    const QString score = u"insomnia v4: %1/%2 exports match (%3 requests); v1-v3: %4/%5 refused as unsupported"_s
-                              .arg(matched)
-                              .arg(scored)
-                              .arg(requests)
-                              .arg(olderRefused)
-                              .arg(older);
+    const QString score
+        = u"insomnia v4: %1/%2 exports match (%3 requests); v1-v3: %4/%5 refused as unsupported"_s
+              .arg(matched)
+              .arg(scored)
+              .arg(requests)
+              .arg(olderRefused)
+              .arg(older);
     qInfo().noquote() << score;
     QVERIFY2(scored > 0, "no Insomnia exports were found");
     QVERIFY2(failures.isEmpty(), qPrintable(score));
@@ -198,7 +202,8 @@ void TestConformanceInsomnia::exports()
 void TestConformanceInsomnia::negativeFixturesAreRefused_data()
 {
     QTest::addColumn<QString>("file");
-    for (const char *name : {"malformed.yaml", "empty.yaml", "no-export-format.yaml", "v3-export-format.yaml"})
+    for (const char *name :
+        {"malformed.yaml", "empty.yaml", "no-export-format.yaml", "v3-export-format.yaml"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -206,8 +211,8 @@ void TestConformanceInsomnia::negativeFixturesAreRefused()
 {
     QFETCH(QString, file);
     bool ok = false;
-    const QByteArray data
-        = readCorpusFile(m_corpus + u"/insomnia/packages/insomnia-inso/src/db/fixtures/insomnia-v4/"_s + file, &ok);
+    const QByteArray data = readCorpusFile(
+        m_corpus + u"/insomnia/packages/insomnia-inso/src/db/fixtures/insomnia-v4/"_s + file, &ok);
     QVERIFY2(ok, qPrintable(file + u" is missing"_s));
     const ImportResult result = InsomniaImport::parse(data);
     QVERIFY(!result.ok());

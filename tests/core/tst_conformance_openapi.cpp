@@ -14,10 +14,10 @@
 #include "formats/OpenApiImport.h"
 
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFileInfo>
 #include <QTest>
 
 using namespace Sonde;
@@ -54,10 +54,12 @@ const QHash<QString, QString> &knownInvalid()
     static const QHash<QString, QString> rows {
         {u"openapi-to-postman/test/data/toBundleExamples/with_ref_in_items/wrongRoot.yaml"_s,
             u"the key “components” appears twice: YAML forbids duplicate keys (PyYAML, which made the table, "
-            "silently keeps the last one); invalid_openapi/multiple-components.yaml has the same defect and is "
+            "silently keeps the last one); invalid_openapi/multiple-components.yaml has the same defect and "
+            "is "
             "in an invalid set"_s},
         {u"openapi-to-postman/test/data/petstore separate yaml/spec/openapi.yaml"_s,
-            u"its two path items are `$ref`s to ./resources/pets.yaml and ./resources/pet.yaml, which are not in "
+            u"its two path items are `$ref`s to ./resources/pets.yaml and ./resources/pet.yaml, which are "
+            u"not in "
             "the corpus: the operations cannot be read (the table counts none because it does not follow them)"_s},
     };
     return rows;
@@ -135,14 +137,16 @@ void TestConformanceOpenApi::operationCounts()
             continue;
         }
         if (result.requestCount() != expected) {
-            failures.append(u"%1: %2 requests, %3 operations"_s.arg(file).arg(result.requestCount()).arg(expected));
+            failures.append(
+                u"%1: %2 requests, %3 operations"_s.arg(file).arg(result.requestCount()).arg(expected));
             continue;
         }
         ++matched;
     }
-    const QString score = u"openapi: %1/%2 valid documents give one request per operation (%3%)"_s.arg(matched)
-                              .arg(scored)
-                              .arg(scored == 0 ? 0.0 : 100.0 * matched / scored, 0, 'f', 1);
+    const QString score
+        = u"openapi: %1/%2 valid documents give one request per operation (%3%)"_s.arg(matched)
+              .arg(scored)
+              .arg(scored == 0 ? 0.0 : 100.0 * matched / scored, 0, 'f', 1);
     for (const QString &failure : std::as_const(failures))
         qInfo().noquote() << "  differs:" << failure;
     qInfo().noquote() << score;
@@ -176,7 +180,8 @@ void TestConformanceOpenApi::invalidSetsAreRefused()
             }
         }
     }
-    const QString score = u"openapi: %1/%2 invalid documents refused with a message"_s.arg(refused).arg(total);
+    const QString score
+        = u"openapi: %1/%2 invalid documents refused with a message"_s.arg(refused).arg(total);
     qInfo().noquote() << score;
     QVERIFY2(total > 0, "no invalid documents were found");
     QVERIFY2(accepted.isEmpty(), qPrintable(score + u"\n"_s + accepted.join(u'\n')));
@@ -215,13 +220,16 @@ void TestConformanceOpenApi::agreesWithInsomniaOnRequestCounts()
         if (!result.ok())
             failures.append(u"%1: refused: %2"_s.arg(columns.at(1), result.error.toString()));
         else if (result.requestCount() != expected)
-            failures.append(u"%1: %2 requests, Insomnia %3"_s.arg(columns.at(1)).arg(result.requestCount()).arg(expected));
+            failures.append(u"%1: %2 requests, Insomnia %3"_s.arg(columns.at(1))
+                                .arg(result.requestCount())
+                                .arg(expected));
     }
     for (const QString &failure : std::as_const(failures))
         qInfo().noquote() << "  differs:" << failure;
-    const QString score = u"openapi: %1/%2 of Insomnia's OpenAPI and Swagger fixtures give as many requests as Insomnia"_s
-                              .arg(scored - failures.size())
-                              .arg(scored);
+    const QString score
+        = u"openapi: %1/%2 of Insomnia's OpenAPI and Swagger fixtures give as many requests as Insomnia"_s
+              .arg(scored - failures.size())
+              .arg(scored);
     qInfo().noquote() << score;
     QVERIFY2(scored > 0, "no OpenAPI fixtures in insomnia/PAIRS.tsv");
     QVERIFY2(failures.isEmpty(), qPrintable(score));

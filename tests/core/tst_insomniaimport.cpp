@@ -87,7 +87,8 @@ void TestInsomniaImport::detect_data()
     QTest::addColumn<bool>("insomnia");
     QTest::newRow("YAML") << readData(u"features-v4.yaml"_s) << true;
     QTest::newRow("JSON") << readData(u"features-v4.json"_s) << true;
-    QTest::newRow("YAML flow style") << QByteArray("{_type: export, __export_format: 4, resources: []}") << true;
+    QTest::newRow("YAML flow style") << QByteArray("{_type: export, __export_format: 4, resources: []}")
+                                     << true;
     QTest::newRow("v3 (refused later)") << QByteArray(R"({"_type": "export", "__export_format": 3})") << true;
     QTest::newRow("no format") << QByteArray("_type: export\n") << false;
     QTest::newRow("OpenAPI") << QByteArray("openapi: 3.0.0\n") << false;
@@ -110,18 +111,21 @@ void TestInsomniaImport::errors_data()
                                    << u"this is not an Insomnia export (no “_type: export” at the top)"_s;
     QTest::newRow("no version") << QByteArray("_type: export\nresources: []\n")
                                 << u"__export_format: missing: the export does not say its version"_s;
-    QTest::newRow("v3") << QByteArray("_type: export\n__export_format: 3\nresources: []\n")
-                        << u"__export_format: Insomnia export format 3 is not supported; export as v4 (Insomnia v4 JSON or YAML) from Insomnia"_s;
-    QTest::newRow("resources not a list") << QByteArray(Header + "resources: {}\n")
-                                          << u"resources: must be a list of resources"_s;
-    QTest::newRow("resource not an object") << QByteArray(Header + "resources: [{_id: a, _type: workspace}, 3]\n")
-                                            << u"resources[1]: a resource is an object"_s;
+    QTest::newRow("v3")
+        << QByteArray("_type: export\n__export_format: 3\nresources: []\n")
+        << u"__export_format: Insomnia export format 3 is not supported; export as v4 (Insomnia v4 JSON or YAML) from Insomnia"_s;
+    QTest::newRow("resources not a list")
+        << QByteArray(Header + "resources: {}\n") << u"resources: must be a list of resources"_s;
+    QTest::newRow("resource not an object")
+        << QByteArray(Header + "resources: [{_id: a, _type: workspace}, 3]\n")
+        << u"resources[1]: a resource is an object"_s;
     QTest::newRow("no type") << QByteArray(Header + "resources: [{_id: a}]\n")
                              << u"resources[0]: a resource without “_type”"_s;
     QTest::newRow("no id") << QByteArray(Header + "resources: [{_type: request}]\n")
                            << u"resources[0]._id: missing: every resource has an id"_s;
-    QTest::newRow("duplicate key") << QByteArray("duplicateKey: 123\nduplicateKey: 123\n")
-                                   << u"line 2, column 1: the key “duplicateKey” appears twice in the document"_s;
+    QTest::newRow("duplicate key")
+        << QByteArray("duplicateKey: 123\nduplicateKey: 123\n")
+        << u"line 2, column 1: the key “duplicateKey” appears twice in the document"_s;
     QTest::newRow("YAML syntax") << QByteArray(Header + "resources: [\n")
                                  << u"line 4, column 1: not valid YAML: end of sequence flow not found"_s;
     QTest::newRow("JSON syntax") << QByteArray("{\"_type\": \"export\",}")
@@ -172,7 +176,8 @@ void TestInsomniaImport::severalWorkspacesBecomeFolders()
             + "resources:\n"
               "  - {_id: wrk_a, _type: workspace, name: A}\n"
               "  - {_id: wrk_b, _type: workspace, name: B}\n"
-              "  - {_id: req_1, _type: request, parentId: wrk_b, name: one, method: GET, url: 'https://b/'}\n",
+              "  - {_id: req_1, _type: request, parentId: wrk_b, name: one, method: GET, url: "
+              "'https://b/'}\n",
         u"export"_s);
     QVERIFY2(result.ok(), qPrintable(result.error.toString()));
     QCOMPARE(result.collection.name, u"export"_s);
@@ -187,7 +192,8 @@ void TestInsomniaImport::requestWithoutParentGoesAtTheTop()
     const ImportResult result = InsomniaImport::parse(Header
         + "resources:\n"
           "  - {_id: wrk_a, _type: workspace, name: A}\n"
-          "  - {_id: req_1, _type: request, parentId: fld_gone, name: one, method: post, url: 'https://a/'}\n");
+          "  - {_id: req_1, _type: request, parentId: fld_gone, name: one, method: post, url: "
+          "'https://a/'}\n");
     QVERIFY2(result.ok(), qPrintable(result.error.toString()));
     QCOMPARE(result.collection.requests.size(), 1);
     QCOMPARE(result.collection.requests.first().method, u"POST"_s);

@@ -29,7 +29,8 @@ QByteArray readData(const QString &name)
 
 ImportResult importFile(const QString &name)
 {
-    return OpenApiImport::parse(readData(name), {QStringLiteral(SONDE_TEST_DATA_DIR "/openapi"), u"fallback"_s});
+    return OpenApiImport::parse(
+        readData(name), {QStringLiteral(SONDE_TEST_DATA_DIR "/openapi"), u"fallback"_s});
 }
 
 QByteArray toJson(const ImportResult &result)
@@ -105,30 +106,36 @@ void TestOpenApiImport::errors_data()
     QTest::addColumn<QString>("error");
     const QByteArray info = "info: {title: T, version: '1'}\n";
     QTest::newRow("empty") << QByteArray("") << u"the document is empty"_s;
-    QTest::newRow("not an object") << QByteArray("- a\n- b\n") << u"an OpenAPI document is an object, not a list"_s;
-    QTest::newRow("neither") << QByteArray("info: {title: T}\n")
-                             << u"neither “openapi” nor “swagger” is at the top: this is not an OpenAPI or Swagger document"_s;
+    QTest::newRow("not an object") << QByteArray("- a\n- b\n")
+                                   << u"an OpenAPI document is an object, not a list"_s;
+    QTest::newRow("neither")
+        << QByteArray("info: {title: T}\n")
+        << u"neither “openapi” nor “swagger” is at the top: this is not an OpenAPI or Swagger document"_s;
     QTest::newRow("YAML syntax") << QByteArray("openapi: 3.0.0\ninfo:\n  title: [T\n")
                                  << u"line 4, column 1: not valid YAML: end of sequence flow not found"_s;
     QTest::newRow("JSON syntax") << QByteArray("{\"openapi\": \"3.0.0\",\n \"info\": }")
                                  << u"line 2, column 11: not valid JSON: object is missing after a comma"_s;
     QTest::newRow("duplicate key") << QByteArray("openapi: 3.0.0\n" + info + "paths: {}\ninfo: {}\n")
                                    << u"line 4, column 1: the key “info” appears twice in the document"_s;
-    QTest::newRow("Swagger 3") << QByteArray("swagger: '3.0'\n" + info + "paths: {}\n")
-                               << u"swagger: Swagger “3.0” is not a version Sonde reads (2.0; OpenAPI 3 documents say “openapi”)"_s;
+    QTest::newRow("Swagger 3")
+        << QByteArray("swagger: '3.0'\n" + info + "paths: {}\n")
+        << u"swagger: Swagger “3.0” is not a version Sonde reads (2.0; OpenAPI 3 documents say “openapi”)"_s;
     QTest::newRow("OpenAPI 4") << QByteArray("openapi: 4.0.0\n" + info + "paths: {}\n")
                                << u"openapi: OpenAPI “4.0.0” is not a version Sonde reads (3.0, 3.1, 3.2)"_s;
-    QTest::newRow("no info") << QByteArray("openapi: 3.0.0\npaths: {}\n")
-                             << u"info: missing: every document has an info object with a title and a version"_s;
-    QTest::newRow("null title") << QByteArray("openapi: 3.0.0\ninfo: {title: null, version: '1'}\npaths: {}\n")
+    QTest::newRow("no info")
+        << QByteArray("openapi: 3.0.0\npaths: {}\n")
+        << u"info: missing: every document has an info object with a title and a version"_s;
+    QTest::newRow("null title") << QByteArray(
+        "openapi: 3.0.0\ninfo: {title: null, version: '1'}\npaths: {}\n")
                                 << u"info.title: must be text, not null"_s;
     QTest::newRow("no version") << QByteArray("openapi: 3.0.0\ninfo: {title: T}\npaths: {}\n")
                                 << u"info.version: missing"_s;
     QTest::newRow("no paths in 3.0") << QByteArray("openapi: 3.0.0\n" + info)
                                      << u"paths: missing: the document describes no operation"_s;
-    QTest::newRow("nothing in 3.1") << QByteArray("openapi: 3.1.0\n" + info)
-                                    << u"an OpenAPI 3.1 document holds at least one of paths, components and webhooks"_s;
-    QTest::newRow("servers object") << QByteArray("openapi: 3.1.0\n" + info + "paths: {}\nservers: {url: /v1}\n")
+    QTest::newRow("nothing in 3.1") << QByteArray("openapi: 3.1.0\n"
+        + info) << u"an OpenAPI 3.1 document holds at least one of paths, components and webhooks"_s;
+    QTest::newRow("servers object") << QByteArray(
+        "openapi: 3.1.0\n" + info + "paths: {}\nservers: {url: /v1}\n")
                                     << u"servers: must be a list of servers, not an object"_s;
     QTest::newRow("empty enum")
         << QByteArray("openapi: 3.1.0\n" + info
@@ -137,10 +144,9 @@ void TestOpenApiImport::errors_data()
     QTest::newRow("schema of a wrong type")
         << QByteArray("openapi: 3.1.0\n" + info + "components: {schemas: {Bad: 0}}\n")
         << u"components.schemas.Bad: a schema is an object or a boolean, not a number"_s;
-    QTest::newRow("cyclic path items")
-        << QByteArray("openapi: 3.0.0\n" + info
-               + "paths:\n  /a: {$ref: '#/paths/~1b'}\n  /b: {$ref: '#/paths/~1a'}\n")
-        << u"paths./a: cyclic $ref: #/paths/~1b → #/paths/~1a → #/paths/~1b"_s;
+    QTest::newRow("cyclic path items") << QByteArray(
+        "openapi: 3.0.0\n" + info + "paths:\n  /a: {$ref: '#/paths/~1b'}\n  /b: {$ref: '#/paths/~1a'}\n")
+                                       << u"paths./a: cyclic $ref: #/paths/~1b → #/paths/~1a → #/paths/~1b"_s;
     QTest::newRow("dangling path item")
         << QByteArray("openapi: 3.0.0\n" + info + "paths:\n  /a: {$ref: '#/components/pathItems/A'}\n")
         << u"paths./a: the reference “#/components/pathItems/A” names nothing"_s;
@@ -168,7 +174,8 @@ void TestOpenApiImport::jsonAndYamlAgree()
 
 void TestOpenApiImport::recursiveSchemaStops()
 {
-    const QByteArray spec = "openapi: 3.0.0\ninfo: {title: T, version: '1'}\nservers: [{url: 'http://x'}]\npaths:\n  /nodes:\n    post:\n"
+    const QByteArray spec = "openapi: 3.0.0\ninfo: {title: T, version: '1'}\nservers: [{url: "
+                            "'http://x'}]\npaths:\n  /nodes:\n    post:\n"
                             "      requestBody:\n        content:\n          application/json:\n"
                             "            schema: {$ref: '#/components/schemas/Node'}\n"
                             "components:\n  schemas:\n    Node:\n      type: object\n      properties:\n"
@@ -200,9 +207,9 @@ void TestOpenApiImport::missingFileIsNamed()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const ImportResult result
-        = OpenApiImport::parse("openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths:\n  /a: {$ref: 'gone.yaml'}\n",
-            {dir.path(), {}});
+    const ImportResult result = OpenApiImport::parse(
+        "openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths:\n  /a: {$ref: 'gone.yaml'}\n",
+        {dir.path(), {}});
     QVERIFY(!result.ok());
     QCOMPARE(result.error.where, u"paths./a"_s);
     QVERIFY2(result.error.message.startsWith(u"the reference “gone.yaml” cannot be followed: cannot read "_s),

@@ -4,12 +4,12 @@
 #include "MainWindow.h"
 #include "RequestTab.h"
 #include "echo/EchoServer.h"
+#include "formats/CurlImport.h"
 #include "history/HistoryListModel.h"
 #include "history/HistoryPanel.h"
 #include "history/HistoryRecorder.h"
 #include "history/HistoryStore.h"
 #include "http/HttpEngine.h"
-#include "formats/CurlImport.h"
 #include "request/RequestEditor.h"
 #include "response/ResponseSummary.h"
 #include "response/ResponseViewer.h"
@@ -23,9 +23,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QFile>
-#include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -33,14 +33,13 @@
 #include <QNetworkAccessManager>
 #include <QSaveFile>
 #include <QSignalSpy>
-#include <QStatusBar>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
-
 #include <memory>
 
 using namespace Sonde;
@@ -754,11 +753,13 @@ void TestWorkspaceWindow::importCurlAndHarFiles()
 void TestWorkspaceWindow::importOpenApiAndInsomniaFiles()
 {
     // An OpenAPI document in YAML with a $ref into a file beside it.
-    QVERIFY(writeFile(m_dir->filePath(QStringLiteral("pet.yaml")), "type: object\nproperties: {name: {type: string, example: Rex}}\n"));
+    QVERIFY(writeFile(m_dir->filePath(QStringLiteral("pet.yaml")),
+        "type: object\nproperties: {name: {type: string, example: Rex}}\n"));
     const QString spec = m_dir->filePath(QStringLiteral("petstore.yml"));
-    QVERIFY(writeFile(spec, "openapi: 3.0.0\ninfo: {title: Pet Store, version: '1'}\nservers: [{url: 'https://pets.test'}]\n"
-                            "paths:\n  /pets:\n    post:\n      tags: [pets]\n      summary: Add a pet\n"
-                            "      requestBody: {content: {application/json: {schema: {$ref: 'pet.yaml'}}}}\n"));
+    QVERIFY(writeFile(spec,
+        "openapi: 3.0.0\ninfo: {title: Pet Store, version: '1'}\nservers: [{url: 'https://pets.test'}]\n"
+        "paths:\n  /pets:\n    post:\n      tags: [pets]\n      summary: Add a pet\n"
+        "      requestBody: {content: {application/json: {schema: {$ref: 'pet.yaml'}}}}\n"));
     QCOMPARE(m_window->importFile(spec), QStringLiteral("Pet Store"));
     const Folder *pets = m_workspace->folder({QStringLiteral("Pet Store"), QStringLiteral("pets")});
     QVERIFY(pets);
@@ -768,16 +769,19 @@ void TestWorkspaceWindow::importOpenApiAndInsomniaFiles()
 
     // An Insomnia export with a sub environment: the environment is added to the workspace.
     const QString insomnia = m_dir->filePath(QStringLiteral("team.json"));
-    const QByteArray export4 = "{\"_type\": \"export\", \"__export_format\": 4, \"resources\": ["
-                               "{\"_id\": \"wrk_1\", \"_type\": \"workspace\", \"name\": \"Team\"},"
-                               "{\"_id\": \"env_1\", \"_type\": \"environment\", \"parentId\": \"wrk_1\", \"name\": \"Base\", \"data\": {}},"
-                               "{\"_id\": \"env_2\", \"_type\": \"environment\", \"parentId\": \"env_1\", \"name\": \"Staging\","
-                               " \"data\": {\"host\": \"s.test\"}},"
-                               "{\"_id\": \"req_1\", \"_type\": \"request\", \"parentId\": \"wrk_1\", \"name\": \"Ping\","
-                               " \"method\": \"GET\", \"url\": \"https://{{ _.host }}/ping\"}]}";
+    const QByteArray export4
+        = "{\"_type\": \"export\", \"__export_format\": 4, \"resources\": ["
+          "{\"_id\": \"wrk_1\", \"_type\": \"workspace\", \"name\": \"Team\"},"
+          "{\"_id\": \"env_1\", \"_type\": \"environment\", \"parentId\": \"wrk_1\", \"name\": \"Base\", "
+          "\"data\": {}},"
+          "{\"_id\": \"env_2\", \"_type\": \"environment\", \"parentId\": \"env_1\", \"name\": \"Staging\","
+          " \"data\": {\"host\": \"s.test\"}},"
+          "{\"_id\": \"req_1\", \"_type\": \"request\", \"parentId\": \"wrk_1\", \"name\": \"Ping\","
+          " \"method\": \"GET\", \"url\": \"https://{{ _.host }}/ping\"}]}";
     QVERIFY(writeFile(insomnia, export4));
     QCOMPARE(m_window->importFile(insomnia), QStringLiteral("Team"));
-    QCOMPARE(m_workspace->folder({QStringLiteral("Team")})->requests.first().url, QStringLiteral("https://{{host}}/ping"));
+    QCOMPARE(m_workspace->folder({QStringLiteral("Team")})->requests.first().url,
+        QStringLiteral("https://{{host}}/ping"));
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Environments added: Staging.")));
 
     // A document that breaks its format: the message names the place, nothing is written.
@@ -794,8 +798,9 @@ void TestWorkspaceWindow::importOpenApiAndInsomniaFiles()
 void TestWorkspaceWindow::dropFileOnWindowImportsIt()
 {
     const QString spec = m_dir->filePath(QStringLiteral("dropped.json"));
-    const QByteArray swagger = R"({"swagger": "2.0", "info": {"title": "Dropped", "version": "1"}, "host": "d.test",)"
-                               R"( "paths": {"/a": {"get": {}}, "/b": {"delete": {}}}})";
+    const QByteArray swagger
+        = R"({"swagger": "2.0", "info": {"title": "Dropped", "version": "1"}, "host": "d.test",)"
+          R"( "paths": {"/a": {"get": {}}, "/b": {"delete": {}}}})";
     QVERIFY(writeFile(spec, swagger));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
