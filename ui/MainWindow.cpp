@@ -70,6 +70,7 @@ MainWindow::MainWindow(HttpEngine *engine, EchoServer *echo, QWidget *parent)
 {
     setWindowTitle(QStringLiteral("Sonde"));
     resize(1200, 800);
+    setAcceptDrops(true); // files dropped on the window are imported
 
     m_side->setDocumentMode(true);
     m_side->hide(); // until there is something to show in it

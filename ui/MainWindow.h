@@ -75,8 +75,9 @@ public:
     /// F2: renames the item selected in the sidebar when it has the focus, else the current tab's saved
     /// request (in the sidebar), or asks where to save a scratch request.
     void renameCurrent();
-    /// Imports a curl command file or a HAR file as a new collection of the workspace; returns the
-    /// collection's name, or an empty string when nothing was imported (the reason shown in words).
+    /// Imports a file (OpenAPI/Swagger, Postman, Insomnia, HAR, curl commands: told from its content)
+    /// as a new collection of the workspace, with its environments; returns the collection's name, or
+    /// an empty string when nothing was imported (the reason shown in words).
     QString importFile(const QString &path);
     /// The current request as a curl command on the clipboard (variables as written, so no secret
     /// value is copied), with its folders' default headers and inherited auth.
@@ -120,6 +121,10 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    /// Files dropped on the window are imported (MainWindowImport.cpp).
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createMenus();

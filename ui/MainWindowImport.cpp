@@ -1,10 +1,9 @@
-// Bringing requests in (File ▸ Import…) and taking them out (Request ▸ Copy as cURL).
+// Bringing requests in (File ▸ Import…, files dropped on the window) and taking them out (Request ▸
+// Copy as cURL).
 #include "MainWindow.h"
-
 #include "RequestTab.h"
 #include "formats/CurlExport.h"
-#include "formats/CurlImport.h"
-#include "formats/HarImport.h"
+#include "formats/FileImport.h"
 #include "formats/ImportSaver.h"
 #include "request/RequestEditor.h"
 #include "template/RequestLocator.h"
@@ -12,11 +11,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
+#include <QMimeData>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace Sonde {
 
@@ -24,16 +27,33 @@ namespace {
 
 constexpr int ImportMessageMs = 10000;
 
+/// The local files among what is dragged; empty when it holds anything else (text, remote URLs).
+QStringList droppedFiles(const QMimeData *data)
+{
+    QStringList files;
+    if (!data || !data->hasUrls())
+        return files;
+    for (const QUrl &url : data->urls()) {
+        if (!url.isLocalFile() || !QFileInfo(url.toLocalFile()).isFile())
+            return {};
+        files.append(url.toLocalFile());
+    }
+    return files;
+}
+
 } // namespace
 
 void MainWindow::createImportActions(QMenu *file, QMenu *request)
 {
     QAction *import = new QAction(tr("&Import…"), this);
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    import->setToolTip(tr("Bring in a curl command or a HAR capture as a new collection"));
+    import->setToolTip(tr("Bring in an OpenAPI or Swagger document, a Postman or Insomnia export, a HAR "
+                          "capture or curl commands as a new collection (or drop the file on the window)"));
     connect(import, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import"), QString(),
-            tr("curl commands and HAR files (*.sh *.txt *.curl *.har *.json);;All files (*)"));
+            tr("Importable files (*.json *.yaml *.yml *.har *.sh *.txt *.curl);;"
+               "OpenAPI and Swagger (*.yaml *.yml *.json);;Postman and Insomnia (*.json *.yaml *.yml);;"
+               "HAR captures (*.har *.json);;curl commands (*.sh *.txt *.curl);;All files (*)"));
         if (!path.isEmpty())
             importFile(path);
     });
@@ -58,18 +78,18 @@ QString MainWindow::importFile(const QString &path)
         return {};
     }
     const QByteArray bytes = file.readAll();
-    ImportResult result;
-    if (HarImport::looksLikeHar(bytes)) {
-        result = HarImport::parse(bytes, QFileInfo(path).completeBaseName());
-    } else if (CurlImport::looksLikeCurl(QString::fromUtf8(bytes))) {
-        result = CurlImport::parse(QString::fromUtf8(bytes), {QFileInfo(path).absolutePath()});
-        result.collection.name = QFileInfo(path).completeBaseName();
-    } else {
+    const QString format = FileImport::detect(bytes, path);
+    if (format.isEmpty()) {
         ask(tr("Import"),
-            tr("%1 is neither a curl command nor a HAR file: nothing was imported.").arg(QFileInfo(path).fileName()),
+            tr("%1 is none of what Sonde imports (OpenAPI or Swagger, Postman, Insomnia, HAR, curl "
+               "commands): "
+               "nothing was imported.")
+                .arg(QFileInfo(path).fileName()),
             QMessageBox::Ok);
         return {};
     }
+    const ImportResult result = FileImport::parse(
+        format, bytes, {QFileInfo(path).absolutePath(), QFileInfo(path).completeBaseName(), false});
     if (!result.ok()) {
         ask(tr("Import"), tr("%1 cannot be imported: %2. Nothing was imported.")
                               .arg(QFileInfo(path).fileName(), result.error.toString()),
@@ -84,12 +104,41 @@ QString MainWindow::importFile(const QString &path)
     m_workspace->reload();
     QString message = tr("Imported %n request(s) into the collection “%1”.", nullptr, int(result.requestCount()))
                           .arg(saved.collectionName);
+    if (!saved.environmentNames.isEmpty())
+        message
+            += u' ' + tr("Environments added: %1.").arg(saved.environmentNames.join(QStringLiteral(", ")));
     if (!result.warnings.isEmpty())
         message += u' ' + tr("%n warning(s): %1", nullptr, int(result.warnings.size())).arg(result.warnings.constFirst().toString());
     if (!result.examples.isEmpty())
         message += u' ' + tr("Responses are not kept in the workspace.");
     statusBar()->showMessage(message, ImportMessageMs);
     return saved.collectionName;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = droppedFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // Imported after the drop returns: the file manager that started the drag is not kept waiting on
+    // a message box.
+    QTimer::singleShot(0, this, [this, files] {
+        for (const QString &file : files)
+            importFile(file);
+    });
 }
 
 void MainWindow::copyAsCurl()

@@ -1,13 +1,11 @@
 #include "ImportCommand.h"
 
 #include "formats/CurlExport.h"
-#include "formats/CurlImport.h"
+#include "formats/FileImport.h"
 #include "formats/HarExport.h"
-#include "formats/HarImport.h"
 #include "formats/ImportJson.h"
 #include "formats/ImportSaver.h"
 #include "formats/PostmanExport.h"
-#include "formats/PostmanImport.h"
 #include "storage/WorkspaceStore.h"
 #include "template/RequestLocator.h"
 
@@ -59,9 +57,10 @@ int runImportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Import requests from a curl command line, a HAR 1.2 file, or a Postman collection, environment or globals file."_s);
+        u"Import requests from a curl command line, a HAR 1.2 file, a Postman collection, environment or globals file, an Insomnia v4 export, or an OpenAPI 3 / Swagger 2 document (JSON or YAML)."_s);
     parser.addOption(
-        {u"format"_s, u"The input format: auto (default), curl, har or postman."_s, u"format"_s, u"auto"_s});
+        {u"format"_s, u"The input format: auto (default), curl, har, postman, insomnia or openapi."_s,
+            u"format"_s, u"auto"_s});
     parser.addOption({u"out"_s,
         u"Write the requests as a new collection into this workspace folder (created when missing) instead of printing them."_s,
         u"dir"_s});
@@ -78,9 +77,10 @@ int runImportCommand(const QStringList &arguments)
     if (positional.size() != 1)
         return fail("import", ExitUsage, u"give one FILE (or - for stdin)"_s);
     const QString format = parser.value(u"format"_s).toLower();
-    if (format != u"auto" && format != u"curl" && format != u"har" && format != u"postman")
+    if (format != u"auto" && !FileImport::formats().contains(format))
         return fail("import", ExitUsage,
-            u"unknown format '%1' (auto, curl, har or postman)"_s.arg(parser.value(u"format"_s)));
+            u"unknown format '%1' (auto, curl, har, postman, insomnia or openapi)"_s.arg(
+                parser.value(u"format"_s)));
 
     const QString path = positional.first();
     QFile file;
@@ -99,34 +99,18 @@ int runImportCommand(const QStringList &arguments)
 
     QString chosen = format;
     if (chosen == u"auto") {
-        if (path.endsWith(u".har", Qt::CaseInsensitive) || HarImport::looksLikeHar(data))
-            chosen = u"har"_s;
-        else if (PostmanImport::detect(data) != PostmanImport::FileKind::NotPostman)
-            chosen = u"postman"_s;
-        else if (CurlImport::looksLikeCurl(QString::fromUtf8(data)))
-            chosen = u"curl"_s;
-        else
+        chosen = FileImport::detect(data, path == u"-" ? QString() : path);
+        if (chosen.isEmpty())
             return fail("import", ExitMalformedInput,
-                u"cannot tell the format of %1: it is neither a HAR file (JSON with log.entries), a Postman file (info.schema, or an environment's values) nor a curl command; give --format"_s
+                u"cannot tell the format of %1: it is neither a HAR file (JSON with log.entries), a Postman file (info.schema, or an environment's values), an Insomnia export (_type: export), an OpenAPI or Swagger document (openapi or swagger at the top) nor a curl command; give --format"_s
                     .arg(path));
     }
-    ImportResult result;
-    if (chosen == u"har") {
-        result = HarImport::parse(data, name);
-    } else if (chosen == u"postman") {
-        result = PostmanImport::parse(data, name);
-        if (parser.isSet(u"name"_s) && result.ok()) {
-            result.collection.name = name;
-            for (Environment &environment : result.environments)
-                environment.name = name;
-        }
-    } else {
-        CurlImportOptions options;
-        if (path != u"-")
-            options.baseDirectory = QFileInfo(path).absolutePath();
-        result = CurlImport::parse(QString::fromUtf8(data), options);
-        result.collection.name = name;
-    }
+    FileImport::Options options;
+    if (path != u"-")
+        options.baseDirectory = QFileInfo(path).absolutePath();
+    options.name = name;
+    options.nameChosen = parser.isSet(u"name"_s);
+    const ImportResult result = FileImport::parse(chosen, data, options);
     if (!result.ok())
         return fail("import", ExitMalformedInput, u"%1: %2"_s.arg(path, result.error.toString()));
 

@@ -2,9 +2,9 @@
 
 #include <QStringList>
 
-/// `sonde-cli import FILE [--format auto|curl|har] [--out DIR] [--name NAME]`: reads FILE (or stdin
-/// for `-`) and prints the imported collection as JSON, or with --out writes it into a workspace.
-/// Returns 0 on success, 2 on a usage error, 3 when FILE cannot be read or DIR written, 5 when the
+/// `sonde-cli import FILE [--format auto|curl|har|postman|insomnia|openapi] [--out DIR] [--name NAME]`: reads
+/// FILE (or stdin for `-`) and prints the imported collection as JSON, or with --out writes it into a
+/// workspace. Returns 0 on success, 2 on a usage error, 3 when FILE cannot be read or DIR written, 5 when the
 /// input is not valid for its format (the message names the line or JSON path).
 int runImportCommand(const QStringList &arguments);
 

@@ -22,7 +22,7 @@ void printUsage(QTextStream &out)
            "  format [FILE]  pretty-print JSON or XML (stdin without FILE)\n"
            "  query EXPR     evaluate JSONPath on JSON or XPath on XML\n"
            "  history        search, show and clear the history of sent requests\n"
-           "  import FILE    import requests from a curl command, a HAR file or a Postman file\n"
+           "  import FILE    import requests from curl, HAR, Postman, Insomnia or OpenAPI/Swagger\n"
            "  export         print saved requests as curl commands, a HAR file or a Postman collection\n"
            "  oauth token    run an OAuth 2.0 flow and print the token\n"
            "  jwt decode T   print the header, claims and times of a JWT\n\n"

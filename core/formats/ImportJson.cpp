@@ -176,10 +176,24 @@ QJsonValue authConfigToJson(const AuthConfig &auth)
         object.insert(u"region"_s, auth.aws.region);
         object.insert(u"service"_s, auth.aws.service);
         break;
-    case AuthConfig::Type::OAuth2:
-        object.insert(u"tokenUrl"_s, auth.oauth2.tokenUrl);
-        object.insert(u"accessToken"_s, auth.oauth2.accessToken);
+    case AuthConfig::Type::OAuth2: {
+        static const QStringList grants {
+            u"authorization_code"_s, u"client_credentials"_s, u"password"_s, u"device_code"_s, u"implicit"_s};
+        const OAuth2 &o = auth.oauth2;
+        object.insert(u"grant"_s, grants.value(int(o.grant)));
+        object.insert(u"tokenUrl"_s, o.tokenUrl);
+        object.insert(u"accessToken"_s, o.accessToken);
+        // The other settings only when set, so that the output of formats without them stays as it was.
+        const std::pair<QString, QString> optional[] {{u"authUrl"_s, o.authUrl},
+            {u"deviceAuthUrl"_s, o.deviceAuthUrl}, {u"clientId"_s, o.clientId},
+            {u"clientSecret"_s, o.clientSecret}, {u"scope"_s, o.scope}, {u"username"_s, o.username},
+            {u"password"_s, o.password}};
+        for (const auto &[key, value] : optional) {
+            if (!value.isEmpty())
+                object.insert(key, value);
+        }
         break;
+    }
     }
     return object;
 }

@@ -62,6 +62,11 @@ private Q_SLOTS:
     void exportHar();
     void postmanRoundTrip();
     void postmanEnvironmentIntoWorkspace();
+    void autoDetects_data();
+    void autoDetects();
+    void openApiFollowsReferencesBesideTheFile();
+    void openApiIntoWorkspace();
+    void insomniaIntoWorkspace();
     void help();
 
 private:
@@ -165,6 +170,26 @@ void TestCliImport::badInputImportsNothing_data()
     QTest::newRow("Postman item of a wrong type")
         << u"bad.json"_s << QByteArray(R"({"info": {"name": "n"}, "item": [{"request": 5}]})")
         << QStringList() << u"bad.json: item[0].request: the request is neither a URL nor an object"_s;
+    QTest::newRow("OpenAPI with a cycle of references")
+        << u"cycle.yaml"_s
+        << QByteArray("openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths:\n  /a: {$ref: '#/paths/~1a'}\n")
+        << QStringList() << u"cycle.yaml: paths./a: cyclic $ref: #/paths/~1a → #/paths/~1a"_s;
+    QTest::newRow("OpenAPI YAML syntax")
+        << u"broken.yaml"_s << QByteArray("openapi: 3.0.0\ninfo: [\n") << QStringList()
+        << u"broken.yaml: line 3, column 1: not valid YAML"_s;
+    QTest::newRow("Swagger 1.2") << u"old.json"_s << QByteArray(R"({"swagger": "1.2", "info": {}})")
+                                 << QStringList() << u"old.json: swagger: Swagger “1.2” is not a version"_s;
+    QTest::newRow("openapi claimed, Postman given")
+        << u"p.json"_s << QByteArray(R"({"info": {"name": "n"}, "item": []})")
+        << QStringList {u"--format"_s, u"openapi"_s}
+        << u"p.json: neither “openapi” nor “swagger” is at the top"_s;
+    QTest::newRow("Insomnia v3") << u"old.yaml"_s
+                                 << QByteArray("_type: export\n__export_format: 3\nresources: []\n")
+                                 << QStringList()
+                                 << u"old.yaml: __export_format: Insomnia export format 3 is not supported"_s;
+    QTest::newRow("Insomnia resource of a wrong type")
+        << u"bad.json"_s << QByteArray(R"({"_type": "export", "__export_format": 4, "resources": [7]})")
+        << QStringList() << u"bad.json: resources[0]: a resource is an object"_s;
     QTest::newRow("neither") << u"notes.txt"_s << QByteArray("hello") << QStringList()
                              << u"cannot tell the format of"_s;
 }
@@ -185,10 +210,11 @@ void TestCliImport::badInputImportsNothing()
 
 void TestCliImport::unknownFormat()
 {
-    const CliResult result = runCli({u"import"_s, write(u"c.json"_s, "{}"), u"--format"_s, u"insomnia"_s});
+    const CliResult result = runCli({u"import"_s, write(u"c.json"_s, "{}"), u"--format"_s, u"wsdl"_s});
     QCOMPARE(result.exitCode, 2);
-    QCOMPARE(
-        result.err, QByteArray("sonde-cli import: unknown format 'insomnia' (auto, curl, har or postman)\n"));
+    QCOMPARE(result.err,
+        QByteArray(
+            "sonde-cli import: unknown format 'wsdl' (auto, curl, har, postman, insomnia or openapi)\n"));
 }
 
 void TestCliImport::importIntoWorkspace()
@@ -340,11 +366,135 @@ void TestCliImport::postmanEnvironmentIntoWorkspace()
     QVERIFY(loaded.workspace.environments.first().variables.at(1).secret);
 }
 
+void TestCliImport::autoDetects_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<int>("requests");
+    const QByteArray spec
+        = "openapi: 3.1.0\ninfo: {title: Pets, version: '1'}\nservers: [{url: 'https://pets.test'}]\n"
+          "paths:\n  /pets: {get: {summary: List}, post: {summary: Add}}\n";
+    QTest::newRow("OpenAPI YAML") << u"pets.yaml"_s << spec << u"openapi"_s << 2;
+    QTest::newRow("OpenAPI YAML, .txt") << u"pets.txt"_s << spec << u"openapi"_s << 2;
+    QTest::newRow("Swagger JSON")
+        << u"pets.json"_s
+        << QByteArray(R"({"swagger": "2.0", "info": {"title": "P", "version": "1"}, "host": "p.test",)"
+                      R"( "paths": {"/a": {"get": {}}}})")
+        << u"openapi"_s << 1;
+    const QByteArray insomnia
+        = "_type: export\n__export_format: 4\nresources:\n"
+          "  - {_id: wrk_1, _type: workspace, name: W}\n"
+          "  - {_id: req_1, _type: request, parentId: wrk_1, name: A, method: GET, url: 'https://w.test/'}\n";
+    QTest::newRow("Insomnia YAML") << u"export.yaml"_s << insomnia << u"insomnia"_s << 1;
+    QTest::newRow("Insomnia JSON")
+        << u"export.json"_s
+        << QByteArray(
+               R"({"_type": "export", "__export_format": 4, "resources": [{"_id": "wrk_1", "_type": "workspace", "name": "W"},)"
+               R"( {"_id": "req_1", "_type": "request", "parentId": "wrk_1", "method": "GET", "url": "https://w.test/"}]})")
+        << u"insomnia"_s << 1;
+}
+
+void TestCliImport::autoDetects()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, format);
+    QFETCH(int, requests);
+    for (const bool fromStdin : {false, true}) {
+        const CliResult result = fromStdin ? runCli({u"import"_s, u"-"_s}, content)
+                                           : runCli({u"import"_s, write(file, content)});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(json.value(u"format"_s).toString(), format);
+        qsizetype count = json.value(u"requests"_s).toArray().size();
+        for (const QJsonValue &folder : json.value(u"folders"_s).toArray())
+            count += folder.toObject().value(u"requests"_s).toArray().size();
+        QCOMPARE(count, requests);
+    }
+}
+
+void TestCliImport::openApiFollowsReferencesBesideTheFile()
+{
+    write(u"schemas.yaml"_s, "Pet: {type: object, properties: {name: {type: string, example: Rex}}}\n");
+    const QString spec = write(u"api.yaml"_s,
+        "openapi: 3.0.0\ninfo: {title: Pets, version: '1'}\nservers: [{url: "
+        "'https://pets.test/v1'}]\npaths:\n"
+        "  /pets/{id}:\n    put:\n      tags: [pets]\n      parameters: [{name: id, in: path, required: "
+        "true, example: 7}]\n"
+        "      requestBody: {content: {application/json: {schema: {$ref: 'schemas.yaml#/Pet'}}}}\n");
+    const CliResult result = runCli({u"import"_s, spec});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(json.value(u"name"_s).toString(), u"Pets"_s);
+    QCOMPARE(json.value(u"variables"_s).toArray().at(0).toObject(),
+        (QJsonObject {{u"name"_s, u"baseUrl"_s}, {u"value"_s, u"https://pets.test/v1"_s}}));
+    const QJsonObject folder = json.value(u"folders"_s).toArray().at(0).toObject();
+    QCOMPARE(folder.value(u"name"_s).toString(), u"pets"_s);
+    const QJsonObject request = folder.value(u"requests"_s).toArray().at(0).toObject();
+    QCOMPARE(request.value(u"url"_s).toString(), u"{{baseUrl}}/pets/:id"_s);
+    QCOMPARE(request.value(u"pathParams"_s).toArray().at(0).toObject(),
+        (QJsonObject {{u"name"_s, u"id"_s}, {u"value"_s, u"7"_s}}));
+    QCOMPARE(
+        request.value(u"body"_s).toObject().value(u"text"_s).toString(), u"{\n    \"name\": \"Rex\"\n}"_s);
+}
+
+void TestCliImport::openApiIntoWorkspace()
+{
+    const QString spec = write(u"api.yaml"_s,
+        "openapi: 3.0.0\ninfo: {title: Shop, version: '1'}\nservers: [{url: 'https://shop.test'}]\n"
+        "components: {securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}}\nsecurity: [{key: "
+        "[]}]\n"
+        "paths:\n  /a: {get: {tags: [x]}}\n  /b: {post: {tags: [y]}}\n  /c: {delete: {}}\n");
+    const QString ws = m_dir->filePath(u"ws"_s);
+    const CliResult result = runCli({u"import"_s, spec, u"--out"_s, ws});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(
+        result.out, QByteArray("Imported 3 requests into the collection “Shop” in ") + ws.toUtf8() + '\n');
+    // The API key is a secret variable: its (empty) value is not written, as with any secret.
+    const Sonde::LoadedWorkspace loaded = Sonde::WorkspaceStore::load(ws);
+    QVERIFY(loaded.ok);
+    QCOMPARE(loaded.workspace.collections.size(), 1);
+    const Sonde::Folder &collection = loaded.workspace.collections.first();
+    QCOMPARE(collection.folders.size(), 2);
+    QCOMPARE(collection.requests.size(), 1);
+    QCOMPARE(collection.requests.first().url, u"{{baseUrl}}/c"_s);
+    QCOMPARE(collection.auth.type, Sonde::AuthConfig::Type::ApiKey);
+    QCOMPARE(collection.auth.apiKey.value, u"{{key}}"_s);
+    QCOMPARE(collection.variables.first().name, u"baseUrl"_s);
+}
+
+void TestCliImport::insomniaIntoWorkspace()
+{
+    const QString file = write(u"export.yaml"_s,
+        "_type: export\n__export_format: 4\nresources:\n"
+        "  - {_id: wrk_1, _type: workspace, name: Team}\n"
+        "  - {_id: env_1, _type: environment, parentId: wrk_1, name: Base, data: {url: 'https://t.test'}}\n"
+        "  - {_id: env_2, _type: environment, parentId: env_1, name: Staging, data: {url: "
+        "'https://s.t.test'}}\n"
+        "  - {_id: fld_1, _type: request_group, parentId: wrk_1, name: Users}\n"
+        "  - {_id: req_1, _type: request, parentId: fld_1, name: List, method: GET, url: '{{ _.url "
+        "}}/users'}\n"
+        "  - {_id: jar_1, _type: cookie_jar, parentId: wrk_1, name: Jar}\n");
+    const QString ws = m_dir->filePath(u"ws"_s);
+    const CliResult result = runCli({u"import"_s, file, u"--out"_s, ws});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out,
+        QByteArray("Imported 1 requests into the collection “Team” in ") + ws.toUtf8()
+            + "\nImported the environment “Staging” into " + ws.toUtf8() + '\n');
+    QVERIFY2(result.err.contains("warning: resources[5]: 1 cookie jar is left out"), result.err.constData());
+    const Sonde::LoadedWorkspace loaded = Sonde::WorkspaceStore::load(ws);
+    QVERIFY(loaded.ok);
+    QCOMPARE(loaded.workspace.collections.first().folders.first().requests.first().url, u"{{url}}/users"_s);
+    QCOMPARE(loaded.workspace.environments.size(), 1);
+    QCOMPARE(loaded.workspace.environments.first().variables.first().value, u"https://s.t.test"_s);
+}
+
 void TestCliImport::help()
 {
     const CliResult result = runCli({u"import"_s, u"--help"_s});
     QCOMPARE(result.exitCode, 0);
-    QVERIFY(result.out.contains("auto (default), curl, har or postman"));
+    QVERIFY(result.out.contains("insomnia or openapi"));
     const CliResult usage = runCli({u"--help"_s});
     QVERIFY(usage.out.contains("import FILE"));
 }

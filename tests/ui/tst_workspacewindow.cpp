@@ -4,12 +4,12 @@
 #include "MainWindow.h"
 #include "RequestTab.h"
 #include "echo/EchoServer.h"
+#include "formats/CurlImport.h"
 #include "history/HistoryListModel.h"
 #include "history/HistoryPanel.h"
 #include "history/HistoryRecorder.h"
 #include "history/HistoryStore.h"
 #include "http/HttpEngine.h"
-#include "formats/CurlImport.h"
 #include "request/RequestEditor.h"
 #include "response/ResponseSummary.h"
 #include "response/ResponseViewer.h"
@@ -23,22 +23,23 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QFile>
-#include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QSaveFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
-
 #include <memory>
 
 using namespace Sonde;
@@ -90,6 +91,8 @@ private Q_SLOTS:
     void keyboardNavigation();
     void f2RenamesTheCurrentRequest();
     void importCurlAndHarFiles();
+    void importOpenApiAndInsomniaFiles();
+    void dropFileOnWindowImportsIt();
     void pasteCurlAndCopyAsCurl();
 
 private:
@@ -105,6 +108,7 @@ private:
     std::unique_ptr<WorkspaceController> m_workspace;
     std::unique_ptr<MainWindow> m_window;
     QStringList m_asked;
+    QStringList m_askedTexts;
     QMessageBox::StandardButton m_answer = QMessageBox::Cancel;
     ItemRef m_collection;
 };
@@ -131,8 +135,9 @@ void TestWorkspaceWindow::init()
     m_window->setWorkspace(m_workspace.get());
     m_asked.clear();
     m_answer = QMessageBox::Cancel;
-    m_window->setAsk([this](const QString &title, const QString &, QMessageBox::StandardButtons) {
+    m_window->setAsk([this](const QString &title, const QString &text, QMessageBox::StandardButtons) {
         m_asked.append(title);
+        m_askedTexts.append(text);
         return m_answer;
     });
 }
@@ -743,6 +748,81 @@ void TestWorkspaceWindow::importCurlAndHarFiles()
     QCOMPARE(m_window->importFile(other), QString());
     QCOMPARE(m_asked, QStringList {QStringLiteral("Import")});
     QVERIFY(!m_workspace->folder({QStringLiteral("notes")}));
+}
+
+void TestWorkspaceWindow::importOpenApiAndInsomniaFiles()
+{
+    // An OpenAPI document in YAML with a $ref into a file beside it.
+    QVERIFY(writeFile(m_dir->filePath(QStringLiteral("pet.yaml")),
+        "type: object\nproperties: {name: {type: string, example: Rex}}\n"));
+    const QString spec = m_dir->filePath(QStringLiteral("petstore.yml"));
+    QVERIFY(writeFile(spec,
+        "openapi: 3.0.0\ninfo: {title: Pet Store, version: '1'}\nservers: [{url: 'https://pets.test'}]\n"
+        "paths:\n  /pets:\n    post:\n      tags: [pets]\n      summary: Add a pet\n"
+        "      requestBody: {content: {application/json: {schema: {$ref: 'pet.yaml'}}}}\n"));
+    QCOMPARE(m_window->importFile(spec), QStringLiteral("Pet Store"));
+    const Folder *pets = m_workspace->folder({QStringLiteral("Pet Store"), QStringLiteral("pets")});
+    QVERIFY(pets);
+    QCOMPARE(pets->requests.size(), 1);
+    QCOMPARE(pets->requests.first().url, QStringLiteral("{{baseUrl}}/pets"));
+    QCOMPARE(pets->requests.first().body.data, QByteArray("{\n    \"name\": \"Rex\"\n}"));
+
+    // An Insomnia export with a sub environment: the environment is added to the workspace.
+    const QString insomnia = m_dir->filePath(QStringLiteral("team.json"));
+    const QByteArray export4
+        = "{\"_type\": \"export\", \"__export_format\": 4, \"resources\": ["
+          "{\"_id\": \"wrk_1\", \"_type\": \"workspace\", \"name\": \"Team\"},"
+          "{\"_id\": \"env_1\", \"_type\": \"environment\", \"parentId\": \"wrk_1\", \"name\": \"Base\", "
+          "\"data\": {}},"
+          "{\"_id\": \"env_2\", \"_type\": \"environment\", \"parentId\": \"env_1\", \"name\": \"Staging\","
+          " \"data\": {\"host\": \"s.test\"}},"
+          "{\"_id\": \"req_1\", \"_type\": \"request\", \"parentId\": \"wrk_1\", \"name\": \"Ping\","
+          " \"method\": \"GET\", \"url\": \"https://{{ _.host }}/ping\"}]}";
+    QVERIFY(writeFile(insomnia, export4));
+    QCOMPARE(m_window->importFile(insomnia), QStringLiteral("Team"));
+    QCOMPARE(m_workspace->folder({QStringLiteral("Team")})->requests.first().url,
+        QStringLiteral("https://{{host}}/ping"));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Environments added: Staging.")));
+
+    // A document that breaks its format: the message names the place, nothing is written.
+    const QString broken = m_dir->filePath(QStringLiteral("broken.yaml"));
+    QVERIFY(writeFile(broken, "openapi: 3.0.0\ninfo: {title: B}\npaths: {}\n"));
+    m_asked.clear();
+    m_answer = QMessageBox::Ok;
+    QCOMPARE(m_window->importFile(broken), QString());
+    QCOMPARE(m_asked, QStringList {QStringLiteral("Import")});
+    QVERIFY(m_askedTexts.constLast().contains(QStringLiteral("info.version: missing")));
+    QVERIFY(!m_workspace->folder({QStringLiteral("B")}));
+}
+
+void TestWorkspaceWindow::dropFileOnWindowImportsIt()
+{
+    const QString spec = m_dir->filePath(QStringLiteral("dropped.json"));
+    const QByteArray swagger
+        = R"({"swagger": "2.0", "info": {"title": "Dropped", "version": "1"}, "host": "d.test",)"
+          R"( "paths": {"/a": {"get": {}}, "/b": {"delete": {}}}})";
+    QVERIFY(writeFile(spec, swagger));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QMimeData files;
+    files.setUrls({QUrl::fromLocalFile(spec)});
+    const QPoint centre = m_window->rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(centre), Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QVERIFY(drop.isAccepted());
+    QTRY_VERIFY(m_workspace->folder({QStringLiteral("Dropped")}));
+    QCOMPARE(m_workspace->folder({QStringLiteral("Dropped")})->requests.size(), 2);
+
+    // Text is not a file: the window does not take it.
+    QMimeData text;
+    text.setText(QStringLiteral("curl https://x.test/"));
+    QDragEnterEvent refused(centre, Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+    refused.ignore();
+    QApplication::sendEvent(m_window.get(), &refused);
+    QVERIFY(!refused.isAccepted());
 }
 
 void TestWorkspaceWindow::pasteCurlAndCopyAsCurl()
