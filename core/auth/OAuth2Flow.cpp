@@ -2,6 +2,7 @@
 
 #include "auth/AuthApply.h"
 #include "auth/BrowserLauncher.h"
+#include "auth/Jwt.h"
 #include "auth/LoopbackReceiver.h"
 #include "auth/Pkce.h"
 
@@ -115,8 +116,11 @@ void OAuth2Flow::start(const OAuth2 &config)
         return;
     }
     case OAuth2::Grant::Implicit:
-        fail(QStringLiteral("The implicit grant is not supported: its token comes back in a URL fragment "
-                            "that never reaches Sonde. Use the authorization code grant with PKCE."));
+        startAuthorizationCode();
+        return;
+    case OAuth2::Grant::RefreshToken:
+        m_running = false;
+        refresh(config, config.refreshToken);
         return;
     }
 }
@@ -162,6 +166,7 @@ void OAuth2Flow::addCommonParameters(QUrlQuery &form) const
 
 void OAuth2Flow::startAuthorizationCode()
 {
+    const bool implicit = m_config.grant == OAuth2::Grant::Implicit;
     if (!m_launcher) {
         fail(QStringLiteral("No way to open a browser was given for the authorization code grant."));
         return;
@@ -176,6 +181,7 @@ void OAuth2Flow::startAuthorizationCode()
     m_receiver->setExpectedState(state);
     m_receiver->setExpectedIssuer(m_issuer);
     m_receiver->setTimeout(m_callbackTimeoutMs);
+    m_receiver->setAcceptTokens(implicit);
     QString problem;
     const int port = m_config.redirectPort;
     if (port < 0 || port > 65535) {
@@ -208,12 +214,25 @@ void OAuth2Flow::startAuthorizationCode()
         requestToken(form, QStringLiteral("Token request (authorization code)"));
     });
 
+    connect(m_receiver, &LoopbackReceiver::tokenReceived, this, &OAuth2Flow::implicitTokenReceived);
+
     QUrlQuery query(authUrl);
-    query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+    const bool openId = m_config.scope.split(u' ', Qt::SkipEmptyParts).contains(QStringLiteral("openid"));
+    query.addQueryItem(QStringLiteral("response_type"),
+        !implicit ? QStringLiteral("code") : openId ? QStringLiteral("id_token token") : QStringLiteral("token"));
     query.addQueryItem(QStringLiteral("client_id"), m_config.clientId);
     query.addQueryItem(QStringLiteral("redirect_uri"), m_redirectUri);
     query.addQueryItem(QStringLiteral("state"), state);
-    if (m_config.pkce != OAuth2::Pkce::None) {
+    m_nonce.clear();
+    if (implicit) {
+        // The token comes back by POST when the provider supports form_post, else in the fragment,
+        // which the receiver's page posts back.
+        query.addQueryItem(QStringLiteral("response_mode"), QStringLiteral("form_post"));
+        if (openId) {
+            m_nonce = randomState();
+            query.addQueryItem(QStringLiteral("nonce"), m_nonce);
+        }
+    } else if (m_config.pkce != OAuth2::Pkce::None) {
         m_verifier = Pkce::makeVerifier();
         query.addQueryItem(QStringLiteral("code_challenge"), Pkce::challenge(m_verifier, m_config.pkce));
         query.addQueryItem(QStringLiteral("code_challenge_method"), Pkce::methodName(m_config.pkce));
@@ -232,6 +251,35 @@ void OAuth2Flow::startAuthorizationCode()
     addLog(QStringLiteral("Authorization URL opened"), url.toString(QUrl::FullyEncoded));
     if (!m_launcher->open(url, &problem))
         fail(QStringLiteral("Cannot open the browser: %1").arg(problem));
+}
+
+void OAuth2Flow::implicitTokenReceived(const QString &parameters)
+{
+    const QUrlQuery received(parameters);
+    addLog(QStringLiteral("Callback received"), maskedForm(received));
+    QJsonObject object;
+    for (const auto &[key, value] : received.queryItems(QUrl::FullyDecoded)) {
+        if (key == u"expires_in")
+            object.insert(key, value.toLongLong());
+        else
+            object.insert(key, value);
+    }
+    QString problem;
+    const auto token = TokenResponse::parse(
+        200, QJsonDocument(object).toJson(), QDateTime::currentDateTimeUtc(), &problem);
+    if (!token) {
+        fail(problem);
+        return;
+    }
+    if (!m_nonce.isEmpty() && !token->idToken.isEmpty()) {
+        // The ID token must answer this sign-in (OpenID Connect Core §3.2.2.11).
+        const auto idToken = Jwt::decode(token->idToken, QDateTime::currentDateTimeUtc(), &problem);
+        if (!idToken || idToken->claims.value(QStringLiteral("nonce")).toString() != m_nonce) {
+            fail(QStringLiteral("The ID token does not carry the nonce of this sign-in: it was rejected."));
+            return;
+        }
+    }
+    succeed(*token);
 }
 
 void OAuth2Flow::startDeviceCode()
