@@ -92,9 +92,9 @@ AuthConfig AuthConfig::mapped(const std::function<QString(const QString &)> &map
         break;
     case Type::OAuth2: {
         OAuth2 &o = result.oauth2;
-        for (QString *text :
-            {&o.issuer, &o.authUrl, &o.tokenUrl, &o.deviceAuthUrl, &o.clientId, &o.clientSecret, &o.scope, &o.audience,
-                &o.resource, &o.redirectPath, &o.username, &o.password, &o.refreshToken, &o.headerPrefix, &o.accessToken})
+        for (QString *text : {&o.issuer, &o.authUrl, &o.tokenUrl, &o.deviceAuthUrl, &o.clientId,
+                 &o.clientSecret, &o.scope, &o.audience, &o.resource, &o.redirectPath, &o.username,
+                 &o.password, &o.refreshToken, &o.headerPrefix, &o.accessToken})
             apply(*text);
         for (KeyValue &param : o.extraParams) {
             if (param.enabled)

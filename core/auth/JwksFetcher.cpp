@@ -15,8 +15,9 @@ JwksFetcher::JwksFetcher(QNetworkAccessManager *network, QObject *parent)
     connect(m_discovery, &OidcDiscovery::failed, this, &JwksFetcher::failed);
     connect(m_discovery, &OidcDiscovery::finished, this, [this](const OidcConfiguration &configuration) {
         if (configuration.jwksUri.isEmpty()) {
-            Q_EMIT failed(QStringLiteral("The provider %1 publishes no jwks_uri: its signatures cannot be checked.")
-                              .arg(configuration.issuer));
+            Q_EMIT failed(
+                QStringLiteral("The provider %1 publishes no jwks_uri: its signatures cannot be checked.")
+                    .arg(configuration.issuer));
             return;
         }
         fetchKeys(configuration.jwksUri);
@@ -39,7 +40,7 @@ void JwksFetcher::start(const QString &issuer)
 
 void JwksFetcher::fetchKeys(const QString &uri)
 {
-    QNetworkRequest request{QUrl(uri)};
+    QNetworkRequest request {QUrl(uri)};
     request.setTransferTimeout(30000);
     request.setRawHeader("Accept", "application/jwk-set+json, application/json");
     QNetworkReply *reply = m_network->get(request);
@@ -49,12 +50,15 @@ void JwksFetcher::fetchKeys(const QString &uri)
         m_reply = nullptr;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->error() != QNetworkReply::NoError && status == 0) {
-            Q_EMIT failed(QStringLiteral("The key set at %1 could not be fetched: %2").arg(uri, reply->errorString()));
+            Q_EMIT failed(
+                QStringLiteral("The key set at %1 could not be fetched: %2").arg(uri, reply->errorString()));
             return;
         }
         const QJsonObject jwks = QJsonDocument::fromJson(reply->readAll()).object();
         if (status != 200 || !jwks.value(QStringLiteral("keys")).isArray()) {
-            Q_EMIT failed(QStringLiteral("The key set at %1 answered HTTP %2 without a JSON key set.").arg(uri).arg(status));
+            Q_EMIT failed(QStringLiteral("The key set at %1 answered HTTP %2 without a JSON key set.")
+                              .arg(uri)
+                              .arg(status));
             return;
         }
         Q_EMIT finished(jwks, uri);

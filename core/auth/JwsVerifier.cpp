@@ -2,14 +2,12 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-
+#include <memory>
 #include <openssl/core_names.h>
 #include <openssl/ecdsa.h>
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
 #include <openssl/rsa.h>
-
-#include <memory>
 
 namespace Sonde::JwsVerifier {
 
@@ -51,7 +49,8 @@ QByteArray base64Url(const QJsonValue &value)
 /// An OpenSSL public key from a JWK; null when the JWK is not a usable key of `algorithm`'s type.
 Pkey publicKey(const QJsonObject &jwk, const Algorithm &algorithm)
 {
-    std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)> builder(OSSL_PARAM_BLD_new(), OSSL_PARAM_BLD_free);
+    std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)> builder(
+        OSSL_PARAM_BLD_new(), OSSL_PARAM_BLD_free);
     std::unique_ptr<BIGNUM, decltype(&BN_free)> n(nullptr, BN_free), e(nullptr, BN_free);
     QByteArray point;
     const char *type = nullptr;
@@ -60,8 +59,10 @@ Pkey publicKey(const QJsonObject &jwk, const Algorithm &algorithm)
         const QByteArray exponent = base64Url(jwk.value(QStringLiteral("e")));
         if (modulus.isEmpty() || exponent.isEmpty())
             return nullptr;
-        n.reset(BN_bin2bn(reinterpret_cast<const unsigned char *>(modulus.constData()), int(modulus.size()), nullptr));
-        e.reset(BN_bin2bn(reinterpret_cast<const unsigned char *>(exponent.constData()), int(exponent.size()), nullptr));
+        n.reset(BN_bin2bn(
+            reinterpret_cast<const unsigned char *>(modulus.constData()), int(modulus.size()), nullptr));
+        e.reset(BN_bin2bn(
+            reinterpret_cast<const unsigned char *>(exponent.constData()), int(exponent.size()), nullptr));
         if (!n || !e || !OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, n.get())
             || !OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_E, e.get()))
             return nullptr;
@@ -75,14 +76,16 @@ Pkey publicKey(const QJsonObject &jwk, const Algorithm &algorithm)
             return nullptr;
         point = '\x04' + x + y;
         const char *group = algorithm.coordinateBytes == 32 ? "prime256v1"
-            : algorithm.coordinateBytes == 48             ? "secp384r1"
-                                                          : "secp521r1";
+            : algorithm.coordinateBytes == 48               ? "secp384r1"
+                                                            : "secp521r1";
         if (!OSSL_PARAM_BLD_push_utf8_string(builder.get(), OSSL_PKEY_PARAM_GROUP_NAME, group, 0)
-            || !OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(), point.size()))
+            || !OSSL_PARAM_BLD_push_octet_string(
+                builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(), point.size()))
             return nullptr;
         type = "EC";
     }
-    std::unique_ptr<OSSL_PARAM, decltype(&OSSL_PARAM_free)> params(OSSL_PARAM_BLD_to_param(builder.get()), OSSL_PARAM_free);
+    std::unique_ptr<OSSL_PARAM, decltype(&OSSL_PARAM_free)> params(
+        OSSL_PARAM_BLD_to_param(builder.get()), OSSL_PARAM_free);
     std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> context(
         EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr), EVP_PKEY_CTX_free);
     EVP_PKEY *key = nullptr;
@@ -117,7 +120,8 @@ QByteArray ecdsaDer(const QByteArray &signature, int coordinateBytes)
     return result;
 }
 
-bool verifyWith(EVP_PKEY *key, const Algorithm &algorithm, const QByteArray &input, const QByteArray &signature)
+bool verifyWith(
+    EVP_PKEY *key, const Algorithm &algorithm, const QByteArray &input, const QByteArray &signature)
 {
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     EVP_PKEY_CTX *keyContext = nullptr;
@@ -130,8 +134,8 @@ bool verifyWith(EVP_PKEY *key, const Algorithm &algorithm, const QByteArray &inp
     const QByteArray sig = algorithm.curve ? ecdsaDer(signature, algorithm.coordinateBytes) : signature;
     if (sig.isEmpty())
         return false;
-    return EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char *>(sig.constData()), sig.size(),
-               reinterpret_cast<const unsigned char *>(input.constData()), input.size())
+    return EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char *>(sig.constData()),
+               sig.size(), reinterpret_cast<const unsigned char *>(input.constData()), input.size())
         == 1;
 }
 
@@ -150,9 +154,11 @@ JwsVerification verify(const QString &tokenText, const QJsonObject &jwks)
         token = token.mid(7).trimmed();
     const QStringList parts = token.split(u'.');
     if (parts.size() != 3)
-        return outcome(Result::Malformed, QStringLiteral("The token is not a signed JWT (three parts joined by dots)."));
-    const QJsonObject header
-        = QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(0).toLatin1(), QByteArray::Base64UrlEncoding)).object();
+        return outcome(
+            Result::Malformed, QStringLiteral("The token is not a signed JWT (three parts joined by dots)."));
+    const QJsonObject header = QJsonDocument::fromJson(
+        QByteArray::fromBase64(parts.at(0).toLatin1(), QByteArray::Base64UrlEncoding))
+                                   .object();
     const QString alg = header.value(QStringLiteral("alg")).toString();
     const QString kid = header.value(QStringLiteral("kid")).toString();
     const Algorithm *algorithm = nullptr;
@@ -162,12 +168,14 @@ JwsVerification verify(const QString &tokenText, const QJsonObject &jwks)
     }
     if (!algorithm)
         return outcome(Result::Unsupported,
-            alg.isEmpty() ? QStringLiteral("The token's header names no signature algorithm.")
-                          : QStringLiteral("The signature algorithm “%1” is not one Sonde can check against the "
-                                           "provider's public keys.")
-                                .arg(alg));
+            alg.isEmpty()
+                ? QStringLiteral("The token's header names no signature algorithm.")
+                : QStringLiteral("The signature algorithm “%1” is not one Sonde can check against the "
+                                 "provider's public keys.")
+                      .arg(alg));
     const QByteArray input = (parts.at(0) + u'.' + parts.at(1)).toLatin1();
-    const QByteArray signature = QByteArray::fromBase64(parts.at(2).toLatin1(), QByteArray::Base64UrlEncoding);
+    const QByteArray signature
+        = QByteArray::fromBase64(parts.at(2).toLatin1(), QByteArray::Base64UrlEncoding);
     bool tried = false;
     for (const QJsonValue &value : jwks.value(QStringLiteral("keys")).toArray()) {
         const QJsonObject jwk = value.toObject();

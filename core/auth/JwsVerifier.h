@@ -15,7 +15,8 @@ struct JwsVerification
         Invalid,
         /// No key of the set fits the token (its `kid` is not there, or no key of its type).
         NoKey,
-        /// The token's algorithm is not one Sonde checks (HS256 needs a shared secret, `none` has no signature).
+        /// The token's algorithm is not one Sonde checks (HS256 needs a shared secret, `none` has no
+        /// signature).
         Unsupported,
         /// Not a signed JWT at all.
         Malformed,

@@ -27,7 +27,8 @@ LoopbackReceiver::LoopbackReceiver(QObject *parent)
         if (m_done)
             return;
         finish();
-        Q_EMIT failed(QStringLiteral("No answer came back from the browser in time; the sign-in was abandoned."));
+        Q_EMIT failed(
+            QStringLiteral("No answer came back from the browser in time; the sign-in was abandoned."));
     });
     connect(m_server, &QTcpServer::newConnection, this, &LoopbackReceiver::accept);
 }
@@ -96,7 +97,8 @@ void LoopbackReceiver::read(QTcpSocket *socket)
     const QByteArray head = data.left(headEnd);
     const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
     if (requestLine.size() != 3 || (requestLine.at(0) != "GET" && requestLine.at(0) != "POST")) {
-        answer(socket, 405, QStringLiteral("Not supported"), QStringLiteral("Sonde only expects a GET or a POST here."));
+        answer(socket, 405, QStringLiteral("Not supported"),
+            QStringLiteral("Sonde only expects a GET or a POST here."));
         return;
     }
     qsizetype length = 0;
@@ -109,11 +111,12 @@ void LoopbackReceiver::read(QTcpSocket *socket)
     if (body.size() < length)
         return;
     socket->setProperty("data", QByteArray());
-    handle(socket, requestLine.at(0), QUrl(QStringLiteral("http://127.0.0.1") + QString::fromLatin1(requestLine.at(1))),
-        body.left(length));
+    handle(socket, requestLine.at(0),
+        QUrl(QStringLiteral("http://127.0.0.1") + QString::fromLatin1(requestLine.at(1))), body.left(length));
 }
 
-void LoopbackReceiver::handle(QTcpSocket *socket, const QByteArray &method, const QUrl &target, const QByteArray &body)
+void LoopbackReceiver::handle(
+    QTcpSocket *socket, const QByteArray &method, const QUrl &target, const QByteArray &body)
 {
     if (m_done || target.path() != m_path) {
         answer(socket, 404, QStringLiteral("Not found"), QStringLiteral("Nothing here."));
@@ -152,7 +155,7 @@ void LoopbackReceiver::handle(QTcpSocket *socket, const QByteArray &method, cons
         return;
     }
     answer(socket, 200, QStringLiteral("Signed in"),
-           QStringLiteral("Sonde received the answer. You can close this tab."));
+        QStringLiteral("Sonde received the answer. You can close this tab."));
     if (token)
         Q_EMIT tokenReceived(encoded);
     else
@@ -161,34 +164,38 @@ void LoopbackReceiver::handle(QTcpSocket *socket, const QByteArray &method, cons
 
 void LoopbackReceiver::answerRelayPage(QTcpSocket *socket)
 {
-    const QByteArray body = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Signing in</title></head>"
-                            "<body><p id=\"m\">Passing the answer to Sonde…</p><script>\n"
-                            "var f = location.hash.substring(1);\n"
-                            "if (!f) { document.getElementById('m').textContent = 'This address carries no answer.'; }\n"
-                            "else fetch(location.pathname, {method: 'POST', headers: {'Content-Type': "
-                            "'application/x-www-form-urlencoded'}, body: f})\n"
-                            "  .then(function (r) { return r.text(); })\n"
-                            "  .then(function (t) { document.open(); document.write(t); document.close(); });\n"
-                            "</script></body></html>\n";
+    const QByteArray body
+        = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Signing in</title></head>"
+          "<body><p id=\"m\">Passing the answer to Sonde…</p><script>\n"
+          "var f = location.hash.substring(1);\n"
+          "if (!f) { document.getElementById('m').textContent = 'This address carries no answer.'; }\n"
+          "else fetch(location.pathname, {method: 'POST', headers: {'Content-Type': "
+          "'application/x-www-form-urlencoded'}, body: f})\n"
+          "  .then(function (r) { return r.text(); })\n"
+          "  .then(function (t) { document.open(); document.write(t); document.close(); });\n"
+          "</script></body></html>\n";
     socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\n"
                   "Connection: close\r\nContent-Length: "
-                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     socket->flush();
     socket->disconnectFromHost();
 }
 
 void LoopbackReceiver::answer(QTcpSocket *socket, int status, const QString &title, const QString &text)
 {
-    const QByteArray body = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
-                                           "</head><body><h1>%1</h1><p>%2</p></body></html>\n")
-                                .arg(htmlEscaped(title), htmlEscaped(text))
-                                .toUtf8();
-    const QByteArray reason = status == 200 ? "OK" : status == 404 ? "Not Found" : status == 405 ? "Method Not Allowed"
-                                                                                                : "Bad Request";
+    const QByteArray body
+        = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
+                         "</head><body><h1>%1</h1><p>%2</p></body></html>\n")
+              .arg(htmlEscaped(title), htmlEscaped(text))
+              .toUtf8();
+    const QByteArray reason = status == 200 ? "OK"
+        : status == 404                     ? "Not Found"
+        : status == 405                     ? "Method Not Allowed"
+                                            : "Bad Request";
     socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-                  + "\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close"
-                    "\r\nContent-Length: "
-                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        + "\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close"
+          "\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     // Hand the page to the system now: the receiver (and with it this socket) may be deleted as soon as
     // the flow hears of the result.
     socket->flush();

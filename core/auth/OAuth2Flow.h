@@ -9,7 +9,6 @@
 #include <QPointer>
 #include <QTimer>
 #include <QUrlQuery>
-
 #include <functional>
 
 class QNetworkAccessManager;

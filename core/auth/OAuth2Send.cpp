@@ -12,26 +12,27 @@ OAuth2Send::OAuth2Send(HttpEngine *engine, TokenSource *tokens, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
     , m_tokens(tokens)
-{
-}
+{ }
 
 bool OAuth2Send::applies(const Request &request)
 {
-    return request.auth.type == AuthConfig::Type::OAuth2 && request.auth.oauth2.accessToken.trimmed().isEmpty();
+    return request.auth.type == AuthConfig::Type::OAuth2
+        && request.auth.oauth2.accessToken.trimmed().isEmpty();
 }
 
 void OAuth2Send::start(const Request &request)
 {
     m_request = request;
-    m_tokens->acquire(request.auth.oauth2, false, this, [this](const TokenResponse &token, const QString &error) {
-        if (m_done)
-            return;
-        if (!error.isEmpty()) {
-            failWith(error, TransportError::Kind::Authentication);
-            return;
-        }
-        sendWith(TokenSource::headerPrefix(m_request.auth.oauth2, token), token.accessToken);
-    });
+    m_tokens->acquire(
+        request.auth.oauth2, false, this, [this](const TokenResponse &token, const QString &error) {
+            if (m_done)
+                return;
+            if (!error.isEmpty()) {
+                failWith(error, TransportError::Kind::Authentication);
+                return;
+            }
+            sendWith(TokenSource::headerPrefix(m_request.auth.oauth2, token), token.accessToken);
+        });
 }
 
 void OAuth2Send::cancel()
@@ -66,17 +67,18 @@ void OAuth2Send::onTransferFinished(Transfer *transfer, const Exchange &exchange
         return;
     if (!m_retried && exchange.hasResponse() && exchange.response->statusCode == 401) {
         m_retried = true;
-        m_tokens->refresh(m_request.auth.oauth2, this, [this, exchange](const TokenResponse &token, const QString &error) {
-            if (m_done)
-                return;
-            if (!error.isEmpty()) {
-                // Nothing better to send: the 401 stands, and the log says why no retry happened.
-                m_done = true;
-                Q_EMIT finished(exchange);
-                return;
-            }
-            sendWith(TokenSource::headerPrefix(m_request.auth.oauth2, token), token.accessToken);
-        });
+        m_tokens->refresh(
+            m_request.auth.oauth2, this, [this, exchange](const TokenResponse &token, const QString &error) {
+                if (m_done)
+                    return;
+                if (!error.isEmpty()) {
+                    // Nothing better to send: the 401 stands, and the log says why no retry happened.
+                    m_done = true;
+                    Q_EMIT finished(exchange);
+                    return;
+                }
+                sendWith(TokenSource::headerPrefix(m_request.auth.oauth2, token), token.accessToken);
+            });
         return;
     }
     m_done = true;

@@ -11,8 +11,7 @@ namespace Sonde {
 TokenCache::TokenCache(SecretStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
-{
-}
+{ }
 
 void TokenCache::setSecretStore(SecretStore *store, const QString &workspaceRoot)
 {
@@ -29,8 +28,8 @@ QString TokenCache::configKey(const OAuth2 &config)
             extra.append(QJsonArray {param.key, param.value});
     }
     const QJsonArray identity {int(config.grant), config.issuer, config.authUrl, config.tokenUrl,
-        config.deviceAuthUrl, config.clientId, config.scope, config.audience, config.resource, config.username,
-        extra};
+        config.deviceAuthUrl, config.clientId, config.scope, config.audience, config.resource,
+        config.username, extra};
     const QByteArray json = QJsonDocument(identity).toJson(QJsonDocument::Compact);
     return QString::fromLatin1(QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex().left(32));
 }
@@ -70,7 +69,8 @@ void TokenCache::load(const OAuth2 &config, QObject *context, LoadCallback callb
         });
 }
 
-void TokenCache::store(const OAuth2 &config, const TokenResponse &token, QObject *context, DoneCallback callback)
+void TokenCache::store(
+    const OAuth2 &config, const TokenResponse &token, QObject *context, DoneCallback callback)
 {
     const QString key = configKey(config);
     m_memory.insert(key, token);
@@ -125,7 +125,8 @@ std::optional<TokenResponse> TokenCache::fromJson(const QByteArray &json)
     token.idToken = object.value(QStringLiteral("id_token")).toString();
     token.scope = object.value(QStringLiteral("scope")).toString();
     token.expiresIn = object.value(QStringLiteral("expires_in")).toInteger(-1);
-    token.expiresAt = QDateTime::fromString(object.value(QStringLiteral("expires_at")).toString(), Qt::ISODate);
+    token.expiresAt
+        = QDateTime::fromString(object.value(QStringLiteral("expires_at")).toString(), Qt::ISODate);
     if (token.expiresAt.isValid())
         token.expiresAt = token.expiresAt.toUTC();
     token.raw = object;

@@ -10,8 +10,7 @@ TokenSource::TokenSource(QNetworkAccessManager *network, TokenCache *cache, QObj
     : QObject(parent)
     , m_network(network)
     , m_cache(cache)
-{
-}
+{ }
 
 QString TokenSource::headerPrefix(const OAuth2 &config, const TokenResponse &token)
 {
@@ -31,13 +30,15 @@ void TokenSource::acquire(const OAuth2 &config, bool forceRefresh, QObject *cont
         if (!guard)
             return;
         if (!error.isEmpty()) {
-            callback({}, QStringLiteral("The OAuth 2.0 token could not be read from %1: %2")
-                             .arg(QStringLiteral("the secret store"), error));
+            callback({},
+                QStringLiteral("The OAuth 2.0 token could not be read from %1: %2")
+                    .arg(QStringLiteral("the secret store"), error));
             return;
         }
         if (!token) {
-            callback({}, QStringLiteral("There is no OAuth 2.0 token for this auth yet: press “Get New Token” in "
-                                        "the Auth tab."));
+            callback({},
+                QStringLiteral("There is no OAuth 2.0 token for this auth yet: press “Get New Token” in "
+                               "the Auth tab."));
             return;
         }
         const bool expiring = token->expiresAt.isValid()
@@ -48,10 +49,11 @@ void TokenSource::acquire(const OAuth2 &config, bool forceRefresh, QObject *cont
         }
         if (token->refreshToken.isEmpty()) {
             if (forceRefresh || QDateTime::currentDateTimeUtc() >= token->expiresAt)
-                callback({}, forceRefresh ? QStringLiteral("The server refused the OAuth 2.0 token and there is no "
-                                                           "refresh token: get a new token.")
-                                          : QStringLiteral("The OAuth 2.0 token expired and there is no refresh "
-                                                           "token: get a new token."));
+                callback({},
+                    forceRefresh ? QStringLiteral("The server refused the OAuth 2.0 token and there is no "
+                                                  "refresh token: get a new token.")
+                                 : QStringLiteral("The OAuth 2.0 token expired and there is no refresh "
+                                                  "token: get a new token."));
             else
                 callback(*token, QString());
             return;

@@ -85,8 +85,8 @@ YamlNode oauth2Node(YamlNode node, const OAuth2 &o)
 void readOAuth2(const YamlRead::Reader &reader, const YAML::Node &node, OAuth2 &o)
 {
     reader.checkKeys(node,
-        {"type", "grant", "issuer", "authUrl", "tokenUrl", "deviceAuthUrl", "clientId", "clientSecret", "scope",
-            "audience", "resource", "pkce", "redirectPort", "redirectPath", "clientAuth", "username",
+        {"type", "grant", "issuer", "authUrl", "tokenUrl", "deviceAuthUrl", "clientId", "clientSecret",
+            "scope", "audience", "resource", "pkce", "redirectPort", "redirectPath", "clientAuth", "username",
             "password", "refreshToken", "extraParams", "headerPrefix", "token"},
         QStringLiteral("the OAuth 2.0 auth"));
     o.grant = readEnum(reader, node, "grant", o.grant, grantNames);

@@ -167,7 +167,8 @@ QList<std::pair<QString, Request>> goldenCases()
     refresh.oauth2.clientSecret = QStringLiteral("{{reportsSecret}}");
     refresh.oauth2.refreshToken = QStringLiteral("{{reportsRefreshToken}}");
     list.append({QStringLiteral("oauth2-refresh.yaml"),
-        request(QStringLiteral("Nightly job"), QStringLiteral("GET"), QStringLiteral("{{base}}/reports"), refresh)});
+        request(QStringLiteral("Nightly job"), QStringLiteral("GET"), QStringLiteral("{{base}}/reports"),
+            refresh)});
     return list;
 }
 
@@ -337,8 +338,9 @@ void TestAuthConfig::secrets_data()
     oauth.oauth2.refreshToken = QStringLiteral("refresh-token-4");
     oauth.oauth2.accessToken = QStringLiteral("access-token-3");
     QTest::newRow("oauth2") << oauth
-                            << QStringList {QStringLiteral("client-secret-1"), QStringLiteral("owner-password-2"),
-                                            QStringLiteral("refresh-token-4"), QStringLiteral("access-token-3")};
+                            << QStringList {QStringLiteral("client-secret-1"),
+                                   QStringLiteral("owner-password-2"), QStringLiteral("refresh-token-4"),
+                                   QStringLiteral("access-token-3")};
     QTest::newRow("none") << ofType(Type::None) << QStringList {};
 }
 

@@ -93,8 +93,10 @@ void TestOAuth2Provider::clientCredentials_data()
     QTest::addColumn<QString>("clientId");
     QTest::addColumn<QString>("secret");
     QTest::addColumn<int>("method");
-    QTest::newRow("client_secret_basic") << u"sonde-service"_qs << u"service-secret"_qs << int(OAuth2::ClientAuth::Basic);
-    QTest::newRow("client_secret_post") << u"sonde-service-post"_qs << u"post-secret"_qs << int(OAuth2::ClientAuth::Post);
+    QTest::newRow("client_secret_basic")
+        << u"sonde-service"_qs << u"service-secret"_qs << int(OAuth2::ClientAuth::Basic);
+    QTest::newRow("client_secret_post")
+        << u"sonde-service-post"_qs << u"post-secret"_qs << int(OAuth2::ClientAuth::Post);
 }
 
 void TestOAuth2Provider::clientCredentials()
@@ -129,7 +131,7 @@ void TestOAuth2Provider::wrongSecret()
     QVERIFY(failed.wait(WaitMs));
     const QString message = failed.first().first().toString();
     QVERIFY2(message.contains(u"could not be authenticated") && message.contains(u"invalid_client")
-                 && message.contains(u"client authentication failed"),
+            && message.contains(u"client authentication failed"),
         qPrintable(message));
 }
 
@@ -176,7 +178,8 @@ void TestOAuth2Provider::authorizationCodeAndRefresh()
     // An old refresh token is rotated away for public clients: it no longer works, and says so.
     flow.refresh(config, token.refreshToken);
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
-    QVERIFY2(failed.first().first().toString().contains(u"invalid_grant"), qPrintable(failed.first().first().toString()));
+    QVERIFY2(failed.first().first().toString().contains(u"invalid_grant"),
+        qPrintable(failed.first().first().toString()));
 }
 
 void TestOAuth2Provider::cancelAtLogin()
@@ -286,7 +289,8 @@ void TestOAuth2Provider::refreshTokenGrant()
     QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
     SondeTest::ScriptedBrowser browser;
     int status = 0;
-    browser.visit(QUrl(ready.first().first().value<DeviceAuthorization>().verificationUriComplete), QString(), &status);
+    browser.visit(
+        QUrl(ready.first().first().value<DeviceAuthorization>().verificationUriComplete), QString(), &status);
     QTRY_COMPARE_WITH_TIMEOUT(succeeded.count() + failed.count(), 1, WaitMs);
     QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
     const auto first = succeeded.first().first().value<TokenResponse>();

@@ -124,8 +124,10 @@ TokenResponse TestOAuth2Tokens::signIn()
     SondeTest::ScriptedBrowser browser;
     int status = 0;
     const QString trace = browser.visit(launcher.opened, flow.redirectUri(), &status);
-    if (!QTest::qWaitFor([&] { return succeeded.count() + failed.count() > 0; }, WaitMs) || !failed.isEmpty()) {
-        qWarning("sign-in failed: %s\n%s", qPrintable(failed.value(0).value(0).toString()), qPrintable(trace));
+    if (!QTest::qWaitFor([&] { return succeeded.count() + failed.count() > 0; }, WaitMs)
+        || !failed.isEmpty()) {
+        qWarning(
+            "sign-in failed: %s\n%s", qPrintable(failed.value(0).value(0).toString()), qPrintable(trace));
         return {};
     }
     return succeeded.first().first().value<TokenResponse>();
@@ -183,7 +185,8 @@ void TestOAuth2Tokens::expiredTokenIsRefreshedBeforeSending()
     QSignalSpy failed(&flow, &OAuth2Flow::failed);
     flow.refresh(m_config, token.refreshToken);
     QVERIFY(failed.wait(WaitMs));
-    QVERIFY2(failed.first().first().toString().contains(u"invalid_grant"), qPrintable(failed.first().first().toString()));
+    QVERIFY2(failed.first().first().toString().contains(u"invalid_grant"),
+        qPrintable(failed.first().first().toString()));
 }
 
 void TestOAuth2Tokens::unauthorizedIsRefreshedAndRetriedOnce()
@@ -239,8 +242,10 @@ void TestOAuth2Tokens::signaturesCheckAgainstTheProviderKeys_data()
     QTest::addColumn<QString>("secret");
     QTest::addColumn<int>("method");
     QTest::addColumn<QString>("alg");
-    QTest::newRow("RS256") << u"sonde-service"_qs << u"service-secret"_qs << int(OAuth2::ClientAuth::Basic) << u"RS256"_qs;
-    QTest::newRow("ES256") << u"sonde-service-post"_qs << u"post-secret"_qs << int(OAuth2::ClientAuth::Post) << u"ES256"_qs;
+    QTest::newRow("RS256") << u"sonde-service"_qs << u"service-secret"_qs << int(OAuth2::ClientAuth::Basic)
+                           << u"RS256"_qs;
+    QTest::newRow("ES256") << u"sonde-service-post"_qs << u"post-secret"_qs << int(OAuth2::ClientAuth::Post)
+                           << u"ES256"_qs;
 }
 
 void TestOAuth2Tokens::signaturesCheckAgainstTheProviderKeys()
