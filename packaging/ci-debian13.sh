@@ -19,7 +19,7 @@ packages=(
   # qt6-svg-plugins (QIcon from SVG) is part of libqt6svg6 on Debian 12, a package of its own on 13
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev qt6-svg-plugins qt6-image-formats-plugins
   libqscintilla2-qt6-dev libkf6syntaxhighlighting-dev libyaml-cpp-dev qtkeychain-qt6-dev
-  libxml2-dev zlib1g-dev libgl-dev
+  libxml2-dev zlib1g-dev libgl-dev libssl-dev
   xvfb xauth desktop-file-utils appstream
   openssl ca-certificates dbus gnome-keyring nodejs npm
 )

@@ -9,7 +9,7 @@ packages=(
   g++ cmake ninja-build pkg-config git ccache
   # Qt 6 and the libraries Sonde links
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev qt6-image-formats-plugins
-  libqscintilla2-qt6-dev libyaml-cpp-dev qtkeychain-qt6-dev libxml2-dev zlib1g-dev libgl-dev
+  libqscintilla2-qt6-dev libyaml-cpp-dev qtkeychain-qt6-dev libxml2-dev zlib1g-dev libgl-dev libssl-dev
   # running the GUI headless, screenshots, desktop-file checks
   xvfb xauth x11-apps imagemagick desktop-file-utils appstream
   # tests: certificates, keychain (Secret Service), OpenID provider, chroot stage

@@ -2,18 +2,23 @@
 
 #include "RequestTab.h"
 #include "WelcomeRequests.h"
+#include "auth/DesktopBrowserLauncher.h"
+#include "auth/JwtInspectorDialog.h"
+#include "auth/TokenCache.h"
+#include "auth/TokenSource.h"
 #include "cookies/CookieManagerDialog.h"
 #include "echo/EchoServer.h"
-#include "http/CookieJar.h"
-#include "http/HttpEngine.h"
 #include "history/HistoryPanel.h"
 #include "history/HistoryRecord.h"
 #include "history/HistoryRecorder.h"
 #include "history/HistorySettings.h"
+#include "http/CookieJar.h"
+#include "http/HttpEngine.h"
+#include "request/AuthEditor.h"
+#include "request/RequestEditor.h"
 #include "response/ResponseViewer.h"
 #include "settings/AppSettingsController.h"
 #include "settings/AppSettingsDialog.h"
-#include "request/RequestEditor.h"
 #include "storage/SecretStore.h"
 #include "storage/WorkspaceStore.h"
 #include "storage/WorkspaceWatcher.h"
@@ -62,6 +67,10 @@ const QString WelcomeCollection = QStringLiteral("Welcome");
 MainWindow::MainWindow(HttpEngine *engine, EchoServer *echo, QWidget *parent)
     : QMainWindow(parent)
     , m_engine(engine)
+    , m_tokenCache(new TokenCache(nullptr, this))
+    , m_tokenSource(new TokenSource(engine ? engine->network() : nullptr, m_tokenCache, this))
+    , m_systemBrowser(std::make_unique<DesktopBrowserLauncher>())
+    , m_browser(m_systemBrowser.get())
     , m_echo(echo)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_side(new QTabWidget(m_splitter))
@@ -115,7 +124,8 @@ void MainWindow::createMenus()
     m_saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_openWorkspaceAction = file->addAction(tr("&Open Workspace…"), this, [this] {
         const QString root = QFileDialog::getExistingDirectory(this, tr("Open Workspace"),
-            m_workspace && m_workspace->isOpen() ? QFileInfo(m_workspace->root()).absolutePath() : QDir::homePath());
+            m_workspace && m_workspace->isOpen() ? QFileInfo(m_workspace->root()).absolutePath()
+                                                 : QDir::homePath());
         if (!root.isEmpty())
             openWorkspace(root);
     });
@@ -126,7 +136,8 @@ void MainWindow::createMenus()
     m_autosaveAction->setCheckable(true);
     m_autosaveAction->setToolTip(tr("Save edits to saved requests a second after typing stops"));
     m_autosaveAction->setChecked(settings().value(AutosaveKey, false).toBool());
-    connect(m_autosaveAction, &QAction::toggled, this, [this](bool on) { settings().setValue(AutosaveKey, on); });
+    connect(
+        m_autosaveAction, &QAction::toggled, this, [this](bool on) { settings().setValue(AutosaveKey, on); });
     QAction *closeTabAction
         = file->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
     closeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
@@ -159,6 +170,7 @@ void MainWindow::createMenus()
         dialog->show();
     });
     cookies->setEnabled(m_engine && m_engine->cookieJar());
+    tools->addAction(tr("&JWT Inspector…"), this, [this] { showJwtInspector(); });
     tools->addSeparator();
     m_echoAction = tools->addAction(tr("Built-in &Echo Server"));
     m_echoAction->setCheckable(true);
@@ -176,6 +188,7 @@ void MainWindow::setWorkspace(WorkspaceController *workspace)
 {
     Q_ASSERT(!m_workspace);
     m_workspace = workspace;
+    updateTokenStore();
 
     m_sidebar = new WorkspaceSidebar(workspace, m_side);
     m_side->insertTab(0, m_sidebar, tr("Collections"));
@@ -195,7 +208,8 @@ void MainWindow::setWorkspace(WorkspaceController *workspace)
 
     auto *environmentMenu = new QMenu(tr("&Environment"), this);
     menuBar()->insertMenu(menuBar()->actions().value(2), environmentMenu); // after File and Request
-    QAction *manage = environmentMenu->addAction(tr("&Manage Environments…"), this, &MainWindow::showEnvironmentEditor);
+    QAction *manage
+        = environmentMenu->addAction(tr("&Manage Environments…"), this, &MainWindow::showEnvironmentEditor);
     manage->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
     environmentMenu->addAction(tr("&Global Variables…"), this, [this] { showFolderSettings({}); });
 
@@ -234,7 +248,8 @@ bool MainWindow::openWorkspace(const QString &root)
             QMessageBox::Yes | QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return false;
-        if (const QString error = WorkspaceController::create(root, QFileInfo(root).fileName()); !error.isEmpty()) {
+        if (const QString error = WorkspaceController::create(root, QFileInfo(root).fileName());
+            !error.isEmpty()) {
             statusBar()->showMessage(tr("No workspace was made: %1").arg(error), MessageMs);
             return false;
         }
@@ -258,7 +273,9 @@ bool MainWindow::openWorkspace(const QString &root)
         if (!jar->load(&error))
             statusBar()->showMessage(tr("The cookies could not be read: %1").arg(error), MessageMs);
     }
-    if (const QString error = m_workspace->open(root); !error.isEmpty()) {
+    const QString error = m_workspace->open(root);
+    updateTokenStore();
+    if (!error.isEmpty()) {
         statusBar()->showMessage(tr("The workspace could not be opened: %1").arg(error), MessageMs);
         newRequestTab();
         return false;
@@ -326,7 +343,8 @@ RequestTab *MainWindow::openHistoryRecord(const HistoryRecord &record)
 bool MainWindow::saveRequestToCollection(const Request &request)
 {
     if (!m_workspace || !m_workspace->isOpen()) {
-        statusBar()->showMessage(tr("No workspace is open: there is nowhere to save the request."), MessageMs);
+        statusBar()->showMessage(
+            tr("No workspace is open: there is nowhere to save the request."), MessageMs);
         return false;
     }
     QString suggested = request.name;
@@ -349,14 +367,45 @@ void MainWindow::showWorkspaceProblems()
     QStringList lines;
     for (const FormatProblem &problem : problems)
         lines.append(problem.toString());
-    statusBar()->showMessage(tr("%n file(s) could not be read and were skipped: %1", nullptr, int(problems.size()))
-                                 .arg(lines.constFirst()));
+    statusBar()->showMessage(
+        tr("%n file(s) could not be read and were skipped: %1", nullptr, int(problems.size()))
+            .arg(lines.constFirst()));
     statusBar()->setToolTip(lines.join(u'\n'));
+}
+
+OAuthServices MainWindow::oauthServices() const
+{
+    return {m_engine ? m_engine->network() : nullptr, m_tokenSource, m_browser};
+}
+
+void MainWindow::setBrowserLauncher(BrowserLauncher *launcher)
+{
+    m_browser = launcher;
+    for (RequestTab *tab : requestTabs())
+        tab->setOAuthServices(oauthServices());
+}
+
+void MainWindow::updateTokenStore()
+{
+    if (m_workspace && m_workspace->isOpen())
+        m_tokenCache->setSecretStore(m_workspace->secretStore(), m_workspace->root());
+    else
+        m_tokenCache->setSecretStore(nullptr, QString());
+}
+
+void MainWindow::showJwtInspector(const QString &token)
+{
+    auto *dialog = new JwtInspectorDialog(m_engine ? m_engine->network() : nullptr, this);
+    dialog->setObjectName(QStringLiteral("jwtInspector"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setToken(token);
+    dialog->show();
 }
 
 RequestTab *MainWindow::addTab(RequestTab *tab)
 {
     applyTabSettings(tab);
+    tab->setOAuthServices(oauthServices());
     const int index = m_tabs->addTab(tab, tab->title());
     m_tabs->setTabToolTip(index, tab->editor()->request().url);
     connect(tab, &RequestTab::titleChanged, this, [this, tab] {
@@ -371,7 +420,8 @@ RequestTab *MainWindow::addTab(RequestTab *tab)
     connect(tab, &RequestTab::modifiedChanged, this, &MainWindow::updateRequestActions);
     connect(tab, &RequestTab::valuesCaptured, this, &MainWindow::onValuesCaptured);
     connect(tab, &RequestTab::sendDeclined, this, [this](const QStringList &names) {
-        statusBar()->showMessage(tr("Not sent: no value for %1").arg(names.join(QStringLiteral(", "))), MessageMs);
+        statusBar()->showMessage(
+            tr("Not sent: no value for %1").arg(names.join(QStringLiteral(", "))), MessageMs);
     });
     m_tabs->setCurrentIndex(index);
     tab->editor()->focusUrl();
@@ -518,7 +568,8 @@ bool MainWindow::saveTab(RequestTab *tab, bool saveAs)
     if (!tab)
         return false;
     if (!m_workspace || !m_workspace->isOpen()) {
-        statusBar()->showMessage(tr("No workspace is open: there is nowhere to save the request."), MessageMs);
+        statusBar()->showMessage(
+            tr("No workspace is open: there is nowhere to save the request."), MessageMs);
         return false;
     }
     if (tab->itemRef().isRequest() && !saveAs) {
@@ -532,7 +583,8 @@ bool MainWindow::saveTab(RequestTab *tab, bool saveAs)
         return true;
     }
     const Request request = tab->editor()->request();
-    const QString suggested = request.name.isEmpty() ? tab->title().remove(QStringLiteral(" •")) : request.name;
+    const QString suggested
+        = request.name.isEmpty() ? tab->title().remove(QStringLiteral(" •")) : request.name;
     const std::optional<ItemRef> saved = askAndSaveNew(request, suggested, tab->itemRef().directories);
     if (!saved)
         return false;
@@ -573,7 +625,8 @@ std::optional<ItemRef> MainWindow::askAndSaveNew(
     return saveNew(request, target, dialog.name());
 }
 
-std::optional<ItemRef> MainWindow::saveNew(const Request &request, const QStringList &folder, const QString &name)
+std::optional<ItemRef> MainWindow::saveNew(
+    const Request &request, const QStringList &folder, const QString &name)
 {
     Request saved = request;
     saved.name = name;
@@ -734,7 +787,8 @@ void MainWindow::onRequestChangedOnDisk(const ItemRef &ref, bool removed)
         tab->detach();
         updateWatchedFiles();
         statusBar()->showMessage(
-            tr("“%1” was deleted outside Sonde; its tab keeps it as an unsaved request.").arg(name), MessageMs);
+            tr("“%1” was deleted outside Sonde; its tab keeps it as an unsaved request.").arg(name),
+            MessageMs);
         return;
     }
     if (!tab->isModified()) {
@@ -767,7 +821,8 @@ void MainWindow::onValuesCaptured(const QList<CapturedValue> &values)
     if (!stored.isEmpty())
         message = tr("Captured %1").arg(stored.join(QStringLiteral(", ")));
     if (!failed.isEmpty())
-        message += (message.isEmpty() ? QString() : QStringLiteral(" — ")) + tr("not captured: %1").arg(failed.join(QStringLiteral("; ")));
+        message += (message.isEmpty() ? QString() : QStringLiteral(" — "))
+            + tr("not captured: %1").arg(failed.join(QStringLiteral("; ")));
     statusBar()->showMessage(message, MessageMs);
 }
 
@@ -775,7 +830,8 @@ void MainWindow::onSecretStoreFailed(const QString &error)
 {
     m_secretStoreError = error;
     statusBar()->showMessage(
-        tr("Secret values are unavailable: %1 (Environment ▸ Manage Environments… offers a file instead)").arg(error),
+        tr("Secret values are unavailable: %1 (Environment ▸ Manage Environments… offers a file instead)")
+            .arg(error),
         MessageMs);
 }
 
@@ -784,6 +840,7 @@ void MainWindow::useFileSecretStore()
     const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                              .filePath(QStringLiteral("secrets.json"));
     m_workspace->setSecretStore(new FileSecretStore(path, m_workspace));
+    updateTokenStore();
     m_secretStoreError.clear();
     settings().setValue(FileSecretsKey, true);
 }
@@ -807,6 +864,12 @@ void MainWindow::showFolderSettings(const QStringList &directories)
     if (!m_workspace)
         return;
     FolderSettingsDialog dialog(m_workspace, directories, this);
+    if (AuthEditor *auth = dialog.authEditor()) {
+        const ItemRef folder {directories, QString()};
+        auth->setOAuthServices(oauthServices(), [this, folder](const QString &text) {
+            return m_workspace->resolverFor(folder, Request()).resolve(text);
+        });
+    }
     dialog.exec();
 }
 

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "auth/BrowserLauncher.h"
+#include "auth/OAuthServices.h"
 #include "model/Request.h"
 #include "workspace/WorkspaceController.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -21,6 +22,8 @@ class QToolBar;
 namespace Sonde {
 
 class AppSettingsController;
+class TokenCache;
+class TokenSource;
 class EchoServer;
 class EnvironmentSelector;
 class HistoryPanel;
@@ -59,6 +62,13 @@ public:
     /// `unavailableReason` says why). Call after setHistoryRecorder().
     void setHistoryStore(HistoryStore *store, const QString &unavailableReason = {});
     HistoryPanel *historyPanel() const { return m_historyPanel; }
+    /// What OAuth 2.0 flows in the window use: the engine's network manager, the token cache (in the
+    /// workspace's secret store) and the system browser.
+    OAuthServices oauthServices() const;
+    /// Opens authorization URLs with `launcher` instead of the system browser (tests); not owned.
+    void setBrowserLauncher(BrowserLauncher *launcher);
+    /// Tools ▸ JWT Inspector: `token` decoded, when given.
+    void showJwtInspector(const QString &token = {});
     /// Opens a tab with the request of `record` and, in its viewer, the response history kept.
     RequestTab *openHistoryRecord(const HistoryRecord &record);
     /// Saves `request` into a collection the user chooses, then opens it. False when cancelled or failed.
@@ -154,14 +164,21 @@ private:
     void onValuesCaptured(const QList<CapturedValue> &values);
     void onSecretStoreFailed(const QString &error);
     void useFileSecretStore();
+    /// Points the token cache at the open workspace's secret store.
+    void updateTokenStore();
     void scheduleAutosave(RequestTab *tab);
     /// "Save Request" dialog, then saveNew(); nullopt when cancelled or failed (said in the status bar).
-    std::optional<ItemRef> askAndSaveNew(const Request &request, const QString &suggestedName, const QStringList &folder);
+    std::optional<ItemRef> askAndSaveNew(
+        const Request &request, const QString &suggestedName, const QStringList &folder);
     std::optional<ItemRef> saveNew(const Request &request, const QStringList &folder, const QString &name);
     /// Watches the files of the saved requests open in tabs for changes made outside Sonde.
     void updateWatchedFiles();
 
     HttpEngine *m_engine;
+    TokenCache *m_tokenCache;
+    TokenSource *m_tokenSource;
+    std::unique_ptr<BrowserLauncher> m_systemBrowser;
+    BrowserLauncher *m_browser;
     EchoServer *m_echo;
     WorkspaceController *m_workspace = nullptr;
     HistoryRecorder *m_history = nullptr;

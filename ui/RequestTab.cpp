@@ -1,5 +1,6 @@
 #include "RequestTab.h"
 
+#include "auth/OAuth2Send.h"
 #include "editor/VariableHighlighter.h"
 #include "history/HistoryRecorder.h"
 #include "http/HttpEngine.h"
@@ -42,7 +43,8 @@ bool askToSendUnresolved(QWidget *parent, const QStringList &names)
 
 } // namespace
 
-RequestTab::RequestTab(HttpEngine *engine, WorkspaceController *workspace, HistoryRecorder *history, QWidget *parent)
+RequestTab::RequestTab(
+    HttpEngine *engine, WorkspaceController *workspace, HistoryRecorder *history, QWidget *parent)
     : QWidget(parent)
     , m_engine(engine)
     , m_workspace(workspace)
@@ -51,7 +53,8 @@ RequestTab::RequestTab(HttpEngine *engine, WorkspaceController *workspace, Histo
     , m_editor(new RequestEditor(m_splitter))
     , m_viewer(new ResponseViewer(m_splitter))
     , m_urlHighlighter(new VariableHighlighter(m_editor->urlEdit(), [this] { return resolver(); }))
-    , m_bodyHighlighter(new VariableHighlighter(m_editor->bodyEditor()->editor(), [this] { return resolver(); }))
+    , m_bodyHighlighter(
+          new VariableHighlighter(m_editor->bodyEditor()->editor(), [this] { return resolver(); }))
 {
     m_splitter->addWidget(m_editor);
     m_splitter->addWidget(m_viewer);
@@ -76,8 +79,7 @@ RequestTab::RequestTab(HttpEngine *engine, WorkspaceController *workspace, Histo
 
 RequestTab::RequestTab(HttpEngine *engine, QWidget *parent)
     : RequestTab(engine, nullptr, nullptr, parent)
-{
-}
+{ }
 
 RequestTab::~RequestTab()
 {
@@ -85,6 +87,10 @@ RequestTab::~RequestTab()
     if (m_transfer) {
         m_transfer->disconnect(this);
         delete m_transfer.data();
+    }
+    if (m_oauthSend) {
+        m_oauthSend->disconnect(this);
+        delete m_oauthSend.data();
     }
 }
 
@@ -199,14 +205,24 @@ void RequestTab::send()
         }
     }
     m_sentRequest = edited;
-    Transfer *transfer = m_engine->send(resolved.request, this);
-    m_transfer = transfer;
-    connect(transfer, &Transfer::downloadProgress, this,
-        [this](qint64 received, qint64 total) { m_viewer->showProgress(received, total); });
-    connect(transfer, &Transfer::uploadProgress, this,
-        [this](qint64 sent, qint64 total) { m_viewer->showUploadProgress(sent, total); });
-    connect(transfer, &Transfer::finished, this,
-        [this, transfer](const Exchange &exchange) { onFinished(transfer, exchange); });
+    if (m_oauth.tokens && OAuth2Send::applies(resolved.request)) {
+        // The token comes from the cache, refreshed before it expires and once more after a 401.
+        auto *send = new OAuth2Send(m_engine, m_oauth.tokens, this);
+        m_oauthSend = send;
+        connect(send, &OAuth2Send::transferStarted, this, &RequestTab::watchTransfer);
+        connect(send, &OAuth2Send::finished, this, [this, send](const Exchange &exchange) {
+            send->deleteLater();
+            m_oauthSend = nullptr;
+            finishExchange(exchange);
+        });
+        send->start(resolved.request);
+    } else {
+        Transfer *transfer = m_engine->send(resolved.request, this);
+        m_transfer = transfer;
+        watchTransfer(transfer);
+        connect(transfer, &Transfer::finished, this,
+            [this, transfer](const Exchange &exchange) { onFinished(transfer, exchange); });
+    }
     m_editor->setInFlight(true);
     m_viewer->showInFlight(resolved.request.method, QUrl::fromUserInput(resolved.request.url.trimmed()));
     Q_EMIT inFlightChanged(true);
@@ -214,8 +230,25 @@ void RequestTab::send()
 
 void RequestTab::cancel()
 {
-    if (m_transfer)
+    if (m_oauthSend)
+        m_oauthSend->cancel();
+    else if (m_transfer)
         m_transfer->cancel();
+}
+
+void RequestTab::setOAuthServices(const OAuthServices &services)
+{
+    m_oauth = services;
+    m_editor->authEditor()->setOAuthServices(
+        services, [this](const QString &text) { return resolver().resolve(text); });
+}
+
+void RequestTab::watchTransfer(Transfer *transfer)
+{
+    connect(transfer, &Transfer::downloadProgress, this,
+        [this](qint64 received, qint64 total) { m_viewer->showProgress(received, total); });
+    connect(transfer, &Transfer::uploadProgress, this,
+        [this](qint64 sent, qint64 total) { m_viewer->showUploadProgress(sent, total); });
 }
 
 void RequestTab::onFinished(Transfer *transfer, const Exchange &exchange)
@@ -224,6 +257,11 @@ void RequestTab::onFinished(Transfer *transfer, const Exchange &exchange)
     transfer->deleteLater();
     if (m_transfer == transfer)
         m_transfer = nullptr;
+    finishExchange(exchange);
+}
+
+void RequestTab::finishExchange(const Exchange &exchange)
+{
     m_editor->setInFlight(false);
     m_viewer->showExchange(exchange);
     if (m_history)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/OAuthServices.h"
 #include "history/ExchangeRecord.h"
 #include "model/Exchange.h"
 #include "template/RequestLocator.h"
@@ -7,7 +8,6 @@
 
 #include <QPointer>
 #include <QWidget>
-
 #include <functional>
 
 class QSplitter;
@@ -16,6 +16,7 @@ namespace Sonde {
 
 class HistoryRecorder;
 class HttpEngine;
+class OAuth2Send;
 class RequestEditor;
 class ResponseViewer;
 class Transfer;
@@ -49,7 +50,11 @@ public:
     /// The tab's caption: the request's name, else its method and URL, else "New Request"; with "•"
     /// after it while there are unsaved edits.
     QString title() const;
-    bool isInFlight() const { return !m_transfer.isNull(); }
+    bool isInFlight() const { return !m_transfer.isNull() || !m_oauthSend.isNull(); }
+
+    /// Lets the Auth tab run OAuth 2.0 flows, and sending use (and refresh) the cached token of an
+    /// OAuth 2.0 auth whose token field is empty.
+    void setOAuthServices(const OAuthServices &services);
 
     /// The saved request this tab edits; invalid for a scratch request.
     ItemRef itemRef() const { return m_ref; }
@@ -90,6 +95,8 @@ Q_SIGNALS:
 
 private:
     void onFinished(Transfer *transfer, const Exchange &exchange);
+    void watchTransfer(Transfer *transfer);
+    void finishExchange(const Exchange &exchange);
     void setModified(bool modified);
     TemplateResolver resolver() const;
 
@@ -102,6 +109,8 @@ private:
     VariableHighlighter *m_urlHighlighter;
     VariableHighlighter *m_bodyHighlighter;
     QPointer<Transfer> m_transfer;
+    QPointer<OAuth2Send> m_oauthSend;
+    OAuthServices m_oauth;
     ItemRef m_ref;
     bool m_modified = false;
     UnresolvedPrompt m_unresolvedPrompt;

@@ -92,9 +92,9 @@ AuthConfig AuthConfig::mapped(const std::function<QString(const QString &)> &map
         break;
     case Type::OAuth2: {
         OAuth2 &o = result.oauth2;
-        for (QString *text :
-            {&o.authUrl, &o.tokenUrl, &o.deviceAuthUrl, &o.clientId, &o.clientSecret, &o.scope, &o.audience,
-                &o.resource, &o.redirectPath, &o.username, &o.password, &o.headerPrefix, &o.accessToken})
+        for (QString *text : {&o.issuer, &o.authUrl, &o.tokenUrl, &o.deviceAuthUrl, &o.clientId,
+                 &o.clientSecret, &o.scope, &o.audience, &o.resource, &o.redirectPath, &o.username,
+                 &o.password, &o.refreshToken, &o.headerPrefix, &o.accessToken})
             apply(*text);
         for (KeyValue &param : o.extraParams) {
             if (param.enabled)
@@ -135,6 +135,7 @@ QStringList AuthConfig::secretValues() const
     case Type::OAuth2:
         addIfAny(values, oauth2.clientSecret);
         addIfAny(values, oauth2.password);
+        addIfAny(values, oauth2.refreshToken);
         addIfAny(values, oauth2.accessToken);
         break;
     }
@@ -153,6 +154,7 @@ AuthConfig AuthConfig::withoutSecrets() const
     result.aws.sessionToken.clear();
     result.oauth2.clientSecret.clear();
     result.oauth2.password.clear();
+    result.oauth2.refreshToken.clear();
     result.oauth2.accessToken.clear();
     return result;
 }

@@ -68,12 +68,16 @@ struct AwsSigV4
 /// OAuth 2.0: how to get a token, and the token to send.
 struct OAuth2
 {
-    enum class Grant { AuthorizationCode, ClientCredentials, Password, DeviceCode, Implicit };
+    /// RefreshToken exchanges a refresh token the user already has (`refreshToken`) for an access token.
+    enum class Grant { AuthorizationCode, ClientCredentials, Password, DeviceCode, Implicit, RefreshToken };
     enum class Pkce { None, S256, Plain };
     /// client_secret_basic (HTTP Basic with the client id and secret) or client_secret_post (in the form).
     enum class ClientAuth { Basic, Post };
 
     Grant grant = Grant::AuthorizationCode;
+    /// The OpenID provider's issuer URL: discovery fills the endpoints from it, the authorization
+    /// response's `iss` must name it, and its JWKS verifies ID tokens. Empty when not known.
+    QString issuer;
     QString authUrl;
     QString tokenUrl;
     /// Device code grant: the device authorization endpoint (RFC 8628).
@@ -91,6 +95,8 @@ struct OAuth2
     /// Password grant: the resource owner's credentials.
     QString username;
     QString password;
+    /// Refresh token grant: the refresh token to exchange (a secret: usually a `{{variable}}`).
+    QString refreshToken;
     /// Extra parameters sent to the authorization and token endpoints.
     KeyValueList extraParams;
     /// The scheme word before the token in the Authorization header.

@@ -17,7 +17,8 @@ namespace Sonde {
 /// The callback must carry the expected `state` (and the expected issuer in `iss` when it sends one,
 /// RFC 9207); the browser gets a small page saying the user can close the tab, and the listener closes
 /// after the callback, on cancel() or when the time limit passes. Requests for other paths get a 404 and
-/// leave it listening (browsers ask for /favicon.ico).
+/// leave it listening (browsers ask for /favicon.ico). The implicit grant's token arrives by POST or
+/// from the URL fragment (see setAcceptTokens()).
 class LoopbackReceiver final : public QObject
 {
     Q_OBJECT
@@ -34,6 +35,9 @@ public:
     void setExpectedState(const QString &state) { m_state = state; }
     /// The issuer the `iss` parameter must name when present; empty accepts any.
     void setExpectedIssuer(const QString &issuer) { m_issuer = issuer; }
+    /// Implicit grant: accept an access token instead of a code, sent as a form POST (response_mode
+    /// form_post) or in the URL fragment, which the page served for a bare GET posts back.
+    void setAcceptTokens(bool accept) { m_acceptTokens = accept; }
     /// Gives up after this long (0 = never); starts counting at listen().
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
 
@@ -43,13 +47,17 @@ public:
 Q_SIGNALS:
     /// The callback arrived with an authorization code; the listener is closed. `query` is the whole query.
     void codeReceived(const QString &code, const QString &query);
+    /// Implicit grant: the callback carried an access token; `parameters` are all it carried, form-encoded.
+    void tokenReceived(const QString &parameters);
     /// The callback carried an error, a wrong state or issuer, or the wait was cancelled or timed out.
     void failed(const QString &message);
 
 private:
     void accept();
     void read(QTcpSocket *socket);
+    void handle(QTcpSocket *socket, const QByteArray &method, const QUrl &target, const QByteArray &body);
     void answer(QTcpSocket *socket, int status, const QString &title, const QString &text);
+    void answerRelayPage(QTcpSocket *socket);
     void finish();
 
     QTcpServer *m_server;
@@ -58,6 +66,7 @@ private:
     QString m_state;
     QString m_issuer;
     int m_timeoutMs = 0;
+    bool m_acceptTokens = false;
     bool m_done = false;
 };
 

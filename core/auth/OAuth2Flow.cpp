@@ -2,6 +2,7 @@
 
 #include "auth/AuthApply.h"
 #include "auth/BrowserLauncher.h"
+#include "auth/Jwt.h"
 #include "auth/LoopbackReceiver.h"
 #include "auth/Pkce.h"
 
@@ -115,8 +116,11 @@ void OAuth2Flow::start(const OAuth2 &config)
         return;
     }
     case OAuth2::Grant::Implicit:
-        fail(QStringLiteral("The implicit grant is not supported: its token comes back in a URL fragment "
-                            "that never reaches Sonde. Use the authorization code grant with PKCE."));
+        startAuthorizationCode();
+        return;
+    case OAuth2::Grant::RefreshToken:
+        m_running = false;
+        refresh(config, config.refreshToken);
         return;
     }
 }
@@ -162,6 +166,7 @@ void OAuth2Flow::addCommonParameters(QUrlQuery &form) const
 
 void OAuth2Flow::startAuthorizationCode()
 {
+    const bool implicit = m_config.grant == OAuth2::Grant::Implicit;
     if (!m_launcher) {
         fail(QStringLiteral("No way to open a browser was given for the authorization code grant."));
         return;
@@ -176,13 +181,15 @@ void OAuth2Flow::startAuthorizationCode()
     m_receiver->setExpectedState(state);
     m_receiver->setExpectedIssuer(m_issuer);
     m_receiver->setTimeout(m_callbackTimeoutMs);
+    m_receiver->setAcceptTokens(implicit);
     QString problem;
     const int port = m_config.redirectPort;
     if (port < 0 || port > 65535) {
         fail(QStringLiteral("The redirect port %1 is not a port number.").arg(port));
         return;
     }
-    const QString path = m_config.redirectPath.isEmpty() ? QStringLiteral("/callback") : m_config.redirectPath;
+    const QString path
+        = m_config.redirectPath.isEmpty() ? QStringLiteral("/callback") : m_config.redirectPath;
     if (!m_receiver->listen(static_cast<quint16>(port), path, &problem)) {
         fail(problem);
         return;
@@ -192,28 +199,44 @@ void OAuth2Flow::startAuthorizationCode()
         addLog(QStringLiteral("Callback rejected"), message);
         fail(message);
     });
-    connect(m_receiver, &LoopbackReceiver::codeReceived, this, [this](const QString &code, const QString &query) {
-        QUrlQuery received(query);
-        addLog(QStringLiteral("Callback received"), maskedForm(received));
-        QUrlQuery form;
-        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
-        form.addQueryItem(QStringLiteral("code"), code);
-        form.addQueryItem(QStringLiteral("redirect_uri"), m_redirectUri);
-        if (m_config.pkce != OAuth2::Pkce::None)
-            form.addQueryItem(QStringLiteral("code_verifier"), m_verifier);
-        for (const KeyValue &extra : m_config.extraParams) {
-            if (extra.enabled && !extra.key.isEmpty())
-                form.addQueryItem(extra.key, extra.value);
-        }
-        requestToken(form, QStringLiteral("Token request (authorization code)"));
-    });
+    connect(
+        m_receiver, &LoopbackReceiver::codeReceived, this, [this](const QString &code, const QString &query) {
+            QUrlQuery received(query);
+            addLog(QStringLiteral("Callback received"), maskedForm(received));
+            QUrlQuery form;
+            form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
+            form.addQueryItem(QStringLiteral("code"), code);
+            form.addQueryItem(QStringLiteral("redirect_uri"), m_redirectUri);
+            if (m_config.pkce != OAuth2::Pkce::None)
+                form.addQueryItem(QStringLiteral("code_verifier"), m_verifier);
+            for (const KeyValue &extra : m_config.extraParams) {
+                if (extra.enabled && !extra.key.isEmpty())
+                    form.addQueryItem(extra.key, extra.value);
+            }
+            requestToken(form, QStringLiteral("Token request (authorization code)"));
+        });
+
+    connect(m_receiver, &LoopbackReceiver::tokenReceived, this, &OAuth2Flow::implicitTokenReceived);
 
     QUrlQuery query(authUrl);
-    query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+    const bool openId = m_config.scope.split(u' ', Qt::SkipEmptyParts).contains(QStringLiteral("openid"));
+    query.addQueryItem(QStringLiteral("response_type"),
+        !implicit    ? QStringLiteral("code")
+            : openId ? QStringLiteral("id_token token")
+                     : QStringLiteral("token"));
     query.addQueryItem(QStringLiteral("client_id"), m_config.clientId);
     query.addQueryItem(QStringLiteral("redirect_uri"), m_redirectUri);
     query.addQueryItem(QStringLiteral("state"), state);
-    if (m_config.pkce != OAuth2::Pkce::None) {
+    m_nonce.clear();
+    if (implicit) {
+        // The token comes back by POST when the provider supports form_post, else in the fragment,
+        // which the receiver's page posts back.
+        query.addQueryItem(QStringLiteral("response_mode"), QStringLiteral("form_post"));
+        if (openId) {
+            m_nonce = randomState();
+            query.addQueryItem(QStringLiteral("nonce"), m_nonce);
+        }
+    } else if (m_config.pkce != OAuth2::Pkce::None) {
         m_verifier = Pkce::makeVerifier();
         query.addQueryItem(QStringLiteral("code_challenge"), Pkce::challenge(m_verifier, m_config.pkce));
         query.addQueryItem(QStringLiteral("code_challenge_method"), Pkce::methodName(m_config.pkce));
@@ -234,6 +257,35 @@ void OAuth2Flow::startAuthorizationCode()
         fail(QStringLiteral("Cannot open the browser: %1").arg(problem));
 }
 
+void OAuth2Flow::implicitTokenReceived(const QString &parameters)
+{
+    const QUrlQuery received(parameters);
+    addLog(QStringLiteral("Callback received"), maskedForm(received));
+    QJsonObject object;
+    for (const auto &[key, value] : received.queryItems(QUrl::FullyDecoded)) {
+        if (key == u"expires_in")
+            object.insert(key, value.toLongLong());
+        else
+            object.insert(key, value);
+    }
+    QString problem;
+    const auto token = TokenResponse::parse(
+        200, QJsonDocument(object).toJson(), QDateTime::currentDateTimeUtc(), &problem);
+    if (!token) {
+        fail(problem);
+        return;
+    }
+    if (!m_nonce.isEmpty() && !token->idToken.isEmpty()) {
+        // The ID token must answer this sign-in (OpenID Connect Core §3.2.2.11).
+        const auto idToken = Jwt::decode(token->idToken, QDateTime::currentDateTimeUtc(), &problem);
+        if (!idToken || idToken->claims.value(QStringLiteral("nonce")).toString() != m_nonce) {
+            fail(QStringLiteral("The ID token does not carry the nonce of this sign-in: it was rejected."));
+            return;
+        }
+    }
+    succeed(*token);
+}
+
 void OAuth2Flow::startDeviceCode()
 {
     QUrlQuery form;
@@ -251,13 +303,15 @@ void OAuth2Flow::startDeviceCode()
             m_deviceCode = object.value(QStringLiteral("device_code")).toString();
             device.userCode = object.value(QStringLiteral("user_code")).toString();
             device.verificationUri = object.value(QStringLiteral("verification_uri")).toString();
-            device.verificationUriComplete = object.value(QStringLiteral("verification_uri_complete")).toString();
+            device.verificationUriComplete
+                = object.value(QStringLiteral("verification_uri_complete")).toString();
             device.expiresIn = object.value(QStringLiteral("expires_in")).toInteger(600);
             device.interval = object.value(QStringLiteral("interval")).toInt(5);
             if (status < 200 || status > 299 || m_deviceCode.isEmpty() || device.userCode.isEmpty()
                 || device.verificationUri.isEmpty()) {
-                fail(QStringLiteral("The device authorization endpoint answered HTTP %1 without a device code, "
-                                    "user code and verification URL.")
+                fail(QStringLiteral(
+                    "The device authorization endpoint answered HTTP %1 without a device code, "
+                    "user code and verification URL.")
                          .arg(status));
                 return;
             }
@@ -286,7 +340,8 @@ void OAuth2Flow::poll()
     post(m_config.tokenUrl, form, QStringLiteral("Token request (device code, poll %1)").arg(m_polls),
         [this](int status, const QByteArray &body) {
             const QJsonObject object = QJsonDocument::fromJson(body).object();
-            addLog(QStringLiteral("Token response"), QStringLiteral("HTTP %1 %2").arg(status).arg(maskedJson(object)));
+            addLog(QStringLiteral("Token response"),
+                QStringLiteral("HTTP %1 %2").arg(status).arg(maskedJson(object)));
             const QString error = object.value(QStringLiteral("error")).toString();
             if (error == u"authorization_pending") {
                 schedulePoll();
@@ -332,11 +387,13 @@ void OAuth2Flow::post(const QString &urlText, QUrlQuery form, const QString &wha
     }
     QNetworkRequest request(url);
     request.setTransferTimeout(m_requestTimeoutMs);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    request.setHeader(
+        QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setRawHeader("Accept", "application/json");
     if (!m_config.clientSecret.isEmpty() && m_config.clientAuth == OAuth2::ClientAuth::Basic) {
         request.setRawHeader("Authorization",
-            AuthApply::basicAuthorization(formEncoded(m_config.clientId), formEncoded(m_config.clientSecret)));
+            AuthApply::basicAuthorization(
+                formEncoded(m_config.clientId), formEncoded(m_config.clientSecret)));
     } else {
         form.addQueryItem(QStringLiteral("client_id"), m_config.clientId);
         if (!m_config.clientSecret.isEmpty())
@@ -349,9 +406,11 @@ void OAuth2Flow::post(const QString &urlText, QUrlQuery form, const QString &wha
         body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
     }
     const bool basic = request.hasRawHeader("Authorization");
-    addLog(what, QStringLiteral("POST %1%2\n%3")
-                     .arg(url.toString(), basic ? QStringLiteral(" (client authenticated with HTTP Basic)") : QString(),
-                         maskedForm(form)));
+    addLog(what,
+        QStringLiteral("POST %1%2\n%3")
+            .arg(url.toString(),
+                basic ? QStringLiteral(" (client authenticated with HTTP Basic)") : QString(),
+                maskedForm(form)));
     QNetworkReply *reply = m_network->post(request, body);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply, what, answer = std::move(answer)] {

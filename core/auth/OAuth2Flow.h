@@ -9,7 +9,6 @@
 #include <QPointer>
 #include <QTimer>
 #include <QUrlQuery>
-
 #include <functional>
 
 class QNetworkAccessManager;
@@ -49,8 +48,9 @@ struct DeviceAuthorization
 /// Grants: authorization code (PKCE S256 or plain, redirect to a LoopbackReceiver on 127.0.0.1, the
 /// authorization URL opened through a BrowserLauncher), client credentials, resource owner password,
 /// device authorization (RFC 8628: polls at `interval`, 5 s slower on `slow_down`, stops on expiry or
-/// denial) and refresh. The implicit grant is refused: its token comes back in a URL fragment a loopback
-/// listener never sees, and RFC 9700 deprecates it.
+/// denial), refresh, and the implicit grant (deprecated by RFC 9700, for providers that offer nothing
+/// else): its token comes back by form_post or in the URL fragment, which the LoopbackReceiver's page
+/// posts back; with the `openid` scope it asks for `id_token token` and checks the ID token's nonce.
 class OAuth2Flow final : public QObject
 {
     Q_OBJECT
@@ -102,6 +102,7 @@ private:
 
     void startAuthorizationCode();
     void startDeviceCode();
+    void implicitTokenReceived(const QString &parameters);
     void poll();
     void schedulePoll();
     void requestToken(QUrlQuery form, const QString &what);
@@ -121,6 +122,7 @@ private:
     OAuth2 m_config;
     QString m_issuer;
     QString m_verifier;
+    QString m_nonce;
     QString m_redirectUri;
     QString m_deviceCode;
     QList<OAuthLogEntry> m_log;

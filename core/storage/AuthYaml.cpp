@@ -44,7 +44,7 @@ Enum readEnum(const YamlRead::Reader &reader, const YAML::Node &map, const char 
 }
 
 constexpr const char *grantNames[]
-    = {"authorization_code", "client_credentials", "password", "device_code", "implicit"};
+    = {"authorization_code", "client_credentials", "password", "device_code", "implicit", "refresh_token"};
 constexpr const char *pkceNames[] = {"none", "S256", "plain"};
 constexpr const char *clientAuthNames[] = {"basic", "post"};
 constexpr const char *keyLocationNames[] = {"header", "query"};
@@ -53,6 +53,7 @@ YamlNode oauth2Node(YamlNode node, const OAuth2 &o)
 {
     const OAuth2 defaults;
     node.insert(QStringLiteral("grant"), YamlNode::string(enumName(o.grant, grantNames)));
+    insertText(node, "issuer", o.issuer);
     insertText(node, "authUrl", o.authUrl);
     insertText(node, "tokenUrl", o.tokenUrl);
     insertText(node, "deviceAuthUrl", o.deviceAuthUrl);
@@ -71,6 +72,7 @@ YamlNode oauth2Node(YamlNode node, const OAuth2 &o)
         node.insert(QStringLiteral("clientAuth"), YamlNode::string(enumName(o.clientAuth, clientAuthNames)));
     insertText(node, "username", o.username);
     insertText(node, "password", o.password);
+    insertText(node, "refreshToken", o.refreshToken);
     const YamlNode extra = RequestYaml::keyValuesNode(o.extraParams);
     if (!extra.isEmptyCollection())
         node.insert(QStringLiteral("extraParams"), extra);
@@ -83,11 +85,12 @@ YamlNode oauth2Node(YamlNode node, const OAuth2 &o)
 void readOAuth2(const YamlRead::Reader &reader, const YAML::Node &node, OAuth2 &o)
 {
     reader.checkKeys(node,
-        {"type", "grant", "authUrl", "tokenUrl", "deviceAuthUrl", "clientId", "clientSecret", "scope",
-            "audience", "resource", "pkce", "redirectPort", "redirectPath", "clientAuth", "username",
-            "password", "extraParams", "headerPrefix", "token"},
+        {"type", "grant", "issuer", "authUrl", "tokenUrl", "deviceAuthUrl", "clientId", "clientSecret",
+            "scope", "audience", "resource", "pkce", "redirectPort", "redirectPath", "clientAuth", "username",
+            "password", "refreshToken", "extraParams", "headerPrefix", "token"},
         QStringLiteral("the OAuth 2.0 auth"));
     o.grant = readEnum(reader, node, "grant", o.grant, grantNames);
+    o.issuer = reader.string(node, "issuer");
     o.authUrl = reader.string(node, "authUrl");
     o.tokenUrl = reader.string(node, "tokenUrl");
     o.deviceAuthUrl = reader.string(node, "deviceAuthUrl");
@@ -102,6 +105,7 @@ void readOAuth2(const YamlRead::Reader &reader, const YAML::Node &node, OAuth2 &
     o.clientAuth = readEnum(reader, node, "clientAuth", o.clientAuth, clientAuthNames);
     o.username = reader.string(node, "username");
     o.password = reader.string(node, "password");
+    o.refreshToken = reader.string(node, "refreshToken");
     o.extraParams = reader.keyValues(node, "extraParams");
     o.headerPrefix = reader.string(node, "headerPrefix", o.headerPrefix);
     o.accessToken = reader.string(node, "token");

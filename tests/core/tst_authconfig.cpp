@@ -158,6 +158,17 @@ QList<std::pair<QString, Request>> goldenCases()
     device.oauth2.accessToken = QStringLiteral("{{tvToken}}");
     list.append({QStringLiteral("oauth2-device.yaml"),
         request(QStringLiteral("TV login"), QStringLiteral("GET"), QStringLiteral("{{base}}/tv"), device)});
+
+    AuthConfig refresh = ofType(Type::OAuth2);
+    refresh.oauth2.grant = OAuth2::Grant::RefreshToken;
+    refresh.oauth2.issuer = QStringLiteral("https://id.example.test");
+    refresh.oauth2.tokenUrl = QStringLiteral("https://id.example.test/token");
+    refresh.oauth2.clientId = QStringLiteral("reports");
+    refresh.oauth2.clientSecret = QStringLiteral("{{reportsSecret}}");
+    refresh.oauth2.refreshToken = QStringLiteral("{{reportsRefreshToken}}");
+    list.append({QStringLiteral("oauth2-refresh.yaml"),
+        request(QStringLiteral("Nightly job"), QStringLiteral("GET"), QStringLiteral("{{base}}/reports"),
+            refresh)});
     return list;
 }
 
@@ -324,10 +335,12 @@ void TestAuthConfig::secrets_data()
     AuthConfig oauth = ofType(Type::OAuth2);
     oauth.oauth2.clientSecret = QStringLiteral("client-secret-1");
     oauth.oauth2.password = QStringLiteral("owner-password-2");
+    oauth.oauth2.refreshToken = QStringLiteral("refresh-token-4");
     oauth.oauth2.accessToken = QStringLiteral("access-token-3");
     QTest::newRow("oauth2") << oauth
-                            << QStringList {QStringLiteral("client-secret-1"), QStringLiteral("owner-password-2"),
-                                            QStringLiteral("access-token-3")};
+                            << QStringList {QStringLiteral("client-secret-1"),
+                                   QStringLiteral("owner-password-2"), QStringLiteral("refresh-token-4"),
+                                   QStringLiteral("access-token-3")};
     QTest::newRow("none") << ofType(Type::None) << QStringList {};
 }
 

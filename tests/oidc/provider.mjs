@@ -2,11 +2,23 @@
 // Usage: node provider.mjs [PORT]  (0 or nothing: a free port). Listens on 127.0.0.1 only and prints
 // "ISSUER http://127.0.0.1:PORT" on stdout once it is ready. The login and consent pages are the
 // provider's devInteractions: any login name and password sign in.
+import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import Provider from 'oidc-provider';
 
 const port = Number(process.argv[2] ?? 0);
 const Api = 'urn:sonde:api';
+
+// Fresh signing keys on every start, published at jwks_uri: RSA (RS256, the default) and P-256 (ES256,
+// for the tokens of sonde-service-post), so both signature checks run against a real JWKS.
+const signingKey = (type, options, kid) => ({
+  ...generateKeyPairSync(type, options).privateKey.export({ format: 'jwk' }),
+  kid,
+  use: 'sig',
+});
+const jwks = {
+  keys: [signingKey('rsa', { modulusLength: 2048 }, 'rsa-1'), signingKey('ec', { namedCurve: 'P-256' }, 'ec-1')],
+};
 
 const configuration = {
   clients: [
@@ -48,7 +60,18 @@ const configuration = {
       response_types: [],
       redirect_uris: [],
     },
+    {
+      // A legacy browser app: the implicit grant (id_token token), the answer sent by form_post.
+      client_id: 'sonde-implicit',
+      application_type: 'native',
+      token_endpoint_auth_method: 'none',
+      grant_types: ['implicit'],
+      response_types: ['id_token token'],
+      redirect_uris: ['http://127.0.0.1/callback'],
+    },
   ],
+  jwks,
+  responseTypes: ['code', 'id_token token', 'none'],
   scopes: ['openid', 'offline_access', 'api:read'],
   pkce: { methods: ['S256', 'plain'], required: () => false },
   features: {
@@ -60,7 +83,12 @@ const configuration = {
       enabled: true,
       defaultResource: (ctx, client) => (client?.clientId.startsWith('sonde-service') ? Api : undefined),
       useGrantedResource: () => true,
-      getResourceServerInfo: () => ({ scope: 'api:read', audience: Api, accessTokenFormat: 'jwt' }),
+      getResourceServerInfo: (ctx, resource, client) => ({
+        scope: 'api:read',
+        audience: Api,
+        accessTokenFormat: 'jwt',
+        jwt: { sign: { alg: client?.clientId === 'sonde-service-post' ? 'ES256' : 'RS256' } },
+      }),
     },
   },
   issueRefreshToken: async (ctx, client) => client.grantTypeAllowed('refresh_token'),

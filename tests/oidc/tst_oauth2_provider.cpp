@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Sonde;
 using namespace Qt::Literals::StringLiterals;
@@ -45,6 +46,8 @@ private Q_SLOTS:
     void authorizationCodeAndRefresh();
     void cancelAtLogin();
     void deviceCode();
+    void implicitFormPost();
+    void refreshTokenGrant();
 
 private:
     OAuth2 withEndpoints(OAuth2::Grant grant, const QString &clientId) const;
@@ -127,7 +130,7 @@ void TestOAuth2Provider::wrongSecret()
     QVERIFY(failed.wait(WaitMs));
     const QString message = failed.first().first().toString();
     QVERIFY2(message.contains(u"could not be authenticated") && message.contains(u"invalid_client")
-                 && message.contains(u"client authentication failed"),
+            && message.contains(u"client authentication failed"),
         qPrintable(message));
 }
 
@@ -174,7 +177,8 @@ void TestOAuth2Provider::authorizationCodeAndRefresh()
     // An old refresh token is rotated away for public clients: it no longer works, and says so.
     flow.refresh(config, token.refreshToken);
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
-    QVERIFY2(failed.first().first().toString().contains(u"invalid_grant"), qPrintable(failed.first().first().toString()));
+    QVERIFY2(failed.first().first().toString().contains(u"invalid_grant"),
+        qPrintable(failed.first().first().toString()));
 }
 
 void TestOAuth2Provider::cancelAtLogin()
@@ -227,6 +231,75 @@ void TestOAuth2Provider::deviceCode()
     QVERIFY(!token.accessToken.isEmpty());
     QCOMPARE(token.idToken.count(u'.'), 2);
     QVERIFY(flow.pollCount() >= 1);
+}
+
+void TestOAuth2Provider::implicitFormPost()
+{
+    // oidc-provider offers the implicit grant as "id_token token" only; the answer comes by form_post,
+    // which the scripted browser submits to the loopback receiver as a browser would.
+    OAuth2 config = withEndpoints(OAuth2::Grant::Implicit, u"sonde-implicit"_s);
+    config.scope = QStringLiteral("openid");
+    RecordingLauncher launcher;
+    OAuth2Flow flow(&m_network);
+    flow.setBrowserLauncher(&launcher);
+    flow.setIssuer(m_endpoints.issuer);
+    QSignalSpy succeeded(&flow, &OAuth2Flow::succeeded);
+    QSignalSpy failed(&flow, &OAuth2Flow::failed);
+    flow.start(config);
+    QVERIFY2(launcher.opened.isValid(), qPrintable(failed.value(0).value(0).toString()));
+    const QUrlQuery query(launcher.opened);
+    QCOMPARE(query.queryItemValue(u"response_type"_s, QUrl::FullyDecoded), u"id_token token"_s);
+    QCOMPARE(query.queryItemValue(u"response_mode"_s), u"form_post"_s);
+    QVERIFY(!query.queryItemValue(u"nonce"_s).isEmpty());
+
+    SondeTest::ScriptedBrowser browser;
+    int status = 0;
+    const QString trace = browser.visit(launcher.opened, flow.redirectUri(), &status);
+    QTRY_COMPARE_WITH_TIMEOUT(succeeded.count() + failed.count(), 1, WaitMs);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString() + u'\n' + trace));
+    const auto token = succeeded.first().first().value<TokenResponse>();
+    QVERIFY(!token.accessToken.isEmpty());
+    QCOMPARE(token.idToken.count(u'.'), 2);
+    QVERIFY(token.expiresAt.isValid());
+    QCOMPARE(token.tokenType, u"Bearer"_s);
+    const QStringList steps = [&flow] {
+        QStringList list;
+        for (const OAuthLogEntry &entry : flow.log())
+            list.append(entry.step);
+        return list;
+    }();
+    QVERIFY2(steps.contains(u"Callback received"_s), qPrintable(steps.join(u", ")));
+    for (const OAuthLogEntry &entry : flow.log())
+        QVERIFY2(!entry.detail.contains(token.accessToken), qPrintable(entry.detail));
+}
+
+void TestOAuth2Provider::refreshTokenGrant()
+{
+    // The "refresh" grant: a refresh token the user already holds, exchanged for an access token.
+    OAuth2 config = withEndpoints(OAuth2::Grant::DeviceCode, u"sonde-device"_s);
+    config.scope = QStringLiteral("openid");
+    OAuth2Flow flow(&m_network);
+    flow.setDeviceClockUnit(100);
+    QSignalSpy ready(&flow, &OAuth2Flow::deviceAuthorizationReady);
+    QSignalSpy succeeded(&flow, &OAuth2Flow::succeeded);
+    QSignalSpy failed(&flow, &OAuth2Flow::failed);
+    flow.start(config);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count() + failed.count(), 1, WaitMs);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    SondeTest::ScriptedBrowser browser;
+    int status = 0;
+    browser.visit(
+        QUrl(ready.first().first().value<DeviceAuthorization>().verificationUriComplete), QString(), &status);
+    QTRY_COMPARE_WITH_TIMEOUT(succeeded.count() + failed.count(), 1, WaitMs);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    const auto first = succeeded.first().first().value<TokenResponse>();
+
+    config.grant = OAuth2::Grant::RefreshToken;
+    config.refreshToken = first.refreshToken;
+    flow.start(config);
+    QTRY_COMPARE_WITH_TIMEOUT(succeeded.count() + failed.count(), 2, WaitMs);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    QVERIFY(succeeded.last().first().value<TokenResponse>().accessToken != first.accessToken);
 }
 
 QTEST_GUILESS_MAIN(TestOAuth2Provider)

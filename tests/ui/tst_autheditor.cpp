@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -83,7 +84,7 @@ void TestAuthEditor::roundTrip_data()
     AuthConfig aws;
     aws.type = AuthConfig::Type::AwsSigV4;
     aws.aws = {QStringLiteral("AKID"), QStringLiteral("{{secret}}"), QStringLiteral("{{session}}"),
-               QStringLiteral("eu-west-1"), QStringLiteral("s3")};
+        QStringLiteral("eu-west-1"), QStringLiteral("s3")};
     QTest::newRow("aws sigv4") << aws;
     AuthConfig oauth;
     oauth.type = AuthConfig::Type::OAuth2;
@@ -103,7 +104,17 @@ void TestAuthEditor::roundTrip_data()
     o.clientAuth = OAuth2::ClientAuth::Post;
     o.headerPrefix = QStringLiteral("Bearer");
     o.accessToken = QStringLiteral("{{accessToken}}");
+    o.issuer = QStringLiteral("https://id.test");
+    o.extraParams = {{QStringLiteral("prompt"), QStringLiteral("consent")},
+        {QStringLiteral("login_hint"), QStringLiteral("{{user}}"), false}};
     QTest::newRow("oauth2") << oauth;
+    AuthConfig refresh;
+    refresh.type = AuthConfig::Type::OAuth2;
+    refresh.oauth2.grant = OAuth2::Grant::RefreshToken;
+    refresh.oauth2.tokenUrl = QStringLiteral("https://id.test/token");
+    refresh.oauth2.clientId = QStringLiteral("sonde");
+    refresh.oauth2.refreshToken = QStringLiteral("{{refreshToken}}");
+    QTest::newRow("oauth2 refresh grant") << refresh;
 }
 
 void TestAuthEditor::roundTrip()
@@ -157,7 +168,9 @@ void TestAuthEditor::oauthShowsTheGrantsFields()
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     editor.typeBox()->setCurrentIndex(editor.typeBox()->findData(int(AuthConfig::Type::OAuth2)));
-    const auto visible = [&editor](const QString &name) { return editor.field(name)->isVisible(); };
+    const auto visible = [&editor](const QString &name) {
+        return editor.field(name)->isVisible();
+    };
     QVERIFY(visible(QStringLiteral("authUrl")));
     QVERIFY(editor.pkceBox()->isVisible());
     QVERIFY(!visible(QStringLiteral("username")));
@@ -169,6 +182,15 @@ void TestAuthEditor::oauthShowsTheGrantsFields()
     editor.grantBox()->setCurrentIndex(editor.grantBox()->findData(int(OAuth2::Grant::DeviceCode)));
     QVERIFY(visible(QStringLiteral("deviceAuthUrl")));
     QVERIFY(!editor.redirectPortBox()->isVisible());
+    QVERIFY(!visible(QStringLiteral("refreshToken")));
+    editor.grantBox()->setCurrentIndex(editor.grantBox()->findData(int(OAuth2::Grant::RefreshToken)));
+    QVERIFY(visible(QStringLiteral("refreshToken")));
+    QVERIFY(visible(QStringLiteral("tokenUrl")));
+    QVERIFY(!visible(QStringLiteral("authUrl")));
+    // Issuer and token are always there; without the window's services nothing can be fetched.
+    QVERIFY(visible(QStringLiteral("issuer")));
+    QVERIFY(visible(QStringLiteral("accessToken")));
+    QVERIFY(!editor.discoverButton()->isEnabled());
 }
 
 void TestAuthEditor::requestTabSendsTheAuth()
@@ -189,8 +211,9 @@ void TestAuthEditor::requestTabSendsTheAuth()
     const Exchange exchange = finished.first().first().value<Exchange>();
     QVERIFY2(!exchange.error.isError(), qPrintable(exchange.error.message));
     const QJsonObject echoed = QJsonDocument::fromJson(exchange.body.bytes()).object();
-    QCOMPARE(echoed.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Authorization")).toString(),
-             QStringLiteral("Basic ") + QString::fromLatin1(QByteArray("ada:lovelace").toBase64()));
+    QCOMPARE(
+        echoed.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Authorization")).toString(),
+        QStringLiteral("Basic ") + QString::fromLatin1(QByteArray("ada:lovelace").toBase64()));
 }
 
 void TestAuthEditor::folderAuthIsInherited()
@@ -229,8 +252,9 @@ void TestAuthEditor::folderAuthIsInherited()
     QVERIFY(finished.wait(10000));
     const Exchange exchange = finished.first().first().value<Exchange>();
     const QJsonObject echoed = QJsonDocument::fromJson(exchange.body.bytes()).object();
-    QCOMPARE(echoed.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Authorization")).toString(),
-             QStringLiteral("Bearer folder-token"));
+    QCOMPARE(
+        echoed.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Authorization")).toString(),
+        QStringLiteral("Bearer folder-token"));
 }
 
 QTEST_MAIN(TestAuthEditor)
