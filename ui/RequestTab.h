@@ -51,6 +51,10 @@ public:
     QString title() const;
     bool isInFlight() const { return !m_transfer.isNull(); }
 
+    /// The variable scopes the tab's request is resolved with when sent: its own, its folders', the
+    /// collection's, the active environment's and the globals.
+    TemplateResolver resolver() const;
+
     /// The saved request this tab edits; invalid for a scratch request.
     ItemRef itemRef() const { return m_ref; }
     /// Binds the tab to the saved request `ref` and shows `request` (its saved state): not modified.
@@ -91,7 +95,6 @@ Q_SIGNALS:
 private:
     void onFinished(Transfer *transfer, const Exchange &exchange);
     void setModified(bool modified);
-    TemplateResolver resolver() const;
 
     HttpEngine *m_engine;
     QPointer<WorkspaceController> m_workspace;
