@@ -235,6 +235,10 @@ void powerShell(const SnippetRequest &request, Output &out)
                 entries << u"    "_s + powerShell(part.name) + u" = Get-Item -LiteralPath "_s
                         + powerShell(part.filePath);
             } else {
+                if (!part.contentType.isEmpty())
+                    out.note(u"#"_s,
+                        u"-Form sends the part “%1” without its Content-Type (%2)."_s.arg(
+                            part.name, part.contentType));
                 entries << u"    "_s + powerShell(part.name) + u" = "_s + powerShell(part.value);
             }
         }

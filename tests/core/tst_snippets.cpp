@@ -39,6 +39,8 @@ private Q_SLOTS:
     void literals();
     void liveAuthIsSaid_data();
     void liveAuthIsSaid();
+    void textPartTypeIsSaidWhenLost_data();
+    void textPartTypeIsSaidWhenLost();
     void unknownTarget();
 };
 
@@ -265,6 +267,32 @@ void TestSnippets::liveAuthIsSaid()
     const QString snippet = Snippets::generate(target, request, &warnings);
     QVERIFY2(snippet.contains(native), qPrintable(snippet));
     QCOMPARE(!warnings.isEmpty(), warned);
+}
+
+void TestSnippets::textPartTypeIsSaidWhenLost_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<bool>("lost");
+    const QStringList lost {
+        u"httpie"_s, u"javascript-fetch"_s, u"node-axios"_s, u"php-curl"_s, u"powershell"_s};
+    for (const SnippetTarget &target : Snippets::targets()) {
+        if (target.id != u"curl" && target.id != u"wget")
+            QTest::newRow(qPrintable(target.id)) << target.id << lost.contains(target.id);
+    }
+}
+
+void TestSnippets::textPartTypeIsSaidWhenLost()
+{
+    QFETCH(QString, target);
+    QFETCH(bool, lost);
+    Request request = SnippetCases::make(u"POST"_s, u"http://x/"_s);
+    request.body.kind = Body::Kind::Multipart;
+    request.body.parts = {{u"meta"_s, u"{}"_s, {}, u"application/json"_s, {}}};
+    QStringList warnings;
+    const QString snippet = Snippets::generate(target, request, &warnings);
+    QCOMPARE(warnings.size(), lost ? 1 : 0);
+    // Either the code sends the type, or a comment says it does not.
+    QVERIFY2(snippet.contains(u"application/json"_s), qPrintable(snippet));
 }
 
 void TestSnippets::unknownTarget()
