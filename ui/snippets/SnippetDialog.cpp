@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace Sonde {
@@ -57,7 +58,11 @@ SnippetDialog::SnippetDialog(const Request &request, Resolve resolve, QSettings 
     splitter->addWidget(m_targets);
     splitter->addWidget(m_viewer);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({200, 700});
+    // The list as wide as its longest label, so that none is cut off.
+    const int listWidth = m_targets->sizeHintForColumn(0) + 2 * m_targets->frameWidth()
+        + m_targets->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    m_targets->setMinimumWidth(listWidth);
+    splitter->setSizes({listWidth, 960 - listWidth});
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_copy, QDialogButtonBox::ActionRole);
