@@ -1,7 +1,8 @@
 // Runs the code snippets of SnippetCases with the real tools (curl, Wget, Python requests, Node.js
-// fetch, Java's HttpClient) against the echo server on 127.0.0.1, and compares what the server received
-// with what Sonde itself sends for the same request (RequestBuilder). Shell commands run in bash, which
-// reads the $'…' quoting of control characters. A tool this machine lacks is skipped with a message.
+// fetch, Java's HttpClient, Qt's QNetworkAccessManager built with c++) against the echo server on 127.0.0.1,
+// and compares what the server received with what Sonde itself sends for the same request (RequestBuilder).
+// Shell commands run in bash, which reads the $'…' quoting of control characters. A tool this machine lacks
+// is skipped with a message.
 #include "SnippetCases.h"
 #include "echo/EchoServer.h"
 #include "formats/Snippets.h"
@@ -31,6 +32,8 @@ struct Runner
     QString program;
     /// Why it cannot run here; empty when it can.
     QString missing;
+    /// A bash script that builds and runs the snippet file, for compiled languages; none to run it as is.
+    QString build {};
 };
 
 constexpr int RunLimitMs = 180000; // a safety limit for a cold JVM on a busy machine, not a timing check
@@ -74,6 +77,15 @@ Runner runner(const QString &target)
             != 0)
             return {target, {}, {}, u"this Node.js has no fs.openAsBlob (Node.js 20 or later has)"_s};
         return {target, u"run.mjs"_s, node, {}};
+    }
+    if (target == u"qt") {
+        const QString bash = find(u"bash"_s);
+        if (find(u"c++"_s).isEmpty() || bash.isEmpty())
+            return {target, {}, {}, u"no C++ compiler"_s};
+        if (probe(u"pkg-config"_s, {u"--exists"_s, u"Qt6Network"_s}) != 0)
+            return {target, {}, {}, u"pkg-config does not know Qt6Network"_s};
+        return {target, u"main.cpp"_s, bash, {},
+            u"c++ -std=c++17 -fPIC -o snippet main.cpp $(pkg-config --cflags --libs Qt6Network) && ./snippet\n"_s};
     }
     if (target == u"java") {
         const QString java = find(u"java"_s);
@@ -218,9 +230,9 @@ void TestSnippetRun::run_data()
 {
     QTest::addColumn<QString>("target");
     QTest::addColumn<Request>("request");
-    const QString base = m_echo.baseUrl().toString(QUrl::StripTrailingSlash);
+    const QString base = u"http://127.0.0.1:"_s + QString::number(m_echo.port());
     for (const QString &target :
-        {u"curl"_s, u"wget"_s, u"python-requests"_s, u"javascript-fetch"_s, u"java"_s}) {
+        {u"curl"_s, u"wget"_s, u"python-requests"_s, u"javascript-fetch"_s, u"java"_s, u"qt"_s}) {
         for (const SnippetCases::Case &c : SnippetCases::cases(base, m_files.path())) {
             // The echo server asks for no Digest challenge; Wget has no multipart (its snippet says so).
             if (c.name == u"digest-auth" || (target == u"wget" && c.name == u"multipart-file"))
@@ -248,11 +260,18 @@ void TestSnippetRun::run()
     QVERIFY(script.open(QIODevice::WriteOnly));
     script.write(snippet.toUtf8());
     script.close();
+    QString run = script.fileName();
+    if (!how.build.isEmpty()) {
+        QFile build(dir.filePath(u"build-and-run.sh"_s));
+        QVERIFY(build.open(QIODevice::WriteOnly));
+        build.write(how.build.toUtf8());
+        run = build.fileName();
+    }
 
     QProcess process;
     process.setWorkingDirectory(dir.path());
     QSignalSpy finished(&process, &QProcess::finished);
-    process.start(how.program, {script.fileName()});
+    process.start(how.program, {run});
     QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
     // The echo server answers on this thread: wait with the event loop running.
     QVERIFY2(finished.wait(RunLimitMs), "the snippet did not finish");
@@ -312,8 +331,10 @@ void TestSnippetRun::run()
         break;
     case Body::Kind::Multipart: {
         const QString type = echoedHeader(echo, u"Content-Type"_s);
-        const QList<ReceivedPart> parts
-            = parseMultipart(received, type.mid(type.indexOf(u"boundary="_s) + 9).toUtf8());
+        QByteArray boundary = type.mid(type.indexOf(u"boundary="_s) + 9).toUtf8();
+        if (boundary.size() >= 2 && boundary.startsWith('"') && boundary.endsWith('"'))
+            boundary = boundary.mid(1, boundary.size() - 2); // Qt quotes its boundary
+        const QList<ReceivedPart> parts = parseMultipart(received, boundary);
         QCOMPARE(parts.size(), request.body.parts.size());
         for (qsizetype i = 0; i < parts.size(); ++i) {
             const MultipartPart &part = request.body.parts.at(i);
