@@ -14,6 +14,8 @@ packages=(
   xvfb xauth x11-apps imagemagick desktop-file-utils appstream
   # tests: certificates, keychain (Secret Service), OpenID provider, chroot stage
   openssl ca-certificates dbus dbus-x11 gnome-keyring libsecret-tools nodejs npm debootstrap
+  # tests that run code snippets against the echo server (each is skipped when its tool is missing)
+  curl wget python3 python3-requests default-jdk-headless
 )
 
 missing=()

@@ -32,6 +32,7 @@ class HistoryStore;
 struct HistoryRecord;
 class HttpEngine;
 class RequestTab;
+class SnippetDialog;
 class WorkspaceSidebar;
 
 /// Sonde's main window: the workspace sidebar, a tab per request (each a RequestTab), the
@@ -92,6 +93,9 @@ public:
     /// The current request as a curl command on the clipboard (variables as written, so no secret
     /// value is copied), with its folders' default headers and inherited auth.
     void copyAsCurl();
+    /// Request ▸ Generate Code…: opens (without blocking) the current request's code snippets, with its
+    /// folders' default headers and inherited auth; null when no request tab is current.
+    SnippetDialog *showSnippets();
     /// Ctrl+Tab / Ctrl+Shift+Tab, wrapping around.
     void switchTab(int step);
 
@@ -140,7 +144,7 @@ private:
     void createMenus();
     /// Focus URL, next/previous tab, quick open and rename (MainWindowActions.cpp).
     void createNavigationActions(QMenu *file, QMenu *request);
-    /// File ▸ Import… and Request ▸ Copy as cURL (MainWindowImport.cpp).
+    /// File ▸ Import…, Request ▸ Copy as cURL and Generate Code… (MainWindowImport.cpp).
     void createImportActions(QMenu *file, QMenu *request);
     /// Every setting the window reads or writes goes through this one object.
     QSettings &settings();

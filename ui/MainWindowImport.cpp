@@ -1,11 +1,12 @@
 // Bringing requests in (File ▸ Import…, files dropped on the window) and taking them out (Request ▸
-// Copy as cURL).
+// Copy as cURL, Generate Code…).
 #include "MainWindow.h"
 #include "RequestTab.h"
 #include "formats/CurlExport.h"
 #include "formats/FileImport.h"
 #include "formats/ImportSaver.h"
 #include "request/RequestEditor.h"
+#include "snippets/SnippetDialog.h"
 #include "template/RequestLocator.h"
 
 #include <QAction>
@@ -63,6 +64,12 @@ void MainWindow::createImportActions(QMenu *file, QMenu *request)
     QAction *copy = request->addAction(tr("Copy as c&URL"), this, &MainWindow::copyAsCurl);
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     copy->setShortcutContext(Qt::WindowShortcut);
+
+    QAction *generate = request->addAction(tr("&Generate Code…"), this, [this] { showSnippets(); });
+    generate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    generate->setShortcutContext(Qt::WindowShortcut);
+    generate->setToolTip(
+        tr("The request as code for curl, Python, JavaScript, Go, Java, C#, PHP, PowerShell or Qt"));
 }
 
 QString MainWindow::importFile(const QString &path)
@@ -156,6 +163,25 @@ void MainWindow::copyAsCurl()
     statusBar()->showMessage(warnings.isEmpty() ? tr("Copied as a curl command.")
                                                 : tr("Copied as a curl command; %1").arg(warnings.join(QStringLiteral("; "))),
                              ImportMessageMs);
+}
+
+SnippetDialog *MainWindow::showSnippets()
+{
+    RequestTab *tab = currentRequestTab();
+    if (!tab)
+        return nullptr;
+    Request request = tab->editor()->request();
+    if (m_workspace && m_workspace->isOpen() && tab->itemRef().isValid()) {
+        const QList<const Folder *> folders = m_workspace->folderChain(tab->itemRef().directories);
+        request = withInheritedAuth(withFolderHeaders(request, folders), folders);
+    }
+    // The scopes as they are now: the dialog does not follow later edits of the request.
+    const TemplateResolver resolver = tab->resolver();
+    auto *dialog = new SnippetDialog(
+        request, [resolver](const Request &r) { return resolveRequest(r, resolver); }, &settings(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 } // namespace Sonde

@@ -56,6 +56,10 @@ public:
     /// OAuth 2.0 auth whose token field is empty.
     void setOAuthServices(const OAuthServices &services);
 
+    /// The variable scopes the tab's request is resolved with when sent: its own, its folders', the
+    /// collection's, the active environment's and the globals.
+    TemplateResolver resolver() const;
+
     /// The saved request this tab edits; invalid for a scratch request.
     ItemRef itemRef() const { return m_ref; }
     /// Binds the tab to the saved request `ref` and shows `request` (its saved state): not modified.
@@ -98,7 +102,6 @@ private:
     void watchTransfer(Transfer *transfer);
     void finishExchange(const Exchange &exchange);
     void setModified(bool modified);
-    TemplateResolver resolver() const;
 
     HttpEngine *m_engine;
     QPointer<WorkspaceController> m_workspace;

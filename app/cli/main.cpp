@@ -7,6 +7,7 @@
 #include "OAuthCommand.h"
 #include "QueryCommand.h"
 #include "SendCommand.h"
+#include "SnippetCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -24,6 +25,7 @@ void printUsage(QTextStream &out)
            "  history        search, show and clear the history of sent requests\n"
            "  import FILE    import requests from curl, HAR, Postman, Insomnia or OpenAPI/Swagger\n"
            "  export         print saved requests as curl commands, a HAR file or a Postman collection\n"
+           "  snippet PATH   print a saved request as code (Python, JavaScript, Go, Java, C#, …)\n"
            "  oauth token    run an OAuth 2.0 flow and print the token\n"
            "  jwt decode T   print the header, claims and times of a JWT\n\n"
            "Run 'sonde-cli <command> --help' for the options of a command.\n";
@@ -69,6 +71,8 @@ int main(int argc, char *argv[])
         return runImportCommand(arguments);
     if (command == u"export")
         return runExportCommand(arguments);
+    if (command == u"snippet")
+        return runSnippetCommand(arguments);
     if (command == u"oauth")
         return runOAuthCommand(arguments);
     if (command == u"jwt")

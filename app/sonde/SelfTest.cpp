@@ -4,6 +4,7 @@
 #include "RequestTab.h"
 #include "model/Exchange.h"
 #include "response/ResponseViewer.h"
+#include "snippets/SnippetDialog.h"
 
 #include <QPixmap>
 #include <cstdio>
@@ -76,8 +77,17 @@ void SelfTest::check()
     if (m_capturing)
         return;
     m_capturing = true;
-    QTimer::singleShot(ScreenshotSettleMs, this, [this] {
-        if (!m_window->grab().save(m_screenshotPath)) {
+    QWidget *pictured = m_window;
+    if (!m_snippetTarget.isEmpty()) {
+        SnippetDialog *dialog = m_window->showSnippets();
+        if (!dialog || !dialog->setTargetId(m_snippetTarget)) {
+            fail(tr("no code snippet for the target “%1”").arg(m_snippetTarget));
+            return;
+        }
+        pictured = dialog;
+    }
+    QTimer::singleShot(ScreenshotSettleMs, this, [this, pictured] {
+        if (!pictured->grab().save(m_screenshotPath)) {
             fail(tr("could not save the screenshot to %1").arg(m_screenshotPath));
             return;
         }

@@ -25,6 +25,9 @@ public:
 
     /// Where to save a PNG of the window after the response rendered; none by default.
     void setScreenshotPath(const QString &path) { m_screenshotPath = path; }
+    /// With a screenshot path: picture Request ▸ Generate Code… showing the snippet for target `id`
+    /// instead of the window.
+    void setSnippetTarget(const QString &id) { m_snippetTarget = id; }
 
     /// Sends the request of the current tab.
     void start(int timeoutMs = DefaultTimeoutMs);
@@ -40,6 +43,7 @@ private:
 
     MainWindow *m_window;
     QString m_screenshotPath;
+    QString m_snippetTarget;
     QTimer m_timeout;
     std::optional<int> m_status;
     bool m_rendered = false;

@@ -107,8 +107,11 @@ int main(int argc, char *argv[])
         QStringLiteral("folder"));
     const QCommandLineOption themeOption = hidden(QCommandLineOption(QStringLiteral("theme"),
         QStringLiteral("With --screenshot: system, light or dark."), QStringLiteral("theme")));
-    parser.addOptions({welcomeOption, noEchoOption, workspaceOption, selfTestOption, screenshotOption, startupOption,
-                       themeOption});
+    const QCommandLineOption snippetOption = hidden(QCommandLineOption(QStringLiteral("screenshot-snippet"),
+        QStringLiteral("With --screenshot: picture Generate Code… with the snippet for <target> instead."),
+        QStringLiteral("target")));
+    parser.addOptions({welcomeOption, noEchoOption, workspaceOption, selfTestOption, screenshotOption,
+        startupOption, themeOption, snippetOption});
     parser.process(app);
 
 #ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
@@ -232,6 +235,7 @@ int main(int argc, char *argv[])
     if (automated) {
         selfTest = std::make_unique<Sonde::SelfTest>(&window);
         selfTest->setScreenshotPath(parser.value(screenshotOption));
+        selfTest->setSnippetTarget(parser.value(snippetOption));
         QObject::connect(
             selfTest.get(), &Sonde::SelfTest::done, &app, [](int exitCode) { QApplication::exit(exitCode); });
         QTimer::singleShot(0, selfTest.get(), [test = selfTest.get()] { test->start(); });

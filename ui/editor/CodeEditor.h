@@ -24,7 +24,25 @@ class CodeEditor : public QsciScintilla
     Q_OBJECT
 
 public:
-    enum class Language { PlainText, Json, Xml, Html, JavaScript, Yaml, Css };
+    /// Body formats first; then the languages code snippets are written in (Shell is POSIX sh and
+    /// Bash; PowerShell is styled as a shell language where no PowerShell lexer exists).
+    enum class Language {
+        PlainText,
+        Json,
+        Xml,
+        Html,
+        JavaScript,
+        Yaml,
+        Css,
+        Shell,
+        Python,
+        Go,
+        Java,
+        CSharp,
+        Php,
+        PowerShell,
+        Cpp
+    };
 
     explicit CodeEditor(QWidget *parent = nullptr);
     ~CodeEditor() override;

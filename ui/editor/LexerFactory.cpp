@@ -3,10 +3,15 @@
 // QScintilla's headers use the `signals`/`slots` keywords that QT_NO_KEYWORDS removes.
 #define signals Q_SIGNALS
 #define slots Q_SLOTS
+#include <Qsci/qscilexerbash.h>
+#include <Qsci/qscilexercpp.h>
+#include <Qsci/qscilexercsharp.h>
 #include <Qsci/qscilexercss.h>
 #include <Qsci/qscilexerhtml.h>
+#include <Qsci/qscilexerjava.h>
 #include <Qsci/qscilexerjavascript.h>
 #include <Qsci/qscilexerjson.h>
+#include <Qsci/qscilexerpython.h>
 #include <Qsci/qscilexerxml.h>
 #include <Qsci/qscilexeryaml.h>
 #undef signals
@@ -145,6 +150,74 @@ constexpr StyleRole cssRoles[] = {
     {QsciLexerCSS::Variable, R::Special},
 };
 
+constexpr StyleRole shellRoles[] = {
+    {QsciLexerBash::Error, R::Error},
+    {QsciLexerBash::Comment, R::Comment},
+    {QsciLexerBash::Number, R::Number},
+    {QsciLexerBash::Keyword, R::Keyword},
+    {QsciLexerBash::DoubleQuotedString, R::String},
+    {QsciLexerBash::SingleQuotedString, R::String},
+    {QsciLexerBash::Operator, R::Operator},
+    {QsciLexerBash::Scalar, R::Property},
+    {QsciLexerBash::ParameterExpansion, R::Property},
+    {QsciLexerBash::Backticks, R::Special},
+    {QsciLexerBash::HereDocumentDelimiter, R::Special},
+    {QsciLexerBash::SingleQuotedHereDocument, R::String},
+};
+
+constexpr StyleRole pythonRoles[] = {
+    {QsciLexerPython::Comment, R::Comment},
+    {QsciLexerPython::CommentBlock, R::Comment},
+    {QsciLexerPython::Number, R::Number},
+    {QsciLexerPython::DoubleQuotedString, R::String},
+    {QsciLexerPython::SingleQuotedString, R::String},
+    {QsciLexerPython::TripleSingleQuotedString, R::String},
+    {QsciLexerPython::TripleDoubleQuotedString, R::String},
+    {QsciLexerPython::DoubleQuotedFString, R::String},
+    {QsciLexerPython::SingleQuotedFString, R::String},
+    {QsciLexerPython::UnclosedString, R::Error},
+    {QsciLexerPython::Keyword, R::Keyword},
+    {QsciLexerPython::ClassName, R::Property},
+    {QsciLexerPython::FunctionMethodName, R::Property},
+    {QsciLexerPython::Operator, R::Operator},
+    {QsciLexerPython::HighlightedIdentifier, R::Special},
+    {QsciLexerPython::Decorator, R::Special},
+};
+
+// PHP lives in Scintilla's HTML lexer, after `<?php`.
+constexpr StyleRole phpRoles[] = {
+    {QsciLexerHTML::PHPStart, R::Special},
+    {QsciLexerHTML::PHPDoubleQuotedString, R::String},
+    {QsciLexerHTML::PHPSingleQuotedString, R::String},
+    {QsciLexerHTML::PHPKeyword, R::Keyword},
+    {QsciLexerHTML::PHPNumber, R::Number},
+    {QsciLexerHTML::PHPVariable, R::Property},
+    {QsciLexerHTML::PHPDoubleQuotedVariable, R::Property},
+    {QsciLexerHTML::PHPComment, R::Comment},
+    {QsciLexerHTML::PHPCommentLine, R::Comment},
+    {QsciLexerHTML::PHPOperator, R::Operator},
+};
+
+/// Go with the C-family lexer and Go's keywords: QScintilla has no Go lexer of its own.
+class GoLexer final : public QsciLexerCPP
+{
+public:
+    using QsciLexerCPP::QsciLexerCPP;
+
+    const char *language() const override { return "Go"; }
+    const char *keywords(int set) const override
+    {
+        if (set == 1)
+            return "break case chan const continue default defer else fallthrough for func go goto if import "
+                   "interface map package range return select struct switch type var";
+        if (set == 2)
+            return "any append bool byte cap close complex64 complex128 copy delete error false float32 "
+                   "float64 int int8 int16 int32 int64 iota len make new nil panic print println recover rune "
+                   "string true uint uint8 uint16 uint32 uint64 uintptr";
+        return nullptr;
+    }
+};
+
 std::span<const StyleRole> rolesFor(CodeEditor::Language language)
 {
     switch (language) {
@@ -155,6 +228,18 @@ std::span<const StyleRole> rolesFor(CodeEditor::Language language)
     case CodeEditor::Language::JavaScript: return javaScriptRoles;
     case CodeEditor::Language::Yaml: return yamlRoles;
     case CodeEditor::Language::Css: return cssRoles;
+    case CodeEditor::Language::Shell:
+    case CodeEditor::Language::PowerShell:
+        return shellRoles;
+    case CodeEditor::Language::Python:
+        return pythonRoles;
+    case CodeEditor::Language::Php:
+        return phpRoles;
+    case CodeEditor::Language::Go:
+    case CodeEditor::Language::Java:
+    case CodeEditor::Language::CSharp:
+    case CodeEditor::Language::Cpp:
+        return javaScriptRoles; // all C-family: QsciLexerCPP's styles
     }
     return {};
 }
@@ -192,6 +277,22 @@ QString definitionName(CodeEditor::Language language)
     case CodeEditor::Language::JavaScript: return QStringLiteral("JavaScript");
     case CodeEditor::Language::Yaml: return QStringLiteral("YAML");
     case CodeEditor::Language::Css: return QStringLiteral("CSS");
+    case CodeEditor::Language::Shell:
+        return QStringLiteral("Bash");
+    case CodeEditor::Language::Python:
+        return QStringLiteral("Python");
+    case CodeEditor::Language::Go:
+        return QStringLiteral("Go");
+    case CodeEditor::Language::Java:
+        return QStringLiteral("Java");
+    case CodeEditor::Language::CSharp:
+        return QStringLiteral("C#");
+    case CodeEditor::Language::Php:
+        return QStringLiteral("PHP/PHP");
+    case CodeEditor::Language::PowerShell:
+        return QStringLiteral("PowerShell");
+    case CodeEditor::Language::Cpp:
+        return QStringLiteral("C++");
     }
     return {};
 }
@@ -267,6 +368,39 @@ QsciLexer *create(CodeEditor::Language language, QObject *parent, [[maybe_unused
     case CodeEditor::Language::Yaml: return new QsciLexerYAML(parent);
     case CodeEditor::Language::Css: {
         auto *lexer = new QsciLexerCSS(parent);
+        lexer->setFoldCompact(false);
+        return lexer;
+    }
+    case CodeEditor::Language::Shell:
+    case CodeEditor::Language::PowerShell: {
+        auto *lexer = new QsciLexerBash(parent);
+        lexer->setFoldCompact(false);
+        return lexer;
+    }
+    case CodeEditor::Language::Python:
+        return new QsciLexerPython(parent);
+    case CodeEditor::Language::Go: {
+        auto *lexer = new GoLexer(parent);
+        lexer->setFoldCompact(false);
+        return lexer;
+    }
+    case CodeEditor::Language::Java: {
+        auto *lexer = new QsciLexerJava(parent);
+        lexer->setFoldCompact(false);
+        return lexer;
+    }
+    case CodeEditor::Language::CSharp: {
+        auto *lexer = new QsciLexerCSharp(parent);
+        lexer->setFoldCompact(false);
+        return lexer;
+    }
+    case CodeEditor::Language::Php: {
+        auto *lexer = new QsciLexerHTML(parent);
+        lexer->setFoldCompact(false);
+        return lexer;
+    }
+    case CodeEditor::Language::Cpp: {
+        auto *lexer = new QsciLexerCPP(parent);
         lexer->setFoldCompact(false);
         return lexer;
     }

@@ -1,0 +1,3 @@
+curl https://api.example.com/me \
+  -u 'ada:s3cret!' \
+  -L

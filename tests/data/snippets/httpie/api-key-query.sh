@@ -1,0 +1,1 @@
+http GET 'https://api.example.com/search?q=owl&api_key=k-123%20456'

@@ -1,0 +1,1 @@
+http -a 'ada:s3cret!' GET https://api.example.com/me

@@ -1,0 +1,3 @@
+http PUT https://api.example.com/photos/7 \
+  Content-Type:image/png \
+  < /home/ada/files/photo.png

@@ -1,0 +1,1 @@
+http -A digest -a 'ada:pa$$' DELETE https://api.example.com/items/3

@@ -1,0 +1,2 @@
+http --raw '{"name": "Ada", "tags": ["math", "code"]}' POST https://api.example.com/users \
+  Content-Type:application/json

@@ -1,0 +1,2 @@
+wget --quiet --output-document=- \
+  'https://api.example.com/search?q=owl&api_key=k-123%20456'

@@ -1,0 +1,5 @@
+wget --quiet --output-document=- \
+  --method=DELETE \
+  --user=ada \
+  --password='pa$$' \
+  https://api.example.com/items/3
