@@ -14,27 +14,6 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-QString typeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return u"a boolean"_s;
-    case QJsonValue::Double:
-        return u"a number"_s;
-    case QJsonValue::String:
-        return u"a string"_s;
-    case QJsonValue::Array:
-        return u"an array"_s;
-    case QJsonValue::Object:
-        return u"an object"_s;
-    case QJsonValue::Undefined:
-        break;
-    }
-    return u"nothing"_s;
-}
-
 /// Reads a HAR document, remembering the first problem with its JSON path.
 class Reader
 {
@@ -61,11 +40,9 @@ public:
             return QJsonValue::Undefined;
         }
         if (value.type() != type) {
-            const QString wanted = type == QJsonValue::Object ? u"an object"_s
-                : type == QJsonValue::Array                   ? u"an array"_s
-                : type == QJsonValue::String                  ? u"a string"_s
-                                                              : u"a number"_s;
-            fail(at, u"must be %1, not %2"_s.arg(wanted, typeName(value)));
+            fail(at,
+                u"must be %1, not %2"_s.arg(
+                    ImportSupport::jsonTypeName(type), ImportSupport::jsonTypeName(value.type())));
             return QJsonValue::Undefined;
         }
         return value;
@@ -88,7 +65,7 @@ public:
         for (qsizetype i = 0; i < array.size(); ++i) {
             const QString at = u"%1.%2[%3]"_s.arg(path, key).arg(i);
             if (!array.at(i).isObject()) {
-                fail(at, u"must be an object, not %1"_s.arg(typeName(array.at(i))));
+                fail(at, u"must be an object, not %1"_s.arg(ImportSupport::jsonTypeName(array.at(i).type())));
                 return {};
             }
             const QJsonObject pair = array.at(i).toObject();
@@ -204,7 +181,8 @@ Request requestOf(Reader &reader, const QJsonObject &entryRequest, const QString
         const QString at = u"%1.params[%2]"_s.arg(postPath).arg(i);
         const QJsonObject param = params.at(i).toObject();
         if (!params.at(i).isObject()) {
-            reader.fail(at, u"must be an object, not %1"_s.arg(typeName(params.at(i))));
+            reader.fail(
+                at, u"must be an object, not %1"_s.arg(ImportSupport::jsonTypeName(params.at(i).type())));
             return request;
         }
         const QString name = reader.string(param, at, u"name"_s, true);
@@ -242,7 +220,8 @@ double timing(Reader &reader, const QJsonObject &timings, const QString &path, c
 bool readEntry(Reader &reader, const QJsonValue &value, const QString &path, ImportResult &result)
 {
     if (!value.isObject())
-        return reader.fail(path, u"must be an object, not %1"_s.arg(typeName(value)));
+        return reader.fail(
+            path, u"must be an object, not %1"_s.arg(ImportSupport::jsonTypeName(value.type())));
     const QJsonObject entry = value.toObject();
     const QJsonObject harRequest
         = reader.member(entry, path, u"request"_s, QJsonValue::Object, true).toObject();

@@ -6,6 +6,8 @@
 
 namespace Sonde::ImportSupport {
 
+using namespace Qt::StringLiterals;
+
 QString requestName(const QString &method, const QString &url)
 {
     const QUrl parsed(url);
@@ -83,6 +85,27 @@ void adoptContentTypeHeader(Request &request)
                                       && row.key.trimmed().compare(u"Content-Type", Qt::CaseInsensitive) == 0;
                               }),
         request.headers.end());
+}
+
+QString jsonTypeName(QJsonValue::Type type)
+{
+    switch (type) {
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Bool:
+        return u"a boolean"_s;
+    case QJsonValue::Double:
+        return u"a number"_s;
+    case QJsonValue::String:
+        return u"text"_s;
+    case QJsonValue::Array:
+        return u"a list"_s;
+    case QJsonValue::Object:
+        return u"an object"_s;
+    case QJsonValue::Undefined:
+        break;
+    }
+    return u"missing"_s;
 }
 
 } // namespace Sonde::ImportSupport

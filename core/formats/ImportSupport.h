@@ -3,6 +3,7 @@
 #include "model/Request.h"
 
 #include <QByteArray>
+#include <QJsonValue>
 #include <QString>
 #include <optional>
 
@@ -25,6 +26,10 @@ std::optional<KeyValueList> exactFormFields(const QByteArray &data);
 /// is implied, a Content-Type header stays only when it says more than the implied type (a charset,
 /// a boundary). A request without a body keeps its headers.
 void adoptContentTypeHeader(Request &request);
+
+/// A JSON type in words for error messages: "an object", "a list", "text", "a number", "a boolean",
+/// "null"; "missing" for an undefined value.
+QString jsonTypeName(QJsonValue::Type type);
 
 /// The index of the last enabled header named `name` (case-insensitive), or -1.
 qsizetype findHeader(const KeyValueList &headers, QStringView name);

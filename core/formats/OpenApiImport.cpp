@@ -1,5 +1,6 @@
 #include "formats/OpenApiImport.h"
 
+#include "formats/ImportSupport.h"
 #include "formats/OpenApiExample.h"
 #include "formats/OpenApiRefs.h"
 #include "formats/OpenApiSecurity.h"
@@ -37,22 +38,7 @@ QString versionText(const QJsonValue &value)
 
 QString describe(const QJsonValue &value)
 {
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return u"a boolean"_s;
-    case QJsonValue::Double:
-        return u"a number"_s;
-    case QJsonValue::String:
-        return u"text"_s;
-    case QJsonValue::Array:
-        return u"a list"_s;
-    case QJsonValue::Object:
-        return u"an object"_s;
-    default:
-        return u"missing"_s;
-    }
+    return ImportSupport::jsonTypeName(value.type());
 }
 
 /// Thrown inside the reader; becomes the import's error.

@@ -64,6 +64,33 @@ QString javaScriptPairs(const QList<std::pair<QString, QString>> &pairs, const Q
     return u"new URLSearchParams([\n"_s + rows.join(u'\n') + u'\n' + indent + u"])"_s;
 }
 
+/// The body member of a fetch or axios options object, `key: …,`; a file body is read by `fileFunction`.
+void javaScriptBody(
+    const SnippetRequest &request, const QString &key, const QString &fileFunction, Output &out)
+{
+    using SnippetText::javaScript;
+    const QString member = u"  "_s + key + u": "_s;
+    switch (request.bodyKind) {
+    case SnippetRequest::BodyKind::None:
+        break;
+    case SnippetRequest::BodyKind::Text:
+        if (!request.textIsUtf8())
+            out.warnings.append(
+                u"the body is not UTF-8 text: it is written as text with replacement characters"_s);
+        out.add(member + javaScript(QString::fromUtf8(request.text)) + u","_s);
+        break;
+    case SnippetRequest::BodyKind::Form:
+        out.add(member + javaScriptPairs(request.fields, u"  "_s) + u","_s);
+        break;
+    case SnippetRequest::BodyKind::Multipart:
+        out.add(member + u"form,"_s);
+        break;
+    case SnippetRequest::BodyKind::File:
+        out.add(member + fileFunction + u'(' + javaScript(request.filePath) + u"),"_s);
+        break;
+    }
+}
+
 } // namespace
 
 void pythonRequests(const SnippetRequest &request, Output &out)
@@ -172,25 +199,7 @@ void javaScriptFetch(const SnippetRequest &request, Output &out)
             out.add(u"    \"Authorization\": "_s + javaScriptBasic(request) + u","_s);
         out.add(u"  },"_s);
     }
-    switch (request.bodyKind) {
-    case SnippetRequest::BodyKind::None:
-        break;
-    case SnippetRequest::BodyKind::Text:
-        if (!request.textIsUtf8())
-            out.warnings.append(
-                u"the body is not UTF-8 text: it is written as text with replacement characters"_s);
-        out.add(u"  body: "_s + javaScript(QString::fromUtf8(request.text)) + u","_s);
-        break;
-    case SnippetRequest::BodyKind::Form:
-        out.add(u"  body: "_s + javaScriptPairs(request.fields, u"  "_s) + u","_s);
-        break;
-    case SnippetRequest::BodyKind::Multipart:
-        out.add(u"  body: form,"_s);
-        break;
-    case SnippetRequest::BodyKind::File:
-        out.add(u"  body: await openAsBlob("_s + javaScript(request.filePath) + u"),"_s);
-        break;
-    }
+    javaScriptBody(request, u"body"_s, u"await openAsBlob"_s, out);
     out.add(u"});"_s);
     out.add(QString());
     out.add(u"console.log(response.status);"_s);
@@ -220,25 +229,7 @@ void nodeAxios(const SnippetRequest &request, Output &out)
             out.add(u"    "_s + javaScript(name) + u": "_s + javaScript(value) + u","_s);
         out.add(u"  },"_s);
     }
-    switch (request.bodyKind) {
-    case SnippetRequest::BodyKind::None:
-        break;
-    case SnippetRequest::BodyKind::Text:
-        if (!request.textIsUtf8())
-            out.warnings.append(
-                u"the body is not UTF-8 text: it is written as text with replacement characters"_s);
-        out.add(u"  data: "_s + javaScript(QString::fromUtf8(request.text)) + u","_s);
-        break;
-    case SnippetRequest::BodyKind::Form:
-        out.add(u"  data: "_s + javaScriptPairs(request.fields, u"  "_s) + u","_s);
-        break;
-    case SnippetRequest::BodyKind::Multipart:
-        out.add(u"  data: form,"_s);
-        break;
-    case SnippetRequest::BodyKind::File:
-        out.add(u"  data: createReadStream("_s + javaScript(request.filePath) + u"),"_s);
-        break;
-    }
+    javaScriptBody(request, u"data"_s, u"createReadStream"_s, out);
     if (request.auth == SnippetRequest::AuthKind::Basic)
         out.add(u"  auth: { username: "_s + javaScript(request.user) + u", password: "_s
             + javaScript(request.password) + u" },"_s);

@@ -49,6 +49,23 @@ QString commonEscape(char16_t c)
     }
 }
 
+/// A double-quoted literal: the common escapes, then `escapeOther` for any other character (an empty
+/// result keeps the character as it is).
+template<typename Escape> QString quoted(const QString &text, Escape escapeOther)
+{
+    QString out = u"\""_s;
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (const QString escape = commonEscape(c); !escape.isEmpty())
+            out += escape;
+        else if (const QString other = escapeOther(c); !other.isEmpty())
+            out += other;
+        else
+            out += ch;
+    }
+    return out + u'"';
+}
+
 /// The length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there does not start one.
 qsizetype utf8Sequence(const QByteArray &bytes, qsizetype i)
 {
@@ -96,17 +113,7 @@ QString byteLiteral(const QByteArray &bytes, AsciiEscape escapeAscii, ByteEscape
 
 QString python(const QString &text)
 {
-    QString out = u"\""_s;
-    for (const QChar ch : text) {
-        const char16_t c = ch.unicode();
-        if (const QString escape = commonEscape(c); !escape.isEmpty())
-            out += escape;
-        else if (isControl(c))
-            out += u"\\x"_s + hex2(c);
-        else
-            out += ch;
-    }
-    return out + u'"';
+    return quoted(text, [](char16_t c) -> QString { return isControl(c) ? u"\\x"_s + hex2(c) : QString(); });
 }
 
 QString pythonBytes(const QByteArray &bytes)
@@ -126,17 +133,9 @@ QString pythonBytes(const QByteArray &bytes)
 
 QString javaScript(const QString &text)
 {
-    QString out = u"\""_s;
-    for (const QChar ch : text) {
-        const char16_t c = ch.unicode();
-        if (const QString escape = commonEscape(c); !escape.isEmpty())
-            out += escape;
-        else if (isControl(c) || c == 0x2028 || c == 0x2029)
-            out += u"\\u"_s + hex4(c);
-        else
-            out += ch;
-    }
-    return out + u'"';
+    return quoted(text, [](char16_t c) -> QString {
+        return isControl(c) || c == 0x2028 || c == 0x2029 ? u"\\u"_s + hex4(c) : QString();
+    });
 }
 
 QString go(const QByteArray &bytes)
@@ -152,34 +151,16 @@ QString go(const QByteArray &bytes)
 
 QString java(const QString &text)
 {
-    QString out = u"\""_s;
-    for (const QChar ch : text) {
-        const char16_t c = ch.unicode();
-        if (const QString escape = commonEscape(c); !escape.isEmpty())
-            out += escape;
-        else if (isControl(c))
-            out += u'\\' + octal3(c);
-        else if (c > 0x7e)
-            out += u"\\u"_s + hex4(c);
-        else
-            out += ch;
-    }
-    return out + u'"';
+    return quoted(text, [](char16_t c) -> QString {
+        if (isControl(c))
+            return u'\\' + octal3(c);
+        return c > 0x7e ? u"\\u"_s + hex4(c) : QString();
+    });
 }
 
 QString csharp(const QString &text)
 {
-    QString out = u"\""_s;
-    for (const QChar ch : text) {
-        const char16_t c = ch.unicode();
-        if (const QString escape = commonEscape(c); !escape.isEmpty())
-            out += escape;
-        else if (isControl(c))
-            out += u"\\u"_s + hex4(c);
-        else
-            out += ch;
-    }
-    return out + u'"';
+    return quoted(text, [](char16_t c) -> QString { return isControl(c) ? u"\\u"_s + hex4(c) : QString(); });
 }
 
 QString php(const QByteArray &bytes)

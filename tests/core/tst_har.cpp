@@ -1,5 +1,6 @@
 // HAR 1.2: HarExport writes exchanges, HarImport reads them back as requests with their responses
 // as examples. A golden file pins the export (SONDE_REGENERATE=1 tst_har exportGolden rewrites it).
+#include "Golden.h"
 #include "formats/HarExport.h"
 #include "formats/HarImport.h"
 
@@ -268,14 +269,7 @@ void TestHar::exportGolden()
 {
     const QByteArray har = HarExport::toJson(
         exchanges() + HarExport::unsentExchanges(::savedRequests()), {u"Sonde"_s, u"0.1.0"_s, Start});
-    QFile golden(QStringLiteral(SONDE_TEST_DATA_DIR "/har-export/exchanges.har"));
-    if (qEnvironmentVariableIntValue("SONDE_REGENERATE") == 1) {
-        QVERIFY(golden.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        golden.write(har);
-        return;
-    }
-    QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(golden.fileName()));
-    QCOMPARE(QString::fromUtf8(har), QString::fromUtf8(golden.readAll()));
+    SONDE_COMPARE_GOLDEN(har, QStringLiteral(SONDE_TEST_DATA_DIR "/har-export/exchanges.har"));
 }
 
 void TestHar::savedRequests()
@@ -375,7 +369,7 @@ void TestHar::errors_data()
     QTest::newRow("array") << QByteArray("[]") << u"not a HAR file: the JSON is not an object with a “log”"_s;
     QTest::newRow("no log") << QByteArray(R"({"headers": [["Content-Type"]]})") << u"log: missing"_s;
     QTest::newRow("log not an object")
-        << QByteArray(R"({"log": [2, 1, 3]})") << u"log: must be an object, not an array"_s;
+        << QByteArray(R"({"log": [2, 1, 3]})") << u"log: must be an object, not a list"_s;
     QTest::newRow("no entries") << QByteArray(R"({"log": {"version": "1.2"}})") << u"log.entries: missing"_s;
     QTest::newRow("entry not an object")
         << QByteArray(R"({"log": {"entries": [3]}})") << u"log.entries[0]: must be an object, not a number"_s;
@@ -383,7 +377,7 @@ void TestHar::errors_data()
                                 << u"log.entries[0].request: missing"_s;
     QTest::newRow("url a number") << QByteArray(
         R"({"log": {"entries": [{"request": {"method": "GET", "url": 3}}]}})")
-                                  << u"log.entries[0].request.url: must be a string, not a number"_s;
+                                  << u"log.entries[0].request.url: must be text, not a number"_s;
     QTest::newRow("no url") << QByteArray(R"({"log": {"entries": [{"request": {"method": "GET"}}]}})")
                             << u"log.entries[0].request.url: missing"_s;
     QTest::newRow("empty method") << QByteArray(
@@ -394,7 +388,7 @@ void TestHar::errors_data()
                                           << u"log.entries[0].request.headers[1].value: missing"_s;
     QTest::newRow("status a string") << QByteArray(
         R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/"}}, {"request": {"method": "GET", "url": "http://x/"}, "response": {"status": "200"}}]}})")
-                                     << u"log.entries[1].response.status: must be a number, not a string"_s;
+                                     << u"log.entries[1].response.status: must be a number, not text"_s;
     QTest::newRow("response without status") << QByteArray(
         R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/"}, "response": {}}]}})")
                                              << u"log.entries[0].response.status: missing"_s;

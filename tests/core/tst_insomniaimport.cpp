@@ -1,6 +1,7 @@
 // InsomniaImport: Insomnia v4 exports (JSON and YAML) → the model. Golden files
 // (tests/data/insomnia/X.yaml → X.expected.json, the `sonde-cli import` JSON of the import) pin every
 // field; `SONDE_REGENERATE=1 tst_insomniaimport golden` rewrites them.
+#include "Golden.h"
 #include "formats/ImportJson.h"
 #include "formats/InsomniaImport.h"
 
@@ -63,14 +64,7 @@ void TestInsomniaImport::golden()
     const ImportResult result = InsomniaImport::parse(readData(file + u".yaml"_s), u"fallback"_s);
     QVERIFY2(result.ok(), qPrintable(result.error.toString()));
     const QByteArray json = toJson(result);
-    QFile golden(dataPath(file + u".expected.json"_s));
-    if (qEnvironmentVariableIntValue("SONDE_REGENERATE") == 1) {
-        QVERIFY(golden.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        golden.write(json);
-        return;
-    }
-    QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(golden.fileName()));
-    QCOMPARE(QString::fromUtf8(json), QString::fromUtf8(golden.readAll()));
+    SONDE_COMPARE_GOLDEN(json, dataPath(file + u".expected.json"_s));
 }
 
 void TestInsomniaImport::jsonAndYamlAgree()

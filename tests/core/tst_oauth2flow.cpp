@@ -1,6 +1,7 @@
 // OAuth 2.0 flows against scripted loopback providers: token endpoint errors in words (never a hang),
 // client authentication, PKCE, the loopback redirect's state and issuer checks, cancel, device polling
 // with slow_down, OIDC discovery, and secrets kept out of the log.
+#include "RecordingLauncher.h"
 #include "ScriptedServer.h"
 #include "auth/BrowserLauncher.h"
 #include "auth/OAuth2Flow.h"
@@ -18,22 +19,11 @@
 
 using namespace Sonde;
 using namespace Qt::Literals::StringLiterals;
+using SondeTest::RecordingLauncher;
 
 namespace {
 
 constexpr int WaitMs = 20000;
-
-/// Remembers the URL it was asked to open; the test plays the browser.
-class RecordingLauncher final : public BrowserLauncher
-{
-public:
-    bool open(const QUrl &url, QString *) override
-    {
-        opened = url;
-        return true;
-    }
-    QUrl opened;
-};
 
 QByteArray json(const QJsonObject &object)
 {
@@ -47,8 +37,9 @@ QByteArray jsonResponse(int status, const QJsonObject &object)
 
 QByteArray tokenBody()
 {
-    return jsonResponse(200, {{"access_token", "AT-secret-value"}, {"token_type", "Bearer"},
-        {"expires_in", 3600}, {"refresh_token", "RT-secret-value"}, {"scope", "read"}});
+    return jsonResponse(200,
+        {{"access_token", "AT-secret-value"}, {"token_type", "Bearer"}, {"expires_in", 3600},
+            {"refresh_token", "RT-secret-value"}, {"scope", "read"}});
 }
 
 OAuth2 clientCredentials(const ScriptedServer &server)
@@ -67,7 +58,8 @@ QUrlQuery bodyForm(const QByteArray &body)
     QUrlQuery form;
     for (const QByteArray &pair : body.split('&')) {
         const qsizetype equals = pair.indexOf('=');
-        form.addQueryItem(QUrl::fromPercentEncoding(pair.left(equals)), QUrl::fromPercentEncoding(pair.mid(equals + 1)));
+        form.addQueryItem(
+            QUrl::fromPercentEncoding(pair.left(equals)), QUrl::fromPercentEncoding(pair.mid(equals + 1)));
     }
     return form;
 }
@@ -127,7 +119,8 @@ void TestOAuth2Flow::pkceRfc7636Vector()
 {
     // RFC 7636 appendix B.
     const QString verifier = QStringLiteral("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
-    QCOMPARE(Pkce::challenge(verifier, OAuth2::Pkce::S256), QStringLiteral("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
+    QCOMPARE(Pkce::challenge(verifier, OAuth2::Pkce::S256),
+        QStringLiteral("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
     QCOMPARE(Pkce::challenge(verifier, OAuth2::Pkce::Plain), verifier);
     QCOMPARE(Pkce::methodName(OAuth2::Pkce::S256), QStringLiteral("S256"));
     QCOMPARE(Pkce::methodName(OAuth2::Pkce::Plain), QStringLiteral("plain"));
@@ -147,18 +140,19 @@ void TestOAuth2Flow::tokenErrors_data()
     QTest::addColumn<QByteArray>("response");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("invalid_client with description")
-        << jsonResponse(401, {{"error", "invalid_client"}, {"error_description", "client authentication failed"},
-                                {"error_uri", "https://example.com/errors/client"}})
-        << QStringList {u"could not be authenticated"_s, u"invalid_client"_s, u"client authentication failed"_s,
-               u"https://example.com/errors/client"_s};
+        << jsonResponse(401,
+               {{"error", "invalid_client"}, {"error_description", "client authentication failed"},
+                   {"error_uri", "https://example.com/errors/client"}})
+        << QStringList {u"could not be authenticated"_s, u"invalid_client"_s,
+               u"client authentication failed"_s, u"https://example.com/errors/client"_s};
     QTest::newRow("unknown error code")
         << jsonResponse(400, {{"error", "weird_thing"}}) << QStringList {u"“weird_thing”"_s};
-    QTest::newRow("500 with HTML")
-        << ScriptedServer::response(500, "<html>Internal trouble</html>", {{"Content-Type", "text/html"}})
-        << QStringList {u"HTTP 500"_s, u"Internal trouble"_s};
-    QTest::newRow("200 not JSON")
-        << ScriptedServer::response(200, "access_token=abc", {{"Content-Type", "text/plain"}})
-        << QStringList {u"not a JSON object"_s};
+    QTest::newRow("500 with HTML") << ScriptedServer::response(
+        500, "<html>Internal trouble</html>", {{"Content-Type", "text/html"}})
+                                   << QStringList {u"HTTP 500"_s, u"Internal trouble"_s};
+    QTest::newRow("200 not JSON") << ScriptedServer::response(
+        200, "access_token=abc", {{"Content-Type", "text/plain"}})
+                                  << QStringList {u"not a JSON object"_s};
     QTest::newRow("200 without access_token")
         << jsonResponse(200, {{"token_type", "Bearer"}}) << QStringList {u"no access_token"_s};
 }
@@ -192,7 +186,8 @@ void TestOAuth2Flow::connectionDropped()
     QSignalSpy failed(&flow, &OAuth2Flow::failed);
     flow.start(clientCredentials(server));
     QVERIFY(failed.wait(WaitMs));
-    QVERIFY2(failed.first().first().toString().contains(u"failed"), qPrintable(failed.first().first().toString()));
+    QVERIFY2(
+        failed.first().first().toString().contains(u"failed"), qPrintable(failed.first().first().toString()));
 }
 
 void TestOAuth2Flow::clientAuthentication_data()
@@ -212,7 +207,8 @@ void TestOAuth2Flow::clientAuthentication()
     config.clientAuth = OAuth2::ClientAuth(method);
     config.audience = QStringLiteral("https://api.example.com");
     config.resource = QStringLiteral("https://api.example.com/v1");
-    config.extraParams = {{QStringLiteral("tenant"), QStringLiteral("a b")}, {QStringLiteral("off"), QStringLiteral("x"), false}};
+    config.extraParams = {{QStringLiteral("tenant"), QStringLiteral("a b")},
+        {QStringLiteral("off"), QStringLiteral("x"), false}};
     OAuth2Flow flow(&m_network);
     QSignalSpy succeeded(&flow, &OAuth2Flow::succeeded);
     const QDateTime before = QDateTime::currentDateTimeUtc();
@@ -246,7 +242,7 @@ void TestOAuth2Flow::clientAuthentication()
     for (const OAuthLogEntry &entry : flow.log()) {
         steps.append(entry.step);
         QVERIFY2(!entry.detail.contains(u"s3cr:t&") && !entry.detail.contains(u"AT-secret-value")
-                     && !entry.detail.contains(u"RT-secret-value"),
+                && !entry.detail.contains(u"RT-secret-value"),
             qPrintable(entry.detail));
     }
     QCOMPARE(steps, (QStringList {u"Token request (client credentials)"_s, u"Token response"_s}));
@@ -342,13 +338,15 @@ void TestOAuth2Flow::authorizationCodeWithPkce()
     for (const OAuthLogEntry &entry : flow.log()) {
         steps.append(entry.step);
         // With plain PKCE the challenge sent in the authorization URL is the verifier itself.
-        const bool verifierPublic = OAuth2::Pkce(pkce) == OAuth2::Pkce::Plain && entry.step == u"Authorization URL opened";
+        const bool verifierPublic
+            = OAuth2::Pkce(pkce) == OAuth2::Pkce::Plain && entry.step == u"Authorization URL opened";
         QVERIFY2(!entry.detail.contains(u"the+code") && !entry.detail.contains(u"the%2Bcode")
-                     && (verifier.isEmpty() || verifierPublic || !entry.detail.contains(verifier)),
+                && (verifier.isEmpty() || verifierPublic || !entry.detail.contains(verifier)),
             qPrintable(entry.detail));
     }
-    QCOMPARE(steps, (QStringList {u"Listening for the redirect"_s, u"Authorization URL opened"_s,
-                        u"Callback received"_s, u"Token request (authorization code)"_s, u"Token response"_s}));
+    QCOMPARE(steps,
+        (QStringList {u"Listening for the redirect"_s, u"Authorization URL opened"_s, u"Callback received"_s,
+            u"Token request (authorization code)"_s, u"Token response"_s}));
 }
 
 void TestOAuth2Flow::callbackRejected_data()
@@ -384,7 +382,8 @@ void TestOAuth2Flow::callbackRejected()
     callback.setQuery(QString(query).replace(u"STATE"_s, state));
     QCOMPARE(browse(m_network, callback), 400);
     QTRY_COMPARE(failed.count(), 1);
-    QVERIFY2(failed.first().first().toString().contains(expected), qPrintable(failed.first().first().toString()));
+    QVERIFY2(
+        failed.first().first().toString().contains(expected), qPrintable(failed.first().first().toString()));
     QCOMPARE(server.requestCount(), 0);
 }
 
@@ -415,12 +414,15 @@ void TestOAuth2Flow::deviceSlowDown()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    server.queueResponses({jsonResponse(200, {{"device_code", "DC-secret"}, {"user_code", "ABCD-EFGH"},
-                               {"verification_uri", "https://id.example/device"},
-                               {"verification_uri_complete", "https://id.example/device?user_code=ABCD-EFGH"},
-                               {"expires_in", 600}, {"interval", 1}}),
-        jsonResponse(400, {{"error", "authorization_pending"}}), jsonResponse(400, {{"error", "slow_down"}}),
-        jsonResponse(400, {{"error", "authorization_pending"}}), tokenBody()});
+    server.queueResponses(
+        {jsonResponse(200,
+             {{"device_code", "DC-secret"}, {"user_code", "ABCD-EFGH"},
+                 {"verification_uri", "https://id.example/device"},
+                 {"verification_uri_complete", "https://id.example/device?user_code=ABCD-EFGH"},
+                 {"expires_in", 600}, {"interval", 1}}),
+            jsonResponse(400, {{"error", "authorization_pending"}}),
+            jsonResponse(400, {{"error", "slow_down"}}),
+            jsonResponse(400, {{"error", "authorization_pending"}}), tokenBody()});
     OAuth2 config;
     config.grant = OAuth2::Grant::DeviceCode;
     config.deviceAuthUrl = server.url(QStringLiteral("/device/auth")).toString();
@@ -441,7 +443,8 @@ void TestOAuth2Flow::deviceSlowDown()
     QCOMPARE(flow.pollInterval(), 6);
     QCOMPARE(server.requestCount(), 5);
     const QUrlQuery form = bodyForm(server.lastRequestBody());
-    QCOMPARE(form.queryItemValue(u"grant_type"_s, QUrl::FullyDecoded), u"urn:ietf:params:oauth:grant-type:device_code"_s);
+    QCOMPARE(form.queryItemValue(u"grant_type"_s, QUrl::FullyDecoded),
+        u"urn:ietf:params:oauth:grant-type:device_code"_s);
     QCOMPARE(form.queryItemValue(u"device_code"_s), u"DC-secret"_s);
     for (const OAuthLogEntry &entry : flow.log())
         QVERIFY2(!entry.detail.contains(u"DC-secret"), qPrintable(entry.detail));
@@ -466,8 +469,9 @@ void TestOAuth2Flow::deviceEnds()
     QFETCH(QString, expected);
     ScriptedServer server;
     QVERIFY(server.listen());
-    server.queueResponse(jsonResponse(200, {{"device_code", "DC"}, {"user_code", "U"},
-        {"verification_uri", "https://id.example/device"}, {"expires_in", expiresIn}, {"interval", 1}}));
+    server.queueResponse(jsonResponse(200,
+        {{"device_code", "DC"}, {"user_code", "U"}, {"verification_uri", "https://id.example/device"},
+            {"expires_in", expiresIn}, {"interval", 1}}));
     server.setResponse(answer);
     OAuth2 config;
     config.grant = OAuth2::Grant::DeviceCode;
@@ -479,7 +483,8 @@ void TestOAuth2Flow::deviceEnds()
     QSignalSpy failed(&flow, &OAuth2Flow::failed);
     flow.start(config);
     QVERIFY(failed.wait(WaitMs));
-    QVERIFY2(failed.first().first().toString().contains(expected), qPrintable(failed.first().first().toString()));
+    QVERIFY2(
+        failed.first().first().toString().contains(expected), qPrintable(failed.first().first().toString()));
     QVERIFY(!flow.isRunning());
 }
 
@@ -499,10 +504,11 @@ void TestOAuth2Flow::discovery()
     ScriptedServer server;
     QVERIFY(server.listen());
     const QString issuer = server.url(QStringLiteral("/realm")).toString();
-    server.setResponse(jsonResponse(status, QJsonObject {{"issuer", sameIssuer ? issuer : u"https://other.example"_s},
-                                                {"authorization_endpoint", QString(issuer + u"/auth")},
-                                                {"token_endpoint", QString(issuer + u"/token")},
-                                                {"device_authorization_endpoint", QString(issuer + u"/device/auth")}}));
+    server.setResponse(jsonResponse(status,
+        QJsonObject {{"issuer", sameIssuer ? issuer : u"https://other.example"_s},
+            {"authorization_endpoint", QString(issuer + u"/auth")},
+            {"token_endpoint", QString(issuer + u"/token")},
+            {"device_authorization_endpoint", QString(issuer + u"/device/auth")}}));
     OidcDiscovery discovery(&m_network);
     QSignalSpy finished(&discovery, &OidcDiscovery::finished);
     QSignalSpy failed(&discovery, &OidcDiscovery::failed);
@@ -511,7 +517,8 @@ void TestOAuth2Flow::discovery()
     QVERIFY(server.lastRequestHead().startsWith("GET /realm/.well-known/openid-configuration "));
     if (!sameIssuer || status != 200) {
         QCOMPARE(failed.count(), 1);
-        QVERIFY(failed.first().first().toString().contains(sameIssuer ? u"HTTP 404"_s : u"https://other.example"_s));
+        QVERIFY(failed.first().first().toString().contains(
+            sameIssuer ? u"HTTP 404"_s : u"https://other.example"_s));
         return;
     }
     const auto configuration = finished.first().first().value<OidcConfiguration>();

@@ -1,6 +1,7 @@
 // OpenApiImport: OpenAPI 3.0, 3.1 and Swagger 2.0 documents → the model. Golden files
 // (tests/data/openapi/X → X.expected.json, the `sonde-cli import` JSON of the import) pin every
 // field; `SONDE_REGENERATE=1 tst_openapiimport golden` rewrites them.
+#include "Golden.h"
 #include "formats/ImportJson.h"
 #include "formats/OpenApiImport.h"
 
@@ -70,14 +71,7 @@ void TestOpenApiImport::golden()
     const ImportResult result = importFile(file);
     QVERIFY2(result.ok(), qPrintable(result.error.toString()));
     const QByteArray json = toJson(result);
-    QFile golden(dataPath(file.section(u'.', 0, -2) + u".expected.json"_s));
-    if (qEnvironmentVariableIntValue("SONDE_REGENERATE") == 1) {
-        QVERIFY(golden.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        golden.write(json);
-        return;
-    }
-    QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(golden.fileName()));
-    QCOMPARE(QString::fromUtf8(json), QString::fromUtf8(golden.readAll()));
+    SONDE_COMPARE_GOLDEN(json, dataPath(file.section(u'.', 0, -2) + u".expected.json"_s));
 }
 
 void TestOpenApiImport::detect_data()

@@ -4,6 +4,7 @@
 // here) are checked on every object of the kinds the exporter writes.
 // `SONDE_REGENERATE=1 tst_postmanexport golden` rewrites the golden file.
 #include "ConformanceCorpus.h"
+#include "Golden.h"
 #include "formats/PostmanExport.h"
 #include "formats/PostmanImport.h"
 #include "model/PathParams.h"
@@ -203,14 +204,8 @@ void TestPostmanExport::roundTrip()
 void TestPostmanExport::golden()
 {
     const QByteArray json = PostmanExport::toJson(sample());
-    QFile golden(QStringLiteral(SONDE_TEST_DATA_DIR "/postman-export/shop.postman_collection.json"));
-    if (qEnvironmentVariableIntValue("SONDE_REGENERATE") == 1) {
-        QVERIFY(golden.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        golden.write(json);
-        return;
-    }
-    QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(golden.fileName()));
-    QCOMPARE(QString::fromUtf8(json), QString::fromUtf8(golden.readAll()));
+    SONDE_COMPARE_GOLDEN(
+        json, QStringLiteral(SONDE_TEST_DATA_DIR "/postman-export/shop.postman_collection.json"));
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // PostmanImport: Postman collections (v2.0, v2.1), environments and globals → the model. Golden files
 // (tests/data/postman/X.json → X.expected.json, the `sonde-cli import` JSON of the import) pin every
 // field; `SONDE_REGENERATE=1 tst_postmanimport golden` rewrites them.
+#include "Golden.h"
 #include "formats/ImportJson.h"
 #include "formats/PostmanImport.h"
 
@@ -60,14 +61,7 @@ void TestPostmanImport::golden()
     const ImportResult result = importFile(file + u".json"_s);
     QVERIFY2(result.ok(), qPrintable(result.error.toString()));
     const QByteArray json = QJsonDocument(ImportJson::toJson(result)).toJson(QJsonDocument::Indented);
-    QFile golden(dataPath(file + u".expected.json"_s));
-    if (qEnvironmentVariableIntValue("SONDE_REGENERATE") == 1) {
-        QVERIFY(golden.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        golden.write(json);
-        return;
-    }
-    QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(golden.fileName()));
-    QCOMPARE(QString::fromUtf8(json), QString::fromUtf8(golden.readAll()));
+    SONDE_COMPARE_GOLDEN(json, dataPath(file + u".expected.json"_s));
 }
 
 void TestPostmanImport::detect_data()

@@ -3,6 +3,7 @@
 // code with PKCE through a scripted browser and the loopback redirect, cancel at the login page,
 // refresh, and the device flow approved through the provider's /device pages.
 #include "OidcTestProvider.h"
+#include "RecordingLauncher.h"
 #include "auth/BrowserLauncher.h"
 #include "auth/OAuth2Flow.h"
 #include "auth/OidcDiscovery.h"
@@ -14,21 +15,11 @@
 
 using namespace Sonde;
 using namespace Qt::Literals::StringLiterals;
+using SondeTest::RecordingLauncher;
 
 namespace {
 
 constexpr int WaitMs = 30000;
-
-class RecordingLauncher final : public BrowserLauncher
-{
-public:
-    bool open(const QUrl &url, QString *) override
-    {
-        opened = url;
-        return true;
-    }
-    QUrl opened;
-};
 
 } // namespace
 
@@ -94,8 +85,10 @@ void TestOAuth2Provider::clientCredentials_data()
     QTest::addColumn<QString>("clientId");
     QTest::addColumn<QString>("secret");
     QTest::addColumn<int>("method");
-    QTest::newRow("client_secret_basic") << u"sonde-service"_s << u"service-secret"_s << int(OAuth2::ClientAuth::Basic);
-    QTest::newRow("client_secret_post") << u"sonde-service-post"_s << u"post-secret"_s << int(OAuth2::ClientAuth::Post);
+    QTest::newRow("client_secret_basic")
+        << u"sonde-service"_s << u"service-secret"_s << int(OAuth2::ClientAuth::Basic);
+    QTest::newRow("client_secret_post")
+        << u"sonde-service-post"_s << u"post-secret"_s << int(OAuth2::ClientAuth::Post);
 }
 
 void TestOAuth2Provider::clientCredentials()

@@ -2,6 +2,7 @@
 // that expired is refreshed before the request, the rotated refresh token is stored, a 401 is answered
 // with one refresh and one retry, and the provider's JWKS verifies its RS256 and ES256 tokens.
 #include "OidcTestProvider.h"
+#include "RecordingLauncher.h"
 #include "auth/BrowserLauncher.h"
 #include "auth/JwksFetcher.h"
 #include "auth/JwsVerifier.h"
@@ -21,21 +22,11 @@
 
 using namespace Sonde;
 using namespace Qt::Literals::StringLiterals;
+using SondeTest::RecordingLauncher;
 
 namespace {
 
 constexpr int WaitMs = 30000;
-
-class RecordingLauncher final : public BrowserLauncher
-{
-public:
-    bool open(const QUrl &url, QString *) override
-    {
-        opened = url;
-        return true;
-    }
-    QUrl opened;
-};
 
 QString storeError(TokenCache &cache, const OAuth2 &config, const TokenResponse &token)
 {
