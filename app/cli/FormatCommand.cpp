@@ -60,11 +60,14 @@ QString lowerFirst(QString text)
     return text;
 }
 
-/// Feeds the input to JsonFormatter chunk by chunk. The raw input is kept only when it cannot be
-/// read again (stdin), to print it unchanged if it turns out malformed.
-int formatJsonStream(QIODevice &input, const QByteArray &alreadyRead, bool seekable, QIODevice &out, QIODevice &err)
+/// Feeds the input to a streaming formatter (JsonFormatter or XmlFormatter) chunk by chunk. The raw
+/// input is kept only when it cannot be read again (stdin), to print it unchanged if it turns out
+/// malformed; `typeName` ("JSON", "XML") names the type in that error.
+template<typename Formatter>
+int formatStream(QIODevice &input, const QByteArray &alreadyRead, bool seekable, const QString &typeName,
+                 QIODevice &out, QIODevice &err)
 {
-    Sonde::JsonFormatter formatter;
+    Formatter formatter;
     QByteArray raw;
     QByteArray formatted;
     bool ok = formatter.feed(alreadyRead);
@@ -97,21 +100,7 @@ int formatJsonStream(QIODevice &input, const QByteArray &alreadyRead, bool seeka
             raw += input.read(ChunkSize);
         out.write(raw);
     }
-    return fail(err, ExitMalformedInput, u"not valid JSON: "_s + lowerFirst(result.error));
-}
-
-int formatXmlDocument(QIODevice &input, QByteArray data, QIODevice &out, QIODevice &err)
-{
-    data += input.readAll();
-    Sonde::FormatResult result = Sonde::formatXml(data);
-    if (!result.ok) {
-        out.write(data);
-        return fail(err, ExitMalformedInput, u"not valid XML: "_s + lowerFirst(result.error));
-    }
-    if (!result.output.endsWith('\n'))
-        result.output += '\n';
-    out.write(result.output);
-    return ExitOk;
+    return fail(err, ExitMalformedInput, u"not valid %1: "_s.arg(typeName) + lowerFirst(result.error));
 }
 
 } // namespace
@@ -155,9 +144,10 @@ int runFormatCommand(const QStringList &arguments, QIODevice &in, QIODevice &out
     const QByteArray head = input->read(ChunkSize);
     if (!type)
         type = sniff(head);
+    const bool seekable = !input->isSequential();
     if (*type == InputType::Xml)
-        return formatXmlDocument(*input, head, out, err);
-    return formatJsonStream(*input, head, !input->isSequential(), out, err);
+        return formatStream<Sonde::XmlFormatter>(*input, head, seekable, u"XML"_s, out, err);
+    return formatStream<Sonde::JsonFormatter>(*input, head, seekable, u"JSON"_s, out, err);
 }
 
 int runFormatCommand(const QStringList &arguments)

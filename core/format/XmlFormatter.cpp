@@ -68,71 +68,156 @@ qint64 byteOffset(QByteArrayView input, qint64 line, qint64 column)
     return pos;
 }
 
-/// The writer starts each prolog node (and the root) on a new line even at the very start, and ends
-/// the document with a newline: drop the empty lines that makes at the start, in the prolog and at the end.
-void tidyLineBreaks(QByteArray &output, qsizetype prologEnd)
+/// The writer starts each prolog node (and the root) on a new line even at the very start: drop the
+/// empty lines that makes at the start and in the prolog (`output` holds the prolog and the root's
+/// start tag, which holds no line break).
+void tidyProlog(QByteArray &output)
 {
-    QByteArray prolog = output.left(prologEnd);
-    while (prolog.contains("\n\n"))
-        prolog.replace("\n\n", "\n");
-    if (prolog.startsWith('\n'))
-        prolog.remove(0, 1);
-    output.replace(0, prologEnd, prolog);
-    if (output.endsWith('\n'))
-        output.chop(1);
+    while (output.contains("\n\n"))
+        output.replace("\n\n", "\n");
+    if (output.startsWith('\n'))
+        output.remove(0, 1);
 }
 
 } // namespace
 
-FormatResult formatXml(QByteArrayView input, const std::atomic_bool *cancel)
+struct XmlFormatter::Private
 {
-    FormatResult result;
-    const QByteArray bytes = QByteArray::fromRawData(input.data(), input.size());
-    QXmlStreamReader reader(bytes);
-    reader.setNamespaceProcessing(false);
-
-    QByteArray output;
-    output.reserve(input.size() + input.size() / 4);
-    QBuffer buffer(&output);
-    buffer.open(QIODevice::WriteOnly);
-    QXmlStreamWriter writer(&buffer);
-    writer.setAutoFormatting(true);
-    writer.setAutoFormattingIndent(2);
-
-    int tokens = 0;
-    bool sawElement = false;
-    qsizetype prologEnd = -1;
-    while (!reader.atEnd()) {
-        reader.readNext();
-        if (reader.hasError())
-            break;
-        copyToken(reader, writer);
-        if (!sawElement && reader.isStartElement()) {
-            sawElement = true;
-            prologEnd = output.size(); // up to the root's start tag, which holds no line break
-        }
-        if (++tokens % CancelCheckTokens == 0 && cancel && cancel->load(std::memory_order_relaxed)) {
-            result.cancelled = true;
-            result.error = QStringLiteral("Cancelled");
-            result.output = input.toByteArray();
-            return result;
-        }
+    explicit Private(const std::atomic_bool *cancel)
+        : cancel(cancel)
+    {
+        reader.setNamespaceProcessing(false);
+        buffer.open(QIODevice::WriteOnly);
+        writer.setAutoFormatting(true);
+        writer.setAutoFormattingIndent(2);
     }
-    if (reader.hasError() || !sawElement) {
-        QString message = reader.hasError() ? reader.errorString() : QStringLiteral("No root element");
+
+    /// Reads the tokens the data fed so far holds; false when the input is malformed or cancelled.
+    bool pump()
+    {
+        while (!ended) {
+            reader.readNext();
+            if (reader.hasError())
+                return reader.error() == QXmlStreamReader::PrematureEndOfDocumentError || fail();
+            copyToken(reader, writer);
+            if (reader.tokenType() == QXmlStreamReader::EndDocument)
+                ended = true;
+            if (!sawElement && reader.isStartElement()) {
+                sawElement = true;
+                tidyProlog(output);
+                buffer.seek(output.size());
+            }
+            if (++tokens % CancelCheckTokens == 0 && cancel && cancel->load(std::memory_order_relaxed)) {
+                cancelled = true;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool fail(const QString &reason = {})
+    {
+        failed = true;
+        QString message = reason.isEmpty() ? reader.errorString() : reason;
         if (message.endsWith(u'.'))
             message.chop(1);
-        result.errorLine = int(reader.lineNumber());
-        result.errorColumn = int(reader.columnNumber()) + 1;
-        result.errorOffset = byteOffset(input, result.errorLine, result.errorColumn);
-        result.error = QStringLiteral("%1 at line %2, column %3").arg(message).arg(result.errorLine).arg(result.errorColumn);
+        errorLine = int(reader.lineNumber());
+        errorColumn = int(reader.columnNumber()) + 1;
+        error = QStringLiteral("%1 at line %2, column %3").arg(message).arg(errorLine).arg(errorColumn);
+        return false;
+    }
+
+    /// Hands over the output written so far; the buffer starts again at the beginning.
+    QByteArray take()
+    {
+        QByteArray taken = std::move(output);
+        output = QByteArray();
+        buffer.seek(0);
+        return taken;
+    }
+
+    const std::atomic_bool *cancel;
+    QXmlStreamReader reader;
+    QByteArray output;
+    QBuffer buffer {&output};
+    QXmlStreamWriter writer {&buffer};
+    int tokens = 0;
+    bool sawElement = false;
+    bool ended = false;
+    bool failed = false;
+    bool cancelled = false;
+    QString error;
+    int errorLine = 0;
+    int errorColumn = 0;
+};
+
+XmlFormatter::XmlFormatter(const std::atomic_bool *cancel)
+    : d(std::make_unique<Private>(cancel))
+{
+}
+
+XmlFormatter::~XmlFormatter() = default;
+
+bool XmlFormatter::feed(QByteArrayView chunk)
+{
+    if (d->failed || d->cancelled)
+        return false;
+    d->reader.addData(chunk.toByteArray());
+    return d->pump();
+}
+
+QByteArray XmlFormatter::takeOutput()
+{
+    if (!d->sawElement)
+        return {};
+    QByteArray taken = d->take();
+    if (taken.endsWith('\n')) {
+        // Perhaps the line break the writer ends the document with, which finish() drops: keep it back.
+        taken.chop(1);
+        d->output = QByteArrayLiteral("\n");
+        d->buffer.seek(1);
+    }
+    return taken;
+}
+
+FormatResult XmlFormatter::finish()
+{
+    FormatResult result;
+    if (d->cancelled || (d->cancel && d->cancel->load(std::memory_order_relaxed))) {
+        result.cancelled = true;
+        result.error = QStringLiteral("Cancelled");
+        return result;
+    }
+    if (!d->failed && !d->ended) {
+        // The reader waits for more data at the end of what it was given: the document is cut short.
+        d->fail(d->reader.errorString().isEmpty() ? QStringLiteral("Premature end of document") : QString());
+    } else if (!d->failed && !d->sawElement) {
+        d->fail(QStringLiteral("No root element"));
+    }
+    if (d->failed) {
+        result.error = d->error;
+        result.errorLine = d->errorLine;
+        result.errorColumn = d->errorColumn;
+        return result;
+    }
+    result.output = d->take();
+    if (result.output.endsWith('\n'))
+        result.output.chop(1);
+    result.ok = true;
+    return result;
+}
+
+FormatResult formatXml(QByteArrayView input, const std::atomic_bool *cancel)
+{
+    XmlFormatter formatter(cancel);
+    formatter.feed(input);
+    FormatResult result = formatter.finish();
+    if (!result.ok) {
+        if (!result.cancelled)
+            result.errorOffset = byteOffset(input, result.errorLine, result.errorColumn);
         result.output = input.toByteArray();
         return result;
     }
-    buffer.close();
-    tidyLineBreaks(output, prologEnd);
-    result.output = std::move(output);
-    result.ok = true;
     return result;
 }
 

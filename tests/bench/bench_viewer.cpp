@@ -5,6 +5,8 @@
 // under xvfb-run), from showExchange() — the moment the last byte has arrived:
 //   first_screen_100mb_<type>_ms     until the first screen of text is painted
 //   pretty_visible_100mb_<type>_ms   until the pretty-printed, highlighted first screen is painted
+//                                    (the preview of the body's start, while the whole is formatted)
+//   pretty_complete_100mb_<type>_ms  until the whole body is pretty-printed and on screen
 //   max_ui_stall_100mb_<type>_ms     the longest the UI thread went without serving its event loop,
 //                                    over the whole sequence: showing, formatting, scrolling to the
 //                                    middle and the end, searching, switching Raw/Pretty, clearing
@@ -29,6 +31,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <vector>
 
 using namespace Sonde;
 
@@ -116,10 +119,7 @@ public:
         m_timer.setTimerType(Qt::PreciseTimer);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 gap = m_clock.restart();
-            if (gap > m_longest) {
-                m_longest = gap;
-                m_where = m_phase;
-            }
+            note(gap);
         });
     }
     void start()
@@ -131,11 +131,7 @@ public:
     void setPhase(const char *phase)
     {
         // A gap ending in the next phase started in this one: count it here.
-        const qint64 gap = m_clock.elapsed();
-        if (gap > m_longest) {
-            m_longest = gap;
-            m_where = m_phase;
-        }
+        note(m_clock.elapsed());
         m_phase = phase;
     }
     qint64 stop()
@@ -145,8 +141,27 @@ public:
         return m_longest;
     }
     const char *where() const { return m_where; }
+    /// The longest stall of each phase, in the order the phases came: "show 12, format 40, …".
+    QByteArray byPhase() const
+    {
+        QByteArray text;
+        for (const auto &[phase, longest] : m_phases)
+            text += (text.isEmpty() ? "" : ", ") + QByteArray(phase) + ' ' + QByteArray::number(longest);
+        return text;
+    }
 
 private:
+    void note(qint64 gap)
+    {
+        if (gap > m_longest) {
+            m_longest = gap;
+            m_where = m_phase;
+        }
+        if (m_phases.empty() || m_phases.back().first != m_phase)
+            m_phases.emplace_back(m_phase, 0);
+        m_phases.back().second = std::max(m_phases.back().second, gap);
+    }
+    std::vector<std::pair<const char *, qint64>> m_phases;
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_longest = 0;
@@ -197,6 +212,7 @@ struct Figures
 {
     double firstScreen = 0;
     double prettyVisible = 0;
+    double prettyComplete = 0;
     double maxStall = 0;
     double rssOverBody = 0;
 };
@@ -237,6 +253,16 @@ Figures measure(ResponseViewer &viewer, const QByteArray &body, const QByteArray
     viewer.repaint();
     figures.firstScreen = double(clock.nsecsElapsed()) / 1e6;
 
+    while (!view->showsPreview() && view->shown() != BodyRendering::Shown::Pretty) {
+        if (waited.elapsed() > 120'000) {
+            std::fprintf(stderr, "bench_viewer: no pretty text on screen after 120 s\n");
+            std::exit(1);
+        }
+        QTest::qWait(1);
+    }
+    viewer.repaint();
+    figures.prettyVisible = double(clock.nsecsElapsed()) / 1e6;
+
     stalls.setPhase("format");
     if (!waitUntilShown(view, BodyRendering::Shown::Pretty)) {
         std::fprintf(stderr, "bench_viewer: the %s body was not pretty-printed within 120 s (%s)\n", type,
@@ -244,7 +270,7 @@ Figures measure(ResponseViewer &viewer, const QByteArray &body, const QByteArray
         std::exit(1);
     }
     viewer.repaint();
-    figures.prettyVisible = double(clock.nsecsElapsed()) / 1e6;
+    figures.prettyComplete = double(clock.nsecsElapsed()) / 1e6;
 
     // What a user does next: scroll, search, switch to Raw and back.
     stalls.setPhase("scroll");
@@ -272,7 +298,8 @@ Figures measure(ResponseViewer &viewer, const QByteArray &body, const QByteArray
     view->clear();
     QTest::qWait(200); // documents are freed in a worker; let the UI thread run meanwhile
     figures.maxStall = double(stalls.stop());
-    std::fprintf(stderr, "bench_viewer: %s: longest stall during '%s'\n", type, stalls.where());
+    std::fprintf(stderr, "bench_viewer: %s: longest stall during '%s'; longest per phase (ms): %s\n", type,
+                 stalls.where(), stalls.byPhase().constData());
     return figures;
 }
 
@@ -301,15 +328,18 @@ int main(int argc, char **argv)
         const QByteArray suffix = QByteArray("_100mb_") + type;
         report("first_screen" + suffix + "_ms", figures.firstScreen, "ms");
         report("pretty_visible" + suffix + "_ms", figures.prettyVisible, "ms");
+        report("pretty_complete" + suffix + "_ms", figures.prettyComplete, "ms");
         report("max_ui_stall" + suffix + "_ms", figures.maxStall, "ms");
         report("rss_over_body" + suffix, figures.rssOverBody, "ratio", 2);
         worst.firstScreen = std::max(worst.firstScreen, figures.firstScreen);
         worst.prettyVisible = std::max(worst.prettyVisible, figures.prettyVisible);
+        worst.prettyComplete = std::max(worst.prettyComplete, figures.prettyComplete);
         worst.maxStall = std::max(worst.maxStall, figures.maxStall);
         worst.rssOverBody = std::max(worst.rssOverBody, figures.rssOverBody);
     }
     report("first_screen_100mb_ms", worst.firstScreen, "ms");
     report("pretty_visible_100mb_ms", worst.prettyVisible, "ms");
+    report("pretty_complete_100mb_ms", worst.prettyComplete, "ms");
     report("max_ui_stall_ms", worst.maxStall, "ms");
     report("rss_over_body", worst.rssOverBody, "ratio", 2);
     return 0;

@@ -62,9 +62,10 @@ void checkGolden(const QString &name, const FormatResult &result, const QByteArr
     QCOMPARE(referenceText(result), readFile(referencePath));
 }
 
+template<typename Formatter>
 FormatResult formatInChunks(const QByteArray &input, qsizetype chunkSize)
 {
-    JsonFormatter formatter;
+    Formatter formatter;
     QByteArray output;
     for (qsizetype pos = 0; pos < input.size(); pos += chunkSize) {
         formatter.feed(QByteArrayView(input).sliced(pos, std::min(chunkSize, input.size() - pos)));
@@ -74,6 +75,17 @@ FormatResult formatInChunks(const QByteArray &input, qsizetype chunkSize)
     if (result.ok)
         result.output = output + result.output;
     return result;
+}
+
+void addChunkRows(const QString &pattern)
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<qsizetype>("chunkSize");
+    const QDir inputs(dataDir() + QStringLiteral("/input"));
+    for (const QString &name : inputs.entryList({pattern}, QDir::Files, QDir::Name)) {
+        for (const qsizetype chunkSize : {1, 2, 3, 7, 64})
+            QTest::addRow("%s/%lld", qPrintable(name), qlonglong(chunkSize)) << name << chunkSize;
+    }
 }
 
 } // namespace
@@ -103,29 +115,35 @@ private Q_SLOTS:
         checkGolden(name, result, input);
     }
 
-    void jsonChunksMatchWhole_data()
-    {
-        QTest::addColumn<QString>("name");
-        QTest::addColumn<qsizetype>("chunkSize");
-        const QDir inputs(dataDir() + QStringLiteral("/input"));
-        for (const QString &name : inputs.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-            for (const qsizetype chunkSize : {1, 2, 3, 7, 64}) {
-                QTest::addRow("%s/%lld", qPrintable(name), qlonglong(chunkSize)) << name << chunkSize;
-            }
-        }
-    }
+    void jsonChunksMatchWhole_data() { addChunkRows(QStringLiteral("*.json")); }
     void jsonChunksMatchWhole()
     {
         QFETCH(QString, name);
         QFETCH(qsizetype, chunkSize);
         const QByteArray input = readFile(dataDir() + QStringLiteral("/input/") + name);
         const FormatResult whole = formatJson(input);
-        const FormatResult chunked = formatInChunks(input, chunkSize);
+        const FormatResult chunked = formatInChunks<JsonFormatter>(input, chunkSize);
         QCOMPARE(chunked.ok, whole.ok);
         QCOMPARE(chunked.error, whole.error);
         QCOMPARE(chunked.errorOffset, whole.errorOffset);
         if (whole.ok)
             QCOMPARE(chunked.output, whole.output);
+    }
+
+    // The streaming XML formatter gives the same text, or the same error, however the input is cut.
+    void xmlChunksMatchWhole_data() { addChunkRows(QStringLiteral("*.xml")); }
+    void xmlChunksMatchWhole()
+    {
+        QFETCH(QString, name);
+        QFETCH(qsizetype, chunkSize);
+        const QByteArray input = readFile(dataDir() + QStringLiteral("/input/") + name);
+        const FormatResult whole = formatXml(input);
+        const FormatResult chunked = formatInChunks<XmlFormatter>(input, chunkSize);
+        QCOMPARE(chunked.ok, whole.ok);
+        if (whole.ok)
+            QCOMPARE(chunked.output, whole.output);
+        else
+            QVERIFY2(!chunked.error.isEmpty(), qPrintable(whole.error));
     }
 
     void jsonErrorPosition_data()

@@ -37,6 +37,7 @@ int digitCount(int number)
 CodeEditor::CodeEditor(QWidget *parent)
     : QsciScintilla(parent)
 {
+    TextDocument::prepareFactory();
     setWrapMode(WrapNone);
     setAutoIndent(true);
     setBraceMatching(SloppyBraceMatch);
@@ -181,9 +182,9 @@ QByteArray CodeEditor::utf8Text() const
     return QByteArray(data, length);
 }
 
-TextDocument CodeEditor::createDocument() const
+TextDocument CodeEditor::createDocument(qint64 expectedBytes) const
 {
-    return TextDocument(SendScintillaPtrResult(SCI_CREATELOADER));
+    return TextDocument::create(expectedBytes);
 }
 
 void CodeEditor::showDocument(const TextDocument &document)

@@ -75,8 +75,11 @@ public:
     /// The whole text as UTF-8 bytes.
     QByteArray utf8Text() const;
 
-    /// A new empty document to fill off the UI thread (TextDocument::append) and show later.
-    TextDocument createDocument() const;
+    /// A new empty document to fill off the UI thread (TextDocument::append) and show later. With
+    /// `expectedBytes`, room for that much text is made at once: a document that grows is copied
+    /// each time, holding its old and new text together for a moment. Room made is memory used,
+    /// filled or not.
+    TextDocument createDocument(qint64 expectedBytes = 0) const;
     /// Shows a filled document instead of the current text, within milliseconds whatever its size.
     void showDocument(const TextDocument &document);
 

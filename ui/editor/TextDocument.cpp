@@ -1,5 +1,9 @@
 #include "editor/TextDocument.h"
 
+#include "editor/QsciIncludes.h"
+
+#include <QMutex>
+
 #include <cstddef>
 
 namespace Sonde {
@@ -22,7 +26,30 @@ namespace {
 
 constexpr int StatusOk = 0; // SC_STATUS_OK
 
+// SCI_CREATELOADER builds a free-standing document and touches nothing else of the instance it is
+// sent to, so one hidden instance serves every thread; the mutex keeps them one at a time.
+QsciScintillaBase *factory = nullptr;
+QMutex factoryMutex;
+
 } // namespace
+
+void TextDocument::prepareFactory()
+{
+    QMutexLocker lock(&factoryMutex);
+    if (!factory)
+        factory = new QsciScintillaBase; // never shown; deliberately kept until the process ends
+}
+
+TextDocument TextDocument::create(qint64 expectedBytes)
+{
+    QMutexLocker lock(&factoryMutex);
+    if (!factory)
+        return {};
+    // The loader comes back as the message's pointer-sized result.
+    const long loader = factory->SendScintilla(QsciScintillaBase::SCI_CREATELOADER,
+                                               static_cast<unsigned long>(std::max<qint64>(expectedBytes, 0)), 0L);
+    return TextDocument(reinterpret_cast<void *>(loader));
+}
 
 struct TextDocument::Loader
 {

@@ -22,6 +22,15 @@ class TextDocument
 public:
     TextDocument() = default;
 
+    /// A new empty document, from any thread, with room for `expectedBytes` of text made at once (a
+    /// growing document is copied each time, holding its old and new text together for a moment;
+    /// room made is memory used, filled or not). Null when the memory could not be had. Needs
+    /// prepareFactory() to have run on the UI thread.
+    static TextDocument create(qint64 expectedBytes = 0);
+    /// Sets up what create() uses: a hidden Scintilla instance that lives as long as the process.
+    /// On the UI thread, before the first create(); CodeEditor does it.
+    static void prepareFactory();
+
     bool isNull() const { return !d; }
     /// Appends UTF-8 text; false when the memory could not be allocated.
     bool append(QByteArrayView utf8);

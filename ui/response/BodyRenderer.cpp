@@ -9,6 +9,8 @@
 #include <QBuffer>
 #include <QImageReader>
 
+#include <optional>
+
 namespace Sonde {
 
 using namespace Qt::Literals::StringLiterals;
@@ -130,18 +132,76 @@ void setProgress(const BodyRenderRequest &request, qint64 done, qint64 total)
         request.progress->store(int(done * 1000 / total), std::memory_order_relaxed);
 }
 
-/// Streams a large UTF-8 body from its storage into the document: as it is, or through the JSON
-/// formatter. Returns false when cancelled or out of memory (then `error` is set), or with
-/// `formatError` set when the JSON turned out malformed.
-bool streamText(const BodyRenderRequest &request, qint64 limit, bool prettyJson, BodyText::LongLineBreaker &breaker,
-                QString *formatError, QString *error)
+/// JsonFormatter or XmlFormatter behind one face; neither for text shown as it is.
+class StreamFormatter
+{
+public:
+    StreamFormatter(Language language, bool pretty, const std::atomic_bool *cancel)
+    {
+        if (pretty && language == Language::Json)
+            m_json.emplace(cancel);
+        else if (pretty && language == Language::Xml)
+            m_xml.emplace(cancel);
+    }
+    bool active() const { return m_json || m_xml; }
+    bool feed(QByteArrayView chunk) { return m_json ? m_json->feed(chunk) : m_xml->feed(chunk); }
+    QByteArray takeOutput() { return m_json ? m_json->takeOutput() : m_xml->takeOutput(); }
+    FormatResult finish() { return m_json ? m_json->finish() : m_xml->finish(); }
+
+private:
+    std::optional<JsonFormatter> m_json;
+    std::optional<XmlFormatter> m_xml;
+};
+
+/// The length of `bytes` without a UTF-8 sequence cut at its end.
+qsizetype utf8PrefixLength(QByteArrayView bytes)
+{
+    qsizetype end = bytes.size();
+    qsizetype back = 0;
+    while (end > 0 && back < 4 && (uchar(bytes.at(end - 1)) & 0xc0) == 0x80) {
+        --end;
+        ++back;
+    }
+    if (end == 0)
+        return bytes.size();
+    const auto lead = uchar(bytes.at(end - 1));
+    const qsizetype length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    return length == back + 1 ? bytes.size() : end - 1;
+}
+
+/// The first screenfuls of a large UTF-8 body, shown while the whole one is read: its first
+/// PreviewBytes, cut after a line break (or between characters) so that the preview is the start of
+/// what the whole rendering shows, formatted when `formatter` is active.
+bool renderPreview(const BodyRenderRequest &request, const QByteArray &head, StreamFormatter &formatter,
+                   BodyText::LongLineBreaker &breaker, qint64 *sourceBytes)
+{
+    QByteArrayView prefix(head);
+    prefix = prefix.first(std::min<qsizetype>(prefix.size(), request.previewBytes));
+    if (prefix.size() < request.body.size()) {
+        const qsizetype newline = prefix.lastIndexOf('\n');
+        prefix = newline > prefix.size() / 2 ? prefix.first(newline + 1) : prefix.first(utf8PrefixLength(prefix));
+    }
+    *sourceBytes = prefix.size();
+    QByteArray text = prefix.toByteArray();
+    if (formatter.active()) {
+        formatter.feed(prefix);
+        text = formatter.takeOutput();
+    }
+    TextDocument document = request.document;
+    return document.append(breaker.process(text));
+}
+
+/// Streams a large UTF-8 body from its storage into the document: as it is, or through `formatter`.
+/// Returns false when cancelled or out of memory (then `error` is set), or with `formatError` set when
+/// the body turned out malformed.
+bool streamText(const BodyRenderRequest &request, qint64 limit, StreamFormatter &formatter,
+                BodyText::LongLineBreaker &breaker, QString *formatError, QString *error)
 {
     const std::unique_ptr<QIODevice> device = request.body.open();
     if (!device) {
         *error = u"The body could not be read: its temporary file is gone."_s;
         return false;
     }
-    JsonFormatter formatter(request.cancel.get());
     TextDocument document = request.document;
     qint64 done = 0;
     while (done < limit) {
@@ -152,7 +212,7 @@ bool streamText(const BodyRenderRequest &request, qint64 limit, bool prettyJson,
             break;
         done += chunk.size();
         QByteArray text = chunk;
-        if (prettyJson) {
+        if (formatter.active()) {
             if (!formatter.feed(chunk)) {
                 if (cancelled(request))
                     return false;
@@ -166,7 +226,7 @@ bool streamText(const BodyRenderRequest &request, qint64 limit, bool prettyJson,
         }
         setProgress(request, done, limit);
     }
-    if (prettyJson) {
+    if (formatter.active()) {
         FormatResult result = formatter.finish();
         if (result.cancelled || cancelled(request))
             return false;
@@ -187,7 +247,6 @@ bool streamText(const BodyRenderRequest &request, qint64 limit, bool prettyJson,
 BodyRendering renderBody(BodyRenderRequest request)
 {
     BodyRendering rendering;
-    rendering.document = request.document;
     if (request.body.isEmpty()) {
         rendering.notice = u"The response has no body."_s;
         return rendering;
@@ -200,11 +259,21 @@ BodyRendering renderBody(BodyRenderRequest request)
         return rendering;
     }
     if (request.document.isNull()) {
+        if (cancelled(request))
+            return cancelledRendering();
+        request.document = TextDocument::create(request.documentBytes);
+    }
+    rendering.document = request.document;
+    if (request.document.isNull()) {
         rendering.notice = u"Not enough memory to show the body."_s;
         return rendering;
     }
     // A large UTF-8 body is never held whole: it is read from its file in pieces as it is shown.
     const bool streaming = size > LargeBodyBytes && isUtf8Charset(request.contentType);
+    if (request.previewBytes > 0 && !streaming) {
+        rendering.preview = true; // none: the whole rendering comes soon enough
+        return rendering;
+    }
     const QByteArray sample = streaming ? request.body.head(SampleBytes) : request.body.bytes();
     if (sample.isEmpty()) {
         rendering.notice = u"The body could not be read: its temporary file is gone."_s;
@@ -213,7 +282,7 @@ BodyRendering renderBody(BodyRenderRequest request)
     if (cancelled(request))
         return cancelledRendering();
 
-    if (request.viewAs == BodyViewAs::Auto && size <= MaxImageBytes) {
+    if (request.viewAs == BodyViewAs::Auto && size <= MaxImageBytes && request.previewBytes == 0) {
         const QByteArray format = BodySniffer::imageFormat(request.contentType, QByteArrayView(sample).first(std::min<qsizetype>(sample.size(), 1024)));
         if (!format.isEmpty() && renderImage(sample.size() == size ? sample : request.body.bytes(), format, size, rendering))
             return rendering;
@@ -224,6 +293,10 @@ BodyRendering renderBody(BodyRenderRequest request)
     const bool forcedText = request.viewAs != BodyViewAs::Auto && request.viewAs != BodyViewAs::Hex;
     if (request.viewAs == BodyViewAs::Hex
         || (!forcedText && !BodyText::looksLikeText(sample, request.contentType, sample.size() == size))) {
+        if (request.previewBytes > 0) {
+            rendering.preview = true; // text bodies only
+            return rendering;
+        }
         const qsizetype shown = std::min<qsizetype>(size, HexDumpBytes);
         const QByteArray bytes = sample.size() >= shown ? sample.first(shown) : request.body.head(shown);
         request.document.append(BodyText::hexDump(bytes));
@@ -245,23 +318,32 @@ BodyRendering renderBody(BodyRenderRequest request)
 
     BodyText::LongLineBreaker breaker;
     const bool pretty = request.pretty && rendering.prettyAvailable;
-    if (streaming && (!pretty || json)) {
+    if (streaming) {
+        StreamFormatter formatter(rendering.language, pretty, request.cancel.get());
+        rendering.shown = pretty ? BodyRendering::Shown::Pretty : BodyRendering::Shown::Raw;
+        if (request.previewBytes > 0) {
+            rendering.preview = true;
+            if (!renderPreview(request, sample, formatter, breaker, &rendering.sourceBytes))
+                rendering.notice = u"Not enough memory to show the body."_s;
+            return rendering;
+        }
         QString formatError;
         QString error;
-        if (!streamText(request, size, pretty, breaker, &formatError, &error)) {
+        if (!streamText(request, size, formatter, breaker, &formatError, &error)) {
             if (error.isEmpty())
                 return cancelledRendering();
+            rendering.shown = BodyRendering::Shown::Nothing;
             rendering.notice = error;
             return rendering;
         }
         if (!formatError.isEmpty()) {
+            rendering.shown = BodyRendering::Shown::Nothing;
             rendering.prettyFailed = true;
-            addNotice(rendering.notice, u"Not valid JSON: "_s + lowerFirst(formatError));
+            addNotice(rendering.notice, (json ? u"Not valid JSON: "_s : u"Not valid XML: "_s) + lowerFirst(formatError));
             return rendering;
         }
-        rendering.shown = pretty ? BodyRendering::Shown::Pretty : BodyRendering::Shown::Raw;
     } else if (pretty) {
-        const QByteArray whole = streaming ? request.body.bytes() : utf8;
+        const QByteArray &whole = utf8;
         setProgress(request, 1, 3);
         FormatResult result = json ? formatJson(whole, request.cancel.get()) : formatXml(whole, request.cancel.get());
         if (result.cancelled || cancelled(request))
@@ -271,10 +353,6 @@ BodyRendering renderBody(BodyRenderRequest request)
             if (!appendText(request.document, result.output, breaker, request))
                 return cancelledRendering();
             rendering.shown = BodyRendering::Shown::Pretty;
-        } else if (streaming) {
-            rendering.prettyFailed = true;
-            addNotice(rendering.notice, (json ? u"Not valid JSON: "_s : u"Not valid XML: "_s) + lowerFirst(result.error));
-            return rendering;
         } else {
             if (!appendText(request.document, utf8, breaker, request))
                 return cancelledRendering();

@@ -20,22 +20,27 @@ enum class BodyViewAs { Auto, Json, Xml, Html, JavaScript, Yaml, Css, Text, Hex 
 constexpr qint64 LargeBodyBytes = 4LL * 1024 * 1024;
 /// Bodies above this size are not shown until the user asks ("Open anyway"); then raw only.
 constexpr qint64 MaxAutoShownBytes = 256LL * 1024 * 1024;
+/// A large body's preview, shown while the whole is read: a few thousand lines.
+constexpr qint64 PreviewBytes = 256LL * 1024;
 
-/// What BodyView asks a worker to prepare: the body, how to show it, and the documents to fill
-/// (created on the UI thread, as Scintilla requires).
+/// What BodyView asks a worker to prepare: the body, how to show it, and the document to fill.
 struct BodyRenderRequest
 {
     BodyData body;
     QString contentType;
     bool pretty = true;
     BodyViewAs viewAs = BodyViewAs::Auto;
-    /// Filled with the text to show.
+    /// Filled with the text to show; when null, the worker creates it with room for `documentBytes`.
     TextDocument document;
     std::shared_ptr<std::atomic_bool> cancel;
     /// Set by the worker as it goes: how much of the body it has read, in thousandths.
     std::shared_ptr<std::atomic_int> progress;
     /// Show a body above MaxAutoShownBytes anyway (raw).
     bool openAnyway = false;
+    /// When set, only a preview of a large UTF-8 text body: about its first this many bytes, the
+    /// start of what the whole rendering shows (nothing for other bodies).
+    qint64 previewBytes = 0;
+    qint64 documentBytes = 0;
 };
 
 /// The prepared body: a filled document and how to present it.
@@ -51,6 +56,10 @@ struct BodyRendering
     /// The body can be pretty-printed (JSON or XML text), so the Pretty/Raw toggle applies.
     bool prettyAvailable = false;
     bool cancelled = false;
+    /// The document holds the start of the body only (BodyRenderRequest::previewBytes): the first
+    /// `sourceBytes` of it.
+    bool preview = false;
+    qint64 sourceBytes = 0;
     /// Pretty-printing a large body failed (malformed JSON or XML) after part of it was written to
     /// the document: shown is Nothing, the notice says where the body broke, and the raw text is the
     /// thing to show.

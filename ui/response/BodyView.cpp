@@ -140,6 +140,7 @@ void BodyView::setBody(const BodyData &body, const QString &contentType)
     m_contentType = contentType;
     m_prettyAvailable = false;
     m_openAnyway = false;
+    m_formatFailure.clear();
     m_shown = BodyRendering::Shown::Nothing;
     m_editor->setUtf8Text({});
     m_image->clear();
@@ -148,8 +149,7 @@ void BodyView::setBody(const BodyData &body, const QString &contentType)
     m_status->setText(tr("Loading…"));
     m_openAnywayButton->hide();
     updateButtons();
-    // A large body is shown raw first; renderingFinished() then formats it behind the raw text.
-    startRendering(m_prettyPreferred && !isLarge());
+    startRendering(m_prettyPreferred);
 }
 
 void BodyView::openAnyway()
@@ -179,6 +179,7 @@ void BodyView::clear()
     m_body = {};
     m_prettyAvailable = false;
     m_openAnyway = false;
+    m_formatFailure.clear();
     m_openAnywayButton->hide();
     m_shown = BodyRendering::Shown::Nothing;
     m_editor->setUtf8Text({});
@@ -195,10 +196,10 @@ void BodyView::setPrettyPreferred(bool pretty)
     m_prettyPreferred = pretty;
     updateButtons();
     if (m_shown == BodyRendering::Shown::Nothing) {
-        // Still rendering the first time: start over in the chosen mode. A large body's raw pass
-        // goes on either way (the pretty one follows it when preferred).
-        if (isBusy() && m_renderingPretty != pretty && (m_renderingPretty || !isLarge())) {
+        // Still rendering the first time: start over in the chosen mode.
+        if (isBusy() && m_renderingPretty != pretty) {
             cancelRendering();
+            dropPreview();
             startRendering(pretty);
         }
         return;
@@ -216,6 +217,14 @@ void BodyView::setPrettyPreferred(bool pretty)
         return;
     }
     m_status->setText(pretty ? tr("Formatting…") : tr("Loading…"));
+    if (isLarge()) {
+        // The shown document goes before the other is built, so that a large body is held once:
+        // the other mode's preview stands in meanwhile.
+        m_editor->setUtf8Text({});
+        releaseInBackground({m_built.at(0).document, m_built.at(1).document});
+        m_built = {};
+        m_shown = BodyRendering::Shown::Nothing;
+    }
     startRendering(pretty);
 }
 
@@ -229,9 +238,28 @@ void BodyView::startRendering(bool pretty)
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_progress = std::make_shared<std::atomic_int>(0);
     m_renderingPretty = pretty;
-    BodyRenderRequest request{m_body, m_contentType, pretty, m_viewAs, m_editor->createDocument(), m_cancel,
-                              m_progress, m_openAnyway};
     const quint64 generation = ++m_generation;
+    if (isLarge()) {
+        m_cancelButton->setVisible(true);
+        m_progressTimer->start();
+    }
+    if (isLarge() && !m_openAnyway && m_shown == BodyRendering::Shown::Nothing && m_previewDocument.isNull())
+        startPreview(pretty, generation); // the whole follows, sized by what the preview became
+    else
+        startWhole(pretty, generation, isLarge() && !pretty ? rawDocumentBytes() : 0);
+}
+
+qint64 BodyView::rawDocumentBytes() const
+{
+    // The body, and the line breaks LongLineBreaker may add.
+    return m_body.size() + m_body.size() / 1024 + 4096;
+}
+
+void BodyView::startWhole(bool pretty, quint64 generation, qint64 expectedBytes)
+{
+    // The worker creates the document: making room for a large one takes a while.
+    BodyRenderRequest request{m_body, m_contentType, pretty, m_viewAs, {}, m_cancel, m_progress, m_openAnyway, 0,
+                              expectedBytes};
     auto *watcher = new QFutureWatcher<BodyRendering>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, pretty] {
         watcher->deleteLater();
@@ -243,10 +271,47 @@ void BodyView::startRendering(bool pretty)
         renderingFinished(std::move(rendering), pretty);
     });
     watcher->setFuture(QtConcurrent::run(&renderBody, std::move(request)));
-    if (isLarge()) {
-        m_cancelButton->setVisible(true);
-        m_progressTimer->start();
-    }
+}
+
+void BodyView::startPreview(bool pretty, quint64 generation)
+{
+    BodyRenderRequest request{m_body, m_contentType, pretty, m_viewAs, {}, m_cancel, {}, false, PreviewBytes};
+    auto *watcher = new QFutureWatcher<BodyRendering>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, pretty] {
+        watcher->deleteLater();
+        BodyRendering preview = watcher->future().takeResult();
+        if (generation != m_generation || preview.cancelled) {
+            releaseInBackground({preview.document});
+            return;
+        }
+        // The whole document is as much larger than the preview as the body is than the bytes the
+        // preview shows: making room for it at once spares the copies of a growing document.
+        qint64 expectedBytes = pretty ? 0 : rawDocumentBytes();
+        if (preview.shown == BodyRendering::Shown::Pretty && preview.sourceBytes > 0) {
+            const double ratio = double(preview.document.size()) / double(preview.sourceBytes);
+            expectedBytes = qint64(ratio * 1.02 * double(m_body.size())) + 4096;
+        }
+        startWhole(pretty, generation, expectedBytes);
+        if (preview.shown == BodyRendering::Shown::Nothing) {
+            releaseInBackground({preview.document});
+            return;
+        }
+        m_previewDocument = preview.document;
+        showRendering(preview);
+        m_notice->setText(preview.notice);
+        m_notice->setToolTip(preview.notice);
+        Q_EMIT previewShown();
+    });
+    watcher->setFuture(QtConcurrent::run(&renderBody, std::move(request)));
+}
+
+void BodyView::dropPreview()
+{
+    if (m_previewDocument.isNull())
+        return;
+    m_editor->setUtf8Text({});
+    releaseInBackground({m_previewDocument});
+    m_previewDocument = {};
 }
 
 void BodyView::renderingFinished(BodyRendering rendering, bool pretty)
@@ -271,24 +336,29 @@ void BodyView::renderingFinished(BodyRendering rendering, bool pretty)
         BodyRendering &raw = m_built.at(0);
         raw.prettyAvailable = false;
         raw.notice = rendering.notice;
+        m_formatFailure = rendering.notice;
         if (!raw.document.isNull()) {
             present(raw);
         } else {
+            dropPreview(); // the start of a pretty text that will not come
             m_status->setText(tr("Loading…"));
             startRendering(false);
         }
         return;
     }
-    if (pretty && isLarge()) {
-        // Pretty replaces raw for good: free the raw document (rebuilt when the user asks for it).
-        releaseInBackground({m_built.at(0).document});
-        m_built.at(0) = {};
+    if (!pretty && !m_formatFailure.isEmpty()) {
+        rendering.prettyAvailable = false;
+        if (!rendering.notice.startsWith(m_formatFailure))
+            rendering.notice = m_formatFailure + (rendering.notice.isEmpty() ? QString() : u"  ·  " + rendering.notice);
     }
-    m_built.at(pretty ? 1 : 0) = rendering;
+    const int shownIndex = pretty ? 1 : 0;
+    m_built.at(shownIndex) = rendering;
     present(rendering);
-    if (!pretty && isLarge() && m_prettyPreferred && rendering.prettyAvailable && !isFiltered()) {
-        m_status->setText(tr("Formatting…"));
-        startRendering(true);
+    if (isLarge()) {
+        // Only the shown mode's document of a large body is kept: the other is rebuilt if asked for.
+        BodyRendering &other = m_built.at(1 - shownIndex);
+        releaseInBackground({other.document});
+        other = {};
     }
 }
 
@@ -305,7 +375,21 @@ void BodyView::present(const BodyRendering &rendering)
     m_status->clear();
     m_prettyAvailable = rendering.prettyAvailable;
     m_shown = rendering.shown;
-    showRendering(rendering);
+    if (!m_previewDocument.isNull()) {
+        // The preview is the start of this document: the user stays where they were in it.
+        const int firstLine = m_editor->firstVisibleLine();
+        int line = 0;
+        int index = 0;
+        m_editor->getCursorPosition(&line, &index);
+        const TextDocument preview = m_previewDocument;
+        m_previewDocument = {};
+        showRendering(rendering);
+        releaseInBackground({preview});
+        m_editor->setCursorPosition(line, index);
+        m_editor->setFirstVisibleLine(firstLine);
+    } else {
+        showRendering(rendering);
+    }
     m_notice->setText(rendering.notice);
     m_notice->setToolTip(rendering.notice);
     const bool hasText = rendering.shown == BodyRendering::Shown::Pretty || rendering.shown == BodyRendering::Shown::Raw;
@@ -407,6 +491,7 @@ void BodyView::showUnfiltered()
 
 void BodyView::releaseBuiltDocuments()
 {
+    dropPreview();
     if (isFiltered())
         m_editor->setUtf8Text({}); // the filter's document is released with the others
     releaseInBackground({m_built.at(0).document, m_built.at(1).document, m_filterDocument});

@@ -25,10 +25,11 @@ class ImagePreview;
 
 /// The Body tab: a read-only CodeEditor showing the response body pretty-printed or raw.
 ///
-/// A large body (LargeBodyBytes) is shown raw at once and pretty-printed behind it, with progress
-/// and a Cancel button; the pretty text replaces the raw one when ready (and the raw document is
-/// then freed, to be rebuilt if asked for). A body above MaxAutoShownBytes is only offered: "Open
-/// anyway" shows it raw.
+/// A large body (LargeBodyBytes) is read in the chosen mode behind a preview: its first
+/// PreviewBytes, formatted the same way, are on screen at once while the whole is read and formatted
+/// with progress and a Cancel button, then the whole document replaces the preview where the user
+/// is. Only the shown mode's document of a large body is kept (the other is rebuilt when asked for).
+/// A body above MaxAutoShownBytes is only offered: "Open anyway" shows it raw.
 ///
 /// Reading, decoding, pretty-printing and loading the text into a document happen in a worker
 /// (renderBody); the finished document is swapped into the editor at once. A new body cancels the
@@ -55,8 +56,10 @@ public:
     bool prettyPreferred() const { return m_prettyPreferred; }
     void setPrettyPreferred(bool pretty);
 
-    /// What the editor shows now.
+    /// What the editor shows now (Nothing while it shows a large body's preview).
     BodyRendering::Shown shown() const { return m_shown; }
+    /// True while the editor shows a large body's preview, the whole body being on its way.
+    bool showsPreview() const { return !m_previewDocument.isNull(); }
     QString notice() const;
     CodeEditor *editor() const { return m_editor; }
     BodyFilterBar *filterBar() const { return m_filterBar; }
@@ -83,6 +86,8 @@ public:
 
 Q_SIGNALS:
     void rendered();
+    /// A large body's preview is on screen.
+    void previewShown();
     /// A filter finished: its matches are shown, or its error is under the field.
     void filterFinished();
     /// Saving ended: `error` is empty on success.
@@ -90,6 +95,14 @@ Q_SIGNALS:
 
 private:
     void startRendering(bool pretty);
+    /// Renders the whole body into a document with room for `expectedBytes` (0: grows as needed).
+    void startWhole(bool pretty, quint64 generation, qint64 expectedBytes);
+    /// Renders the start of a large body, shown until the whole is done; then starts the whole.
+    void startPreview(bool pretty, quint64 generation);
+    /// The room a large body's raw document takes.
+    qint64 rawDocumentBytes() const;
+    /// Takes a preview off the screen.
+    void dropPreview();
     void renderingFinished(BodyRendering rendering, bool pretty);
     bool isLarge() const { return m_body.size() > LargeBodyBytes; }
     void showProgress();
@@ -133,8 +146,11 @@ private:
     std::shared_ptr<std::atomic_int> m_progress;
     bool m_renderingPretty = false;
     bool m_openAnyway = false;
+    /// Why a large body could not be pretty-printed: said over the raw text shown instead.
+    QString m_formatFailure;
     /// The document of the filter shown now; null when the body is shown.
     TextDocument m_filterDocument;
+    TextDocument m_previewDocument;
     quint64 m_filterGeneration = 0;
     std::shared_ptr<std::atomic_bool> m_filterCancel;
 };
