@@ -5,7 +5,6 @@
 
 #include <QCommandLineParser>
 #include <QFile>
-
 #include <cstdio>
 #include <optional>
 
@@ -65,7 +64,7 @@ QString lowerFirst(QString text)
 /// malformed; `typeName` ("JSON", "XML") names the type in that error.
 template<typename Formatter>
 int formatStream(QIODevice &input, const QByteArray &alreadyRead, bool seekable, const QString &typeName,
-                 QIODevice &out, QIODevice &err)
+    QIODevice &out, QIODevice &err)
 {
     Formatter formatter;
     QByteArray raw;
@@ -109,10 +108,12 @@ int runFormatCommand(const QStringList &arguments, QIODevice &in, QIODevice &out
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Pretty-print a JSON or XML document."_s);
-    parser.addOption({u"type"_s, u"The input type: json or xml. Default: from the file name, else sniffed."_s, u"type"_s});
+    parser.addOption(
+        {u"type"_s, u"The input type: json or xml. Default: from the file name, else sniffed."_s, u"type"_s});
     parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
-    parser.addPositionalArgument(u"FILE"_s, u"The document to format; - or nothing reads stdin."_s, u"[FILE|-]"_s);
-    if (!parser.parse(QStringList{u"sonde-cli format"_s} + arguments))
+    parser.addPositionalArgument(
+        u"FILE"_s, u"The document to format; - or nothing reads stdin."_s, u"[FILE|-]"_s);
+    if (!parser.parse(QStringList {u"sonde-cli format"_s} + arguments))
         return fail(err, ExitUsage, parser.errorText());
     if (parser.isSet(u"help"_s)) {
         print(out, parser.helpText());

@@ -23,28 +23,39 @@ void copyToken(const QXmlStreamReader &reader, QXmlStreamWriter &writer)
                 writer.writeStartDocument(reader.documentVersion().toString());
         }
         break;
-    case QXmlStreamReader::EndDocument: writer.writeEndDocument(); break;
+    case QXmlStreamReader::EndDocument:
+        writer.writeEndDocument();
+        break;
     case QXmlStreamReader::StartElement:
         // Namespace processing is off: prefixes and xmlns declarations are copied as written.
         writer.writeStartElement(reader.qualifiedName().toString());
         writer.writeAttributes(reader.attributes());
         break;
-    case QXmlStreamReader::EndElement: writer.writeEndElement(); break;
+    case QXmlStreamReader::EndElement:
+        writer.writeEndElement();
+        break;
     case QXmlStreamReader::Characters:
         if (reader.isCDATA())
             writer.writeCDATA(reader.text().toString());
         else if (!reader.isWhitespace())
             writer.writeCharacters(reader.text().toString());
         break;
-    case QXmlStreamReader::Comment: writer.writeComment(reader.text().toString()); break;
-    case QXmlStreamReader::DTD: writer.writeDTD(reader.text().toString()); break;
-    case QXmlStreamReader::EntityReference: writer.writeEntityReference(reader.name().toString()); break;
+    case QXmlStreamReader::Comment:
+        writer.writeComment(reader.text().toString());
+        break;
+    case QXmlStreamReader::DTD:
+        writer.writeDTD(reader.text().toString());
+        break;
+    case QXmlStreamReader::EntityReference:
+        writer.writeEntityReference(reader.name().toString());
+        break;
     case QXmlStreamReader::ProcessingInstruction:
-        writer.writeProcessingInstruction(reader.processingInstructionTarget().toString(),
-                                          reader.processingInstructionData().toString());
+        writer.writeProcessingInstruction(
+            reader.processingInstructionTarget().toString(), reader.processingInstructionData().toString());
         break;
     case QXmlStreamReader::NoToken:
-    case QXmlStreamReader::Invalid: break;
+    case QXmlStreamReader::Invalid:
+        break;
     }
 }
 
@@ -153,8 +164,7 @@ struct XmlFormatter::Private
 
 XmlFormatter::XmlFormatter(const std::atomic_bool *cancel)
     : d(std::make_unique<Private>(cancel))
-{
-}
+{ }
 
 XmlFormatter::~XmlFormatter() = default;
 

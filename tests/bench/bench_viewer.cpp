@@ -13,9 +13,11 @@
 //   rss_over_body_100mb_<type>       peak resident memory during the sequence above what the process
 //                                    held before it, divided by the body size
 // and the worse of the two types as first_screen_100mb_ms, pretty_visible_100mb_ms, max_ui_stall_ms
-// and rss_over_body. `bench_viewer json` (or `xml`) measures one type. Output lines read "BENCH <name> <value> <unit>".
+// and rss_over_body. `bench_viewer json` (or `xml`) measures one type. Output lines read "BENCH <name>
+// <value> <unit>".
 
 #include "editor/CodeEditor.h"
+#include "editor/FindBar.h"
 #include "model/Exchange.h"
 #include "response/BodyView.h"
 #include "response/ResponseViewer.h"
@@ -24,12 +26,12 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryFile>
 #include <QTest>
 #include <QTimer>
-
 #include <cstdio>
 #include <vector>
 
@@ -51,15 +53,17 @@ QByteArray generateJson(qsizetype targetBytes)
             json += ',';
         const QByteArray id = QByteArray::number(i);
         json += "{\"id\":" + id + ",\"uuid\":\"" + QByteArray::number(random.generate64(), 16)
-                + "\",\"name\":\"User " + id + "\",\"email\":\"user" + id + "@example.com\",\"active\":"
-                + (i % 3 ? "true" : "false") + ",\"score\":" + QByteArray::number(random.generateDouble() * 1000, 'f', 3)
-                + ",\"tags\":[\"alpha\",\"beta\",\"gamma\"],\"address\":{\"street\":\"" + QByteArray::number(i % 999)
-                + " Main Street\",\"city\":\"" + cities[i % 6] + "\",\"geo\":{\"lat\":"
-                + QByteArray::number(random.generateDouble() * 180 - 90, 'f', 6)
-                + ",\"lng\":" + QByteArray::number(random.generateDouble() * 360 - 180, 'f', 6)
-                + "}},\"bio\":\"Lorem ipsum dolor sit amet, consectetur adipiscing elit. \\\"Quoted\\\" \\u00e9 caf\xc3\xa9.\""
-                + ",\"manager\":null,\"history\":[{\"at\":\"2024-01-0" + QByteArray::number(1 + i % 9)
-                + "T10:00:00Z\",\"event\":\"login\"}]}";
+            + "\",\"name\":\"User " + id + "\",\"email\":\"user" + id
+            + "@example.com\",\"active\":" + (i % 3 ? "true" : "false")
+            + ",\"score\":" + QByteArray::number(random.generateDouble() * 1000, 'f', 3)
+            + ",\"tags\":[\"alpha\",\"beta\",\"gamma\"],\"address\":{\"street\":\""
+            + QByteArray::number(i % 999) + " Main Street\",\"city\":\"" + cities[i % 6]
+            + "\",\"geo\":{\"lat\":" + QByteArray::number(random.generateDouble() * 180 - 90, 'f', 6)
+            + ",\"lng\":" + QByteArray::number(random.generateDouble() * 360 - 180, 'f', 6)
+            + "}},\"bio\":\"Lorem ipsum dolor sit amet, consectetur adipiscing elit. \\\"Quoted\\\" \\u00e9 "
+              "caf\xc3\xa9.\""
+            + ",\"manager\":null,\"history\":[{\"at\":\"2024-01-0" + QByteArray::number(1 + i % 9)
+            + "T10:00:00Z\",\"event\":\"login\"}]}";
     }
     json += ']';
     return json;
@@ -76,15 +80,16 @@ QByteArray generateXml(qsizetype targetBytes)
     for (int i = 0; xml.size() < targetBytes; ++i) {
         const QByteArray id = QByteArray::number(i);
         xml += "<user id=\"" + id + "\" active=\"" + (i % 3 ? "true" : "false") + "\"><uuid>"
-               + QByteArray::number(random.generate64(), 16) + "</uuid><name>User " + id + "</name><email>user" + id
-               + "@example.com</email><score>" + QByteArray::number(random.generateDouble() * 1000, 'f', 3)
-               + "</score><tags><tag>alpha</tag><tag>beta</tag><tag>gamma</tag></tags><address><street>"
-               + QByteArray::number(i % 999) + " Main Street</street><city>" + cities[i % 6] + "</city><geo lat=\""
-               + QByteArray::number(random.generateDouble() * 180 - 90, 'f', 6) + "\" lng=\""
-               + QByteArray::number(random.generateDouble() * 360 - 180, 'f', 6)
-               + "\"/></address><bio>Lorem ipsum dolor sit amet &amp; &quot;quoted&quot; caf\xc3\xa9.</bio>"
-                 "<!-- record " + id + " --><history><event at=\"2024-01-0" + QByteArray::number(1 + i % 9)
-               + "T10:00:00Z\">login</event></history></user>\n";
+            + QByteArray::number(random.generate64(), 16) + "</uuid><name>User " + id + "</name><email>user"
+            + id + "@example.com</email><score>" + QByteArray::number(random.generateDouble() * 1000, 'f', 3)
+            + "</score><tags><tag>alpha</tag><tag>beta</tag><tag>gamma</tag></tags><address><street>"
+            + QByteArray::number(i % 999) + " Main Street</street><city>" + cities[i % 6]
+            + "</city><geo lat=\"" + QByteArray::number(random.generateDouble() * 180 - 90, 'f', 6)
+            + "\" lng=\"" + QByteArray::number(random.generateDouble() * 360 - 180, 'f', 6)
+            + "\"/></address><bio>Lorem ipsum dolor sit amet &amp; &quot;quoted&quot; caf\xc3\xa9.</bio>"
+              "<!-- record "
+            + id + " --><history><event at=\"2024-01-0" + QByteArray::number(1 + i % 9)
+            + "T10:00:00Z\">login</event></history></user>\n";
     }
     xml += "</users>\n";
     return xml;
@@ -217,7 +222,8 @@ struct Figures
     double rssOverBody = 0;
 };
 
-Figures measure(ResponseViewer &viewer, const QByteArray &body, const QByteArray &contentType, const char *type)
+Figures measure(
+    ResponseViewer &viewer, const QByteArray &body, const QByteArray &contentType, const char *type)
 {
     QTemporaryFile file(QDir::tempPath() + QStringLiteral("/sonde-bench-XXXXXX"));
     file.setAutoRemove(false); // BodyData owns and removes it
@@ -226,7 +232,8 @@ Figures measure(ResponseViewer &viewer, const QByteArray &body, const QByteArray
         std::exit(1);
     }
     file.close();
-    const Exchange exchange = makeExchange(BodyData::fromTemporaryFile(file.fileName(), body.size()), contentType);
+    const Exchange exchange
+        = makeExchange(BodyData::fromTemporaryFile(file.fileName(), body.size()), contentType);
     BodyView *view = viewer.bodyView();
     CodeEditor *editor = view->editor();
     view->setPrettyPreferred(true);
@@ -266,7 +273,7 @@ Figures measure(ResponseViewer &viewer, const QByteArray &body, const QByteArray
     stalls.setPhase("format");
     if (!waitUntilShown(view, BodyRendering::Shown::Pretty)) {
         std::fprintf(stderr, "bench_viewer: the %s body was not pretty-printed within 120 s (%s)\n", type,
-                     qPrintable(view->notice()));
+            qPrintable(view->notice()));
         std::exit(1);
     }
     viewer.repaint();
@@ -279,10 +286,20 @@ Figures measure(ResponseViewer &viewer, const QByteArray &body, const QByteArray
         viewer.repaint();
         QTest::qWait(20);
     }
+    // Through the find bar, as a user searches: a match near the middle, then one that is not there.
     stalls.setPhase("search");
-    editor->findFirst(QStringLiteral("User 987654"), false, true, false, false);
-    viewer.repaint();
-    QTest::qWait(20);
+    FindBar *findBar = view->findBar();
+    findBar->open();
+    for (const QString &pattern :
+        {QStringLiteral("User 98765\""), QStringLiteral("User 98765</"), QStringLiteral("no such text")}) {
+        findBar->lineEdit()->setText(pattern);
+        while (findBar->countText().isEmpty())
+            QTest::qWait(1);
+        findBar->findNext();
+        viewer.repaint();
+        QTest::qWait(20);
+    }
+    findBar->close();
     stalls.setPhase("raw");
     view->setPrettyPreferred(false);
     waitUntilShown(view, BodyRendering::Shown::Raw);
@@ -299,7 +316,7 @@ Figures measure(ResponseViewer &viewer, const QByteArray &body, const QByteArray
     QTest::qWait(200); // documents are freed in a worker; let the UI thread run meanwhile
     figures.maxStall = double(stalls.stop());
     std::fprintf(stderr, "bench_viewer: %s: longest stall during '%s'; longest per phase (ms): %s\n", type,
-                 stalls.where(), stalls.byPhase().constData());
+        stalls.where(), stalls.byPhase().constData());
     return figures;
 }
 
@@ -318,7 +335,8 @@ int main(int argc, char **argv)
     viewer.repaint();
 
     Figures worst;
-    const std::pair<const char *, QByteArray> types[] = {{"json", "application/json"}, {"xml", "application/xml"}};
+    const std::pair<const char *, QByteArray> types[]
+        = {{"json", "application/json"}, {"xml", "application/xml"}};
     const QStringList only = app.arguments().mid(1); // "json" or "xml": measure that type only
     for (const auto &[type, contentType] : types) {
         if (!only.isEmpty() && !only.contains(QLatin1StringView(type)))

@@ -22,7 +22,7 @@ QByteArray largeJson(qsizetype bytes)
         if (i > 0)
             json += ',';
         json += "{\"id\":" + QByteArray::number(i) + ",\"name\":\"User " + QByteArray::number(i)
-                + "\",\"city\":\"Z\xc3\xbcrich\",\"tags\":[\"a\",\"b\"],\"geo\":{\"lat\":1.5,\"lng\":-2.25}}";
+            + "\",\"city\":\"Z\xc3\xbcrich\",\"tags\":[\"a\",\"b\"],\"geo\":{\"lat\":1.5,\"lng\":-2.25}}";
     }
     return json + ']';
 }
@@ -32,7 +32,7 @@ QByteArray largeXml(qsizetype bytes)
     QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<users>";
     for (int i = 0; xml.size() < bytes; ++i) {
         xml += "<user id=\"" + QByteArray::number(i) + "\"><name>User " + QByteArray::number(i)
-               + "</name><city>Z\xc3\xbcrich</city><!-- c --><tags><tag>a</tag></tags></user>";
+            + "</name><city>Z\xc3\xbcrich</city><!-- c --><tags><tag>a</tag></tags></user>";
     }
     return xml + "</users>\n";
 }
@@ -60,11 +60,13 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("expected");
         const QByteArray json = largeJson(Size);
         const QByteArray xml = largeXml(Size);
-        QTest::newRow("json pretty") << json << QStringLiteral("application/json") << true << formatJson(json).output;
+        QTest::newRow("json pretty") << json << QStringLiteral("application/json") << true
+                                     << formatJson(json).output;
         QTest::newRow("json raw") << json << QStringLiteral("application/json") << false << QByteArray();
-        QTest::newRow("xml pretty") << xml << QStringLiteral("application/xml") << true << formatXml(xml).output;
-        QTest::newRow("text") << QByteArray(Size, 'x').replace(0, 1, "y") << QStringLiteral("text/plain") << true
-                              << QByteArray();
+        QTest::newRow("xml pretty") << xml << QStringLiteral("application/xml") << true
+                                    << formatXml(xml).output;
+        QTest::newRow("text") << QByteArray(Size, 'x').replace(0, 1, "y") << QStringLiteral("text/plain")
+                              << true << QByteArray();
     }
     void previewThenWhole()
     {
@@ -109,7 +111,8 @@ private Q_SLOTS:
         json.insert(json.size() - 100, "}}}");
         QByteArray xml = largeXml(Size);
         xml.insert(xml.size() - 40, "</wrong>");
-        QTest::newRow("json") << json << QStringLiteral("application/json") << QStringLiteral("Not valid JSON: ");
+        QTest::newRow("json") << json << QStringLiteral("application/json")
+                              << QStringLiteral("Not valid JSON: ");
         QTest::newRow("xml") << xml << QStringLiteral("application/xml") << QStringLiteral("Not valid XML: ");
     }
     void malformedFallsBackToRaw()

@@ -11,7 +11,6 @@
 #include <QLocale>
 #include <QToolButton>
 #include <QtConcurrent>
-
 #include <algorithm>
 
 namespace Sonde {
@@ -49,18 +48,18 @@ FindBar::FindBar(CodeEditor *editor, QWidget *parent)
     m_count->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("10,000 of 10,000+")));
 
     connect(m_edit, &QLineEdit::textChanged, this, [this] {
-        find(true, true);
         recount();
+        find(true, true);
     });
     connect(m_next, &QToolButton::clicked, this, &FindBar::findNext);
     connect(m_previous, &QToolButton::clicked, this, &FindBar::findPrevious);
     connect(m_caseSensitive, &QToolButton::toggled, this, [this] {
-        find(true, true);
         recount();
+        find(true, true);
     });
     connect(m_regularExpression, &QToolButton::toggled, this, [this] {
-        find(true, true);
         recount();
+        find(true, true);
     });
     connect(closeButton, &QToolButton::clicked, this, &FindBar::close);
     // A new document: the count is stale.
@@ -160,6 +159,16 @@ void FindBar::find(bool forward, bool fromSelectionStart)
         updateCountText();
         return;
     }
+    if (m_editor->length() > LargeTextBytes) {
+        // Scintilla would scan a large text on this thread, for seconds when the match is far or
+        // missing: go by the positions the worker finds instead, once it has found them.
+        if (!m_counted) {
+            m_pendingFind = {forward, fromSelectionStart};
+            return;
+        }
+        if (findCounted(forward, fromSelectionStart))
+            return;
+    }
     int lineFrom = 0;
     int indexFrom = 0;
     int lineTo = 0;
@@ -176,14 +185,52 @@ void FindBar::find(bool forward, bool fromSelectionStart)
     const int line = fromStart ? lineFrom : lineTo;
     const int index = fromStart ? indexFrom : indexTo;
     const bool regularExpression = m_regularExpression->isChecked();
-    m_editor->findFirst(pattern, regularExpression, m_caseSensitive->isChecked(), false, true, forward, line, index,
-                        true, false, regularExpression);
+    m_editor->findFirst(pattern, regularExpression, m_caseSensitive->isChecked(), false, true, forward, line,
+        index, true, false, regularExpression);
     updateCountText();
+}
+
+bool FindBar::findCounted(bool forward, bool fromSelectionStart)
+{
+    if (m_invalid || m_starts.isEmpty()) {
+        updateCountText(); // "Invalid pattern", "No matches"
+        return true;
+    }
+    const qint64 selectionStart = m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONSTART);
+    const qint64 selectionEnd = m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONEND);
+    qint64 target = -1;
+    if (forward) {
+        // From the end of the current match, or from its start while the pattern is typed.
+        const qint64 from = fromSelectionStart ? selectionStart : std::max(selectionEnd, selectionStart + 1);
+        const auto next = std::lower_bound(m_starts.cbegin(), m_starts.cend(), from);
+        if (next != m_starts.cend())
+            target = *next;
+        else if (!m_capped)
+            target = m_starts.first(); // wrap
+    } else {
+        const auto next = std::lower_bound(m_starts.cbegin(), m_starts.cend(), selectionStart);
+        if (next != m_starts.cbegin())
+            target = *std::prev(next);
+        else if (!m_capped)
+            target = m_starts.last(); // wrap
+    }
+    if (target < 0)
+        return false; // beyond the matches counted: Scintilla searches
+    int line = 0;
+    int index = 0;
+    m_editor->lineIndexFromPosition(int(target), &line, &index);
+    // The match starts right there: Scintilla finds it without scanning.
+    const bool regularExpression = m_regularExpression->isChecked();
+    m_editor->findFirst(m_edit->text(), regularExpression, m_caseSensitive->isChecked(), false, false, true,
+        line, index, true, false, regularExpression);
+    updateCountText();
+    return true;
 }
 
 void FindBar::recount()
 {
     cancelCount();
+    m_pendingFind.reset();
     m_starts.clear();
     m_counted = false;
     m_capped = false;
@@ -198,6 +245,8 @@ void FindBar::recount()
     auto *watcher = new QFutureWatcher<MatchPositions>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
+        if (generation == m_generation)
+            m_countFuture = {}; // finished; its result is taken below
         MatchPositions positions = watcher->future().takeResult();
         if (generation != m_generation || positions.cancelled)
             return;
@@ -207,13 +256,27 @@ void FindBar::recount()
         m_invalid = positions.invalid;
         m_counted = true;
         updateCountText();
+        if (const auto pending = std::exchange(m_pendingFind, std::nullopt))
+            find(pending->first, pending->second);
     });
-    // One copy of the text (a memcpy) on this thread; the search runs on the copy.
-    watcher->setFuture(QtConcurrent::run([text = m_editor->utf8Text(), pattern, cancel = m_cancel,
+    // A read-only text does not change while it is shown, and a new one cancels the count and waits
+    // for it (cancelCount): the worker reads it where it is. An editable one is copied (a memcpy).
+    m_countReadsInPlace = m_editor->isReadOnly();
+    QByteArray text;
+    if (m_countReadsInPlace) {
+        const long length = m_editor->SendScintilla(QsciScintillaBase::SCI_GETLENGTH);
+        const auto *data = static_cast<const char *>(
+            m_editor->SendScintillaPtrResult(QsciScintillaBase::SCI_GETCHARACTERPOINTER));
+        text = QByteArray::fromRawData(data, length);
+    } else {
+        text = m_editor->utf8Text();
+    }
+    m_countFuture = QtConcurrent::run([text = std::move(text), pattern, cancel = m_cancel,
                                           caseSensitive = m_caseSensitive->isChecked(),
                                           regularExpression = m_regularExpression->isChecked()] {
         return findMatchPositions(text, pattern, caseSensitive, regularExpression, CountCap, cancel.get());
-    }));
+    });
+    watcher->setFuture(m_countFuture);
 }
 
 void FindBar::cancelCount()
@@ -222,6 +285,9 @@ void FindBar::cancelCount()
         m_cancel->store(true);
     m_cancel.reset();
     ++m_generation;
+    if (m_countReadsInPlace && m_countFuture.isValid() && !m_countFuture.isFinished())
+        m_countFuture.waitForFinished(); // it reads the text in place: done before the text may go
+    m_countFuture = {};
 }
 
 void FindBar::updateCountText()
@@ -237,8 +303,8 @@ void FindBar::updateCountText()
     } else {
         const QString total = m_capped ? locale.toString(CountCap) + u'+' : locale.toString(m_starts.size());
         const qint64 selectionStart = m_editor->hasSelectedText()
-                                          ? m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONSTART)
-                                          : -1;
+            ? m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONSTART)
+            : -1;
         const auto it = std::lower_bound(m_starts.cbegin(), m_starts.cend(), selectionStart);
         if (selectionStart >= 0 && it != m_starts.cend() && *it == selectionStart)
             text = tr("%1 of %2").arg(locale.toString(qsizetype(it - m_starts.cbegin()) + 1), total);

@@ -1,9 +1,13 @@
 #pragma once
 
-#include <QWidget>
+#include "editor/MatchCounter.h"
 
+#include <QFuture>
+#include <QWidget>
 #include <atomic>
 #include <memory>
+#include <optional>
+#include <utility>
 
 class QLabel;
 class QLineEdit;
@@ -25,6 +29,9 @@ class FindBar : public QWidget
 
 public:
     static constexpr qsizetype CountCap = 10000;
+    /// Above this many bytes of text, find goes by the positions counted in the worker rather than
+    /// by Scintilla's search on the UI thread.
+    static constexpr qint64 LargeTextBytes = 4 * 1024 * 1024;
 
     explicit FindBar(CodeEditor *editor, QWidget *parent = nullptr);
     ~FindBar() override;
@@ -53,6 +60,8 @@ protected:
 
 private:
     void find(bool forward, bool fromSelectionStart);
+    /// Selects the next or previous counted match; false when it lies beyond the matches counted.
+    bool findCounted(bool forward, bool fromSelectionStart);
     void recount();
     void cancelCount();
     void updateCountText();
@@ -70,6 +79,10 @@ private:
     bool m_counted = false;
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    /// A find asked for while the matches of a large text are being counted: (forward, fromSelectionStart).
+    std::optional<std::pair<bool, bool>> m_pendingFind;
+    QFuture<MatchPositions> m_countFuture;
+    bool m_countReadsInPlace = false;
 };
 
 } // namespace Sonde

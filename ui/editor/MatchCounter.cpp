@@ -23,34 +23,50 @@ qint64 utf8Length(QStringView text)
     return length;
 }
 
+/// Plain patterns are looked for a slice at a time: cancellation is noticed between slices, and a
+/// case-insensitive search lowers one slice, not a copy of the whole text.
+constexpr qsizetype SliceBytes = 4 * 1024 * 1024;
+
 MatchPositions findPlain(const QByteArray &text, const QString &pattern, bool caseSensitive, qsizetype cap,
-                         const std::atomic_bool *cancel)
+    const std::atomic_bool *cancel)
 {
     MatchPositions result;
-    const QByteArray haystack = caseSensitive ? text : text.toLower();
-    const QByteArrayMatcher matcher(caseSensitive ? pattern.toUtf8() : pattern.toUtf8().toLower());
-    const qsizetype step = std::max<qsizetype>(1, matcher.pattern().size());
-    qsizetype from = 0;
-    while (true) {
-        if ((result.starts.size() & 0xFF) == 0 && isCancelled(cancel)) {
+    const QByteArray needle = caseSensitive ? pattern.toUtf8() : pattern.toUtf8().toLower();
+    const QByteArrayMatcher matcher(needle);
+    const qsizetype step = std::max<qsizetype>(1, needle.size());
+    qsizetype from = 0; // where the next match may start: matches do not overlap
+    for (qsizetype sliceStart = 0; sliceStart < text.size(); sliceStart += SliceBytes) {
+        if (isCancelled(cancel)) {
             result.cancelled = true;
             return result;
         }
-        const qsizetype at = matcher.indexIn(haystack, from);
-        if (at < 0)
-            break;
-        if (result.starts.size() == cap) {
-            result.capped = true;
-            break;
+        // The slice, and as far beyond it as a match starting in it reaches.
+        const qsizetype sliceEnd = std::min(text.size(), sliceStart + SliceBytes + needle.size() - 1);
+        QByteArray lowered;
+        const char *data = text.constData() + sliceStart;
+        if (!caseSensitive) {
+            lowered = QByteArray(data, sliceEnd - sliceStart).toLower();
+            data = lowered.constData();
         }
-        result.starts.append(at);
-        from = at + step;
+        qsizetype at = std::max<qsizetype>(from - sliceStart, 0);
+        while (true) {
+            const qsizetype found = matcher.indexIn(data, sliceEnd - sliceStart, at);
+            if (found < 0 || found >= SliceBytes)
+                break; // a match starting after the slice is the next slice's
+            if (result.starts.size() == cap) {
+                result.capped = true;
+                return result;
+            }
+            result.starts.append(sliceStart + found);
+            from = sliceStart + found + step;
+            at = found + step;
+        }
     }
     return result;
 }
 
 MatchPositions findRegularExpression(const QByteArray &text, const QString &pattern, bool caseSensitive,
-                                     qsizetype cap, const std::atomic_bool *cancel)
+    qsizetype cap, const std::atomic_bool *cancel)
 {
     MatchPositions result;
     // Scintilla matches line by line: ^ and $ are line anchors there.
@@ -88,7 +104,7 @@ MatchPositions findRegularExpression(const QByteArray &text, const QString &patt
 } // namespace
 
 MatchPositions findMatchPositions(const QByteArray &text, const QString &pattern, bool caseSensitive,
-                                  bool regularExpression, qsizetype cap, const std::atomic_bool *cancel)
+    bool regularExpression, qsizetype cap, const std::atomic_bool *cancel)
 {
     if (pattern.isEmpty() || text.isEmpty())
         return {};

@@ -3,7 +3,6 @@
 #include "editor/QsciIncludes.h"
 
 #include <QMutex>
-
 #include <cstddef>
 
 namespace Sonde {
@@ -47,7 +46,7 @@ TextDocument TextDocument::create(qint64 expectedBytes)
         return {};
     // The loader comes back as the message's pointer-sized result.
     const long loader = factory->SendScintilla(QsciScintillaBase::SCI_CREATELOADER,
-                                               static_cast<unsigned long>(std::max<qint64>(expectedBytes, 0)), 0L);
+        static_cast<unsigned long>(std::max<qint64>(expectedBytes, 0)), 0L);
     return TextDocument(reinterpret_cast<void *>(loader));
 }
 
@@ -69,8 +68,7 @@ struct TextDocument::Loader
 
 TextDocument::TextDocument(void *scintillaLoader)
     : d(scintillaLoader ? std::make_shared<Loader>(scintillaLoader) : nullptr)
-{
-}
+{ }
 
 bool TextDocument::append(QByteArrayView utf8)
 {

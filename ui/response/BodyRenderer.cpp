@@ -8,7 +8,6 @@
 
 #include <QBuffer>
 #include <QImageReader>
-
 #include <optional>
 
 namespace Sonde {
@@ -32,7 +31,7 @@ bool cancelled(const BodyRenderRequest &request)
 /// Appends text with its long lines broken, in one piece: Scintilla then allocates the document once
 /// instead of growing (and copying) it chunk after chunk, which took most of the time.
 bool appendText(TextDocument &document, const QByteArray &text, BodyText::LongLineBreaker &breaker,
-                const BodyRenderRequest &request)
+    const BodyRenderRequest &request)
 {
     if (cancelled(request))
         return false;
@@ -106,7 +105,9 @@ bool renderImage(const QByteArray &bytes, const QByteArray &format, qint64 size,
         return false;
     rendering.shown = BodyRendering::Shown::Image;
     rendering.image = image;
-    rendering.imageInfo = u"%1  ·  %2 × %3  ·  %4"_s.arg(name).arg(image.width()).arg(image.height())
+    rendering.imageInfo = u"%1  ·  %2 × %3  ·  %4"_s.arg(name)
+                              .arg(image.width())
+                              .arg(image.height())
                               .arg(DisplayFormat::byteSize(size));
     return true;
 }
@@ -173,13 +174,14 @@ qsizetype utf8PrefixLength(QByteArrayView bytes)
 /// PreviewBytes, cut after a line break (or between characters) so that the preview is the start of
 /// what the whole rendering shows, formatted when `formatter` is active.
 bool renderPreview(const BodyRenderRequest &request, const QByteArray &head, StreamFormatter &formatter,
-                   BodyText::LongLineBreaker &breaker, qint64 *sourceBytes)
+    BodyText::LongLineBreaker &breaker, qint64 *sourceBytes)
 {
     QByteArrayView prefix(head);
     prefix = prefix.first(std::min<qsizetype>(prefix.size(), request.previewBytes));
     if (prefix.size() < request.body.size()) {
         const qsizetype newline = prefix.lastIndexOf('\n');
-        prefix = newline > prefix.size() / 2 ? prefix.first(newline + 1) : prefix.first(utf8PrefixLength(prefix));
+        prefix = newline > prefix.size() / 2 ? prefix.first(newline + 1)
+                                             : prefix.first(utf8PrefixLength(prefix));
     }
     *sourceBytes = prefix.size();
     QByteArray text = prefix.toByteArray();
@@ -195,7 +197,7 @@ bool renderPreview(const BodyRenderRequest &request, const QByteArray &head, Str
 /// Returns false when cancelled or out of memory (then `error` is set), or with `formatError` set when
 /// the body turned out malformed.
 bool streamText(const BodyRenderRequest &request, qint64 limit, StreamFormatter &formatter,
-                BodyText::LongLineBreaker &breaker, QString *formatError, QString *error)
+    BodyText::LongLineBreaker &breaker, QString *formatError, QString *error)
 {
     const std::unique_ptr<QIODevice> device = request.body.open();
     if (!device) {
@@ -255,7 +257,8 @@ BodyRendering renderBody(BodyRenderRequest request)
     const qint64 size = request.body.size();
     if (size > MaxAutoShownBytes && !request.openAnyway) {
         rendering.tooLarge = true;
-        rendering.notice = u"The body is %1: too large to show without asking."_s.arg(DisplayFormat::byteSize(size));
+        rendering.notice
+            = u"The body is %1: too large to show without asking."_s.arg(DisplayFormat::byteSize(size));
         return rendering;
     }
     if (request.document.isNull()) {
@@ -283,8 +286,10 @@ BodyRendering renderBody(BodyRenderRequest request)
         return cancelledRendering();
 
     if (request.viewAs == BodyViewAs::Auto && size <= MaxImageBytes && request.previewBytes == 0) {
-        const QByteArray format = BodySniffer::imageFormat(request.contentType, QByteArrayView(sample).first(std::min<qsizetype>(sample.size(), 1024)));
-        if (!format.isEmpty() && renderImage(sample.size() == size ? sample : request.body.bytes(), format, size, rendering))
+        const QByteArray format = BodySniffer::imageFormat(
+            request.contentType, QByteArrayView(sample).first(std::min<qsizetype>(sample.size(), 1024)));
+        if (!format.isEmpty()
+            && renderImage(sample.size() == size ? sample : request.body.bytes(), format, size, rendering))
             return rendering;
         if (cancelled(request))
             return cancelledRendering();
@@ -301,16 +306,18 @@ BodyRendering renderBody(BodyRenderRequest request)
         const QByteArray bytes = sample.size() >= shown ? sample.first(shown) : request.body.head(shown);
         request.document.append(BodyText::hexDump(bytes));
         rendering.shown = BodyRendering::Shown::Hex;
-        addNotice(rendering.notice, size > shown ? u"Binary body (%1): the first %2 as hex"_s.arg(DisplayFormat::byteSize(size),
-                                                                                      DisplayFormat::byteSize(shown))
-                                        : u"Binary body (%1) shown as hex"_s.arg(DisplayFormat::byteSize(size)));
+        addNotice(rendering.notice,
+            size > shown ? u"Binary body (%1): the first %2 as hex"_s.arg(
+                DisplayFormat::byteSize(size), DisplayFormat::byteSize(shown))
+                         : u"Binary body (%1) shown as hex"_s.arg(DisplayFormat::byteSize(size)));
         return rendering;
     }
 
     QString charsetNote;
     const QByteArray utf8 = streaming ? sample : BodyText::toUtf8(sample, request.contentType, &charsetNote);
     rendering.language = forcedText ? forcedLanguage(request.viewAs)
-                                    : bodyLanguage(request.contentType, QByteArrayView(utf8).first(std::min<qsizetype>(utf8.size(), 256)));
+                                    : bodyLanguage(request.contentType,
+                                        QByteArrayView(utf8).first(std::min<qsizetype>(utf8.size(), 256)));
     const bool json = rendering.language == Language::Json;
     // Above MaxAutoShownBytes (opened anyway) raw only: the pretty document would take gigabytes.
     rendering.prettyAvailable = (json || rendering.language == Language::Xml) && size <= MaxAutoShownBytes;
@@ -339,13 +346,15 @@ BodyRendering renderBody(BodyRenderRequest request)
         if (!formatError.isEmpty()) {
             rendering.shown = BodyRendering::Shown::Nothing;
             rendering.prettyFailed = true;
-            addNotice(rendering.notice, (json ? u"Not valid JSON: "_s : u"Not valid XML: "_s) + lowerFirst(formatError));
+            addNotice(rendering.notice,
+                (json ? u"Not valid JSON: "_s : u"Not valid XML: "_s) + lowerFirst(formatError));
             return rendering;
         }
     } else if (pretty) {
         const QByteArray &whole = utf8;
         setProgress(request, 1, 3);
-        FormatResult result = json ? formatJson(whole, request.cancel.get()) : formatXml(whole, request.cancel.get());
+        FormatResult result
+            = json ? formatJson(whole, request.cancel.get()) : formatXml(whole, request.cancel.get());
         if (result.cancelled || cancelled(request))
             return cancelledRendering();
         setProgress(request, 2, 3);
@@ -357,7 +366,8 @@ BodyRendering renderBody(BodyRenderRequest request)
             if (!appendText(request.document, utf8, breaker, request))
                 return cancelledRendering();
             rendering.shown = BodyRendering::Shown::Raw;
-            addNotice(rendering.notice, (json ? u"Not valid JSON: "_s : u"Not valid XML: "_s) + lowerFirst(result.error));
+            addNotice(rendering.notice,
+                (json ? u"Not valid JSON: "_s : u"Not valid XML: "_s) + lowerFirst(result.error));
         }
     } else {
         if (!appendText(request.document, utf8, breaker, request))
@@ -365,7 +375,8 @@ BodyRendering renderBody(BodyRenderRequest request)
         rendering.shown = BodyRendering::Shown::Raw;
     }
     if (breaker.brokeLines())
-        addNotice(rendering.notice, u"Lines longer than %1 characters are shown broken"_s.arg(breaker.limit()));
+        addNotice(
+            rendering.notice, u"Lines longer than %1 characters are shown broken"_s.arg(breaker.limit()));
     return rendering;
 }
 

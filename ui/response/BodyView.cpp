@@ -22,6 +22,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+#include <utility>
 
 namespace Sonde {
 
@@ -29,13 +30,17 @@ namespace {
 
 /// Frees documents in a worker thread: freeing a 100 MB Scintilla document stalls the thread that
 /// does it for up to seconds (measured) while other threads allocate. Only for documents no editor
-/// shows: Scintilla's reference count is not atomic.
-void releaseInBackground(QList<TextDocument> documents)
+/// shows: Scintilla's reference count is not atomic. The caller hands over its handles (moves them
+/// in), or the last one could still be dropped on this thread.
+template<typename... Documents> void releaseInBackground(Documents &&...handed)
 {
+    QList<TextDocument> documents;
+    (documents.append(std::move(handed)), ...);
     documents.removeIf([](const TextDocument &document) { return document.isNull(); });
     if (documents.isEmpty())
         return;
-    QFuture<void> release = QtConcurrent::run([documents = std::move(documents)]() mutable { documents.clear(); });
+    QFuture<void> release
+        = QtConcurrent::run([documents = std::move(documents)]() mutable { documents.clear(); });
     Q_UNUSED(release);
 }
 
@@ -221,7 +226,8 @@ void BodyView::setPrettyPreferred(bool pretty)
         // The shown document goes before the other is built, so that a large body is held once:
         // the other mode's preview stands in meanwhile.
         m_editor->setUtf8Text({});
-        releaseInBackground({m_built.at(0).document, m_built.at(1).document});
+        releaseInBackground(
+            std::exchange(m_built.at(0).document, {}), std::exchange(m_built.at(1).document, {}));
         m_built = {};
         m_shown = BodyRendering::Shown::Nothing;
     }
@@ -258,14 +264,14 @@ qint64 BodyView::rawDocumentBytes() const
 void BodyView::startWhole(bool pretty, quint64 generation, qint64 expectedBytes)
 {
     // The worker creates the document: making room for a large one takes a while.
-    BodyRenderRequest request{m_body, m_contentType, pretty, m_viewAs, {}, m_cancel, m_progress, m_openAnyway, 0,
-                              expectedBytes};
+    BodyRenderRequest request {
+        m_body, m_contentType, pretty, m_viewAs, {}, m_cancel, m_progress, m_openAnyway, 0, expectedBytes};
     auto *watcher = new QFutureWatcher<BodyRendering>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, pretty] {
         watcher->deleteLater();
         BodyRendering rendering = watcher->future().takeResult();
         if (generation != m_generation || rendering.cancelled) {
-            releaseInBackground({rendering.document});
+            releaseInBackground(std::move(rendering.document));
             return;
         }
         renderingFinished(std::move(rendering), pretty);
@@ -275,13 +281,14 @@ void BodyView::startWhole(bool pretty, quint64 generation, qint64 expectedBytes)
 
 void BodyView::startPreview(bool pretty, quint64 generation)
 {
-    BodyRenderRequest request{m_body, m_contentType, pretty, m_viewAs, {}, m_cancel, {}, false, PreviewBytes};
+    BodyRenderRequest request {
+        m_body, m_contentType, pretty, m_viewAs, {}, m_cancel, {}, false, PreviewBytes};
     auto *watcher = new QFutureWatcher<BodyRendering>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, pretty] {
         watcher->deleteLater();
         BodyRendering preview = watcher->future().takeResult();
         if (generation != m_generation || preview.cancelled) {
-            releaseInBackground({preview.document});
+            releaseInBackground(std::move(preview.document));
             return;
         }
         // The whole document is as much larger than the preview as the body is than the bytes the
@@ -293,7 +300,7 @@ void BodyView::startPreview(bool pretty, quint64 generation)
         }
         startWhole(pretty, generation, expectedBytes);
         if (preview.shown == BodyRendering::Shown::Nothing) {
-            releaseInBackground({preview.document});
+            releaseInBackground(std::move(preview.document));
             return;
         }
         m_previewDocument = preview.document;
@@ -310,8 +317,7 @@ void BodyView::dropPreview()
     if (m_previewDocument.isNull())
         return;
     m_editor->setUtf8Text({});
-    releaseInBackground({m_previewDocument});
-    m_previewDocument = {};
+    releaseInBackground(std::exchange(m_previewDocument, {}));
 }
 
 void BodyView::renderingFinished(BodyRendering rendering, bool pretty)
@@ -321,7 +327,7 @@ void BodyView::renderingFinished(BodyRendering rendering, bool pretty)
     m_progressTimer->stop();
     m_cancelButton->hide();
     if (rendering.tooLarge) {
-        releaseInBackground({rendering.document});
+        releaseInBackground(std::move(rendering.document));
         m_status->clear();
         m_notice->setText(rendering.notice);
         m_notice->setToolTip(rendering.notice);
@@ -331,7 +337,7 @@ void BodyView::renderingFinished(BodyRendering rendering, bool pretty)
     }
     if (rendering.prettyFailed) {
         // Malformed after all: the raw text stays (or comes back), with where the body broke.
-        releaseInBackground({rendering.document});
+        releaseInBackground(std::move(rendering.document));
         m_prettyAvailable = false;
         BodyRendering &raw = m_built.at(0);
         raw.prettyAvailable = false;
@@ -349,7 +355,8 @@ void BodyView::renderingFinished(BodyRendering rendering, bool pretty)
     if (!pretty && !m_formatFailure.isEmpty()) {
         rendering.prettyAvailable = false;
         if (!rendering.notice.startsWith(m_formatFailure))
-            rendering.notice = m_formatFailure + (rendering.notice.isEmpty() ? QString() : u"  ·  " + rendering.notice);
+            rendering.notice
+                = m_formatFailure + (rendering.notice.isEmpty() ? QString() : u"  ·  " + rendering.notice);
     }
     const int shownIndex = pretty ? 1 : 0;
     m_built.at(shownIndex) = rendering;
@@ -357,7 +364,7 @@ void BodyView::renderingFinished(BodyRendering rendering, bool pretty)
     if (isLarge()) {
         // Only the shown mode's document of a large body is kept: the other is rebuilt if asked for.
         BodyRendering &other = m_built.at(1 - shownIndex);
-        releaseInBackground({other.document});
+        releaseInBackground(std::exchange(other.document, {}));
         other = {};
     }
 }
@@ -381,10 +388,9 @@ void BodyView::present(const BodyRendering &rendering)
         int line = 0;
         int index = 0;
         m_editor->getCursorPosition(&line, &index);
-        const TextDocument preview = m_previewDocument;
-        m_previewDocument = {};
+        TextDocument preview = std::exchange(m_previewDocument, {});
         showRendering(rendering);
-        releaseInBackground({preview});
+        releaseInBackground(std::move(preview));
         m_editor->setCursorPosition(line, index);
         m_editor->setFirstVisibleLine(firstLine);
     } else {
@@ -392,11 +398,12 @@ void BodyView::present(const BodyRendering &rendering)
     }
     m_notice->setText(rendering.notice);
     m_notice->setToolTip(rendering.notice);
-    const bool hasText = rendering.shown == BodyRendering::Shown::Pretty || rendering.shown == BodyRendering::Shown::Raw;
-    m_filterBar->setSyntax(!hasText                                          ? BodyFilterBar::Syntax::None
-                           : rendering.language == CodeEditor::Language::Json ? BodyFilterBar::Syntax::JsonPath
-                           : rendering.language == CodeEditor::Language::Xml  ? BodyFilterBar::Syntax::XPath
-                                                                              : BodyFilterBar::Syntax::None);
+    const bool hasText
+        = rendering.shown == BodyRendering::Shown::Pretty || rendering.shown == BodyRendering::Shown::Raw;
+    m_filterBar->setSyntax(!hasText                            ? BodyFilterBar::Syntax::None
+            : rendering.language == CodeEditor::Language::Json ? BodyFilterBar::Syntax::JsonPath
+            : rendering.language == CodeEditor::Language::Xml  ? BodyFilterBar::Syntax::XPath
+                                                               : BodyFilterBar::Syntax::None);
     updateButtons();
     Q_EMIT rendered();
     if (!m_filterBar->expression().isEmpty())
@@ -438,17 +445,17 @@ void BodyView::applyFilter(const QString &expression)
     }
     m_filterBar->setStatus(tr("Filtering…"));
     m_filterCancel = std::make_shared<std::atomic_bool>(false);
-    BodyFilterRequest request{m_body, m_contentType,
-                              m_filterBar->syntax() == BodyFilterBar::Syntax::XPath ? BodyFilterRequest::Syntax::XPath
-                                                                                   : BodyFilterRequest::Syntax::JsonPath,
-                              expression, m_editor->createDocument(), m_filterCancel};
+    BodyFilterRequest request {m_body, m_contentType,
+        m_filterBar->syntax() == BodyFilterBar::Syntax::XPath ? BodyFilterRequest::Syntax::XPath
+                                                              : BodyFilterRequest::Syntax::JsonPath,
+        expression, m_editor->createDocument(), m_filterCancel};
     const quint64 generation = ++m_filterGeneration;
     auto *watcher = new QFutureWatcher<BodyFilterResult>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         BodyFilterResult result = watcher->future().takeResult();
         if (generation != m_filterGeneration || result.cancelled) {
-            releaseInBackground({result.document});
+            releaseInBackground(std::move(result.document));
             return;
         }
         m_filterCancel.reset();
@@ -457,11 +464,12 @@ void BodyView::applyFilter(const QString &expression)
             m_filterBar->setStatus({});
             m_filterBar->setError(result.error);
         } else {
-            const TextDocument previous = m_filterDocument;
+            TextDocument previous = m_filterDocument;
             m_filterDocument = result.document;
             m_editor->showDocument(m_filterDocument);
-            releaseInBackground({previous});
-            m_filterBar->setStatus(result.matches == 1 ? tr("1 match") : tr("%n matches", nullptr, int(result.matches)));
+            releaseInBackground(std::move(previous));
+            m_filterBar->setStatus(
+                result.matches == 1 ? tr("1 match") : tr("%n matches", nullptr, int(result.matches)));
         }
         Q_EMIT filterFinished();
     });
@@ -485,8 +493,7 @@ void BodyView::showUnfiltered()
         m_editor->showDocument(built.document);
     else
         m_editor->setUtf8Text({});
-    releaseInBackground({m_filterDocument});
-    m_filterDocument = {};
+    releaseInBackground(std::exchange(m_filterDocument, {}));
 }
 
 void BodyView::releaseBuiltDocuments()
@@ -494,7 +501,8 @@ void BodyView::releaseBuiltDocuments()
     dropPreview();
     if (isFiltered())
         m_editor->setUtf8Text({}); // the filter's document is released with the others
-    releaseInBackground({m_built.at(0).document, m_built.at(1).document, m_filterDocument});
+    releaseInBackground(std::exchange(m_built.at(0).document, {}), std::exchange(m_built.at(1).document, {}),
+        std::exchange(m_filterDocument, {}));
     m_built = {};
     m_filterDocument = {};
 }
@@ -514,14 +522,14 @@ QWidget *BodyView::createToolbar()
 {
     auto *toolbar = new QWidget(this);
     m_viewAsBox->setToolTip(tr("Show the body as"));
-    const std::pair<QString, BodyViewAs> choices[] = {
-        {tr("Auto"), BodyViewAs::Auto}, {tr("JSON"), BodyViewAs::Json},       {tr("XML"), BodyViewAs::Xml},
-        {tr("HTML"), BodyViewAs::Html}, {tr("JavaScript"), BodyViewAs::JavaScript}, {tr("YAML"), BodyViewAs::Yaml},
-        {tr("CSS"), BodyViewAs::Css},   {tr("Text"), BodyViewAs::Text},       {tr("Hex"), BodyViewAs::Hex}};
+    const std::pair<QString, BodyViewAs> choices[] = {{tr("Auto"), BodyViewAs::Auto},
+        {tr("JSON"), BodyViewAs::Json}, {tr("XML"), BodyViewAs::Xml}, {tr("HTML"), BodyViewAs::Html},
+        {tr("JavaScript"), BodyViewAs::JavaScript}, {tr("YAML"), BodyViewAs::Yaml},
+        {tr("CSS"), BodyViewAs::Css}, {tr("Text"), BodyViewAs::Text}, {tr("Hex"), BodyViewAs::Hex}};
     for (const auto &[name, viewAs] : choices)
         m_viewAsBox->addItem(name, QVariant::fromValue(int(viewAs)));
     connect(m_viewAsBox, &QComboBox::activated, this,
-            [this](int index) { setViewAs(BodyViewAs(m_viewAsBox->itemData(index).toInt())); });
+        [this](int index) { setViewAs(BodyViewAs(m_viewAsBox->itemData(index).toInt())); });
     m_saveButton->setText(tr("Save…"));
     m_saveButton->setToolTip(tr("Save the body to a file, as received"));
     m_copyButton->setText(tr("Copy"));
@@ -562,14 +570,15 @@ void BodyView::saveBodyTo(const QString &path)
     m_saveButton->setEnabled(false);
     m_status->setText(tr("Saving…"));
     auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this](int perMille) {
-        m_status->setText(tr("Saving… %1%").arg(perMille / 10));
-    });
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
+        [this](int perMille) { m_status->setText(tr("Saving… %1%").arg(perMille / 10)); });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
         watcher->deleteLater();
-        const QString error = watcher->future().resultCount() > 0 ? watcher->future().result() : tr("Saving failed");
+        const QString error
+            = watcher->future().resultCount() > 0 ? watcher->future().result() : tr("Saving failed");
         m_saveButton->setEnabled(true);
-        m_status->setText(error.isEmpty() ? tr("Saved %1").arg(DisplayFormat::byteSize(m_body.size())) : QString());
+        m_status->setText(
+            error.isEmpty() ? tr("Saved %1").arg(DisplayFormat::byteSize(m_body.size())) : QString());
         if (!error.isEmpty()) {
             m_notice->setText(error);
             m_notice->setToolTip(error);
@@ -594,7 +603,7 @@ void BodyView::updateButtons()
     m_prettyButton->setEnabled(m_prettyAvailable);
     m_rawButton->setEnabled(m_prettyAvailable);
     const bool showsPretty = m_shown == BodyRendering::Shown::Pretty
-                             || (m_shown == BodyRendering::Shown::Nothing && m_prettyPreferred);
+        || (m_shown == BodyRendering::Shown::Nothing && m_prettyPreferred);
     (showsPretty ? m_prettyButton : m_rawButton)->setChecked(true);
 }
 

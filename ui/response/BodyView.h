@@ -5,7 +5,6 @@
 #include "response/BodyRenderer.h"
 
 #include <QWidget>
-
 #include <array>
 #include <atomic>
 #include <memory>
