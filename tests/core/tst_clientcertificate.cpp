@@ -43,7 +43,7 @@ QSslCertificate readCertificate(const QString &name)
 {
     QFile file(tlsFile(name));
     if (!file.open(QIODevice::ReadOnly))
-        return {};
+        return QSslCertificate();
     return QSslCertificate(file.readAll(), QSsl::Pem);
 }
 
@@ -300,7 +300,7 @@ void TestClientCertificate::mutualTls()
         socket->write(ScriptedServer::response(200, names.join(u',').toUtf8()));
     });
     for (ClientCertificate &entry : entries)
-        entry.host.replace(u"%port", QString::number(server.port()));
+        entry.host.replace(QStringLiteral("%port"), QString::number(server.port()));
 
     QNetworkAccessManager network;
     HttpEngine engine(&network);
@@ -320,7 +320,7 @@ void TestClientCertificate::mutualTls()
     QCOMPARE(QString::fromUtf8(exchange.body.bytes()), seen);
     // What was presented is on record, for the timeline and the JSON of sonde-cli.
     QVERIFY2(
-        exchange.tls.clientCertificate.contains(u"CN=" + seen), qPrintable(exchange.tls.clientCertificate));
+        exchange.tls.clientCertificate.contains(QString(u"CN=" + seen)), qPrintable(exchange.tls.clientCertificate));
     QCOMPARE(exchange.tls.clientCertificatePattern, entries.constFirst().host);
     const QJsonObject tls = ExchangeJson::toJson(exchange).value(QStringLiteral("tls")).toObject();
     QCOMPARE(tls.value(QStringLiteral("clientCertificate")).toString(), exchange.tls.clientCertificate);

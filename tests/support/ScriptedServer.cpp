@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QProcess>
+#include <QSslConfiguration>
 #include <QSslSocket>
 #include <QStandardPaths>
 #include <QTcpServer>
