@@ -105,7 +105,8 @@ void TestCliCert::sendWithCertificate()
     QVERIFY2(result.exitCode == exitCode, result.err.constData());
     if (exitCode == 0) {
         QVERIFY2(QString::fromUtf8(result.out).endsWith(output), result.out.constData());
-        QVERIFY2(QString::fromUtf8(result.err).contains(u"presented the client certificate CN=" + output),
+        QVERIFY2(
+            QString::fromUtf8(result.err).contains(QString(u"presented the client certificate CN=" + output)),
             result.err.constData());
     } else {
         QVERIFY2(QString::fromUtf8(result.err).contains(output), result.err.constData());

@@ -153,6 +153,7 @@ void TestAppSettings::dialogShowsAndReturnsSettings()
     expected.defaultProxy = {ProxySettings::Mode::Custom, QStringLiteral("socks5://127.0.0.1:1080"), QStringLiteral("bob"), {}};
     expected.caCertificateFiles = {QStringLiteral("/ca/one.pem")};
     expected.memoryThresholdMb = 16;
+    expected.clientCertificates = settings.clientCertificates; // untouched: kept as they were
     QVERIFY(dialog.settings() == expected);
     QCOMPARE(dialog.proxyPassword(), QStringLiteral("other"));
 }

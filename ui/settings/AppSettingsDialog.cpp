@@ -173,8 +173,9 @@ QWidget *AppSettingsDialog::createCertificatesPage()
     m_clientView->horizontalHeader()->setStretchLastSection(true);
     m_clientView->horizontalHeader()->setSectionResizeMode(
         ClientCertificateModel::HostColumn, QHeaderView::Stretch);
-    m_clientView->horizontalHeader()->setSectionResizeMode(
-        ClientCertificateModel::FormatColumn, QHeaderView::ResizeToContents);
+    // Wide enough for "PKCS#12" whatever the rows are when the page is first laid out.
+    m_clientView->setColumnWidth(ClientCertificateModel::FormatColumn,
+        m_clientView->fontMetrics().horizontalAdvance(tr("PKCS#12")) + 24);
     m_clientProblem->setWordWrap(true);
     m_clientProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_clientProblem->setStyleSheet(QStringLiteral("color: #c0392b;"));
