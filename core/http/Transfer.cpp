@@ -888,23 +888,35 @@ QString Transfer::proxyAuthenticationProblem() const
 
 QString Transfer::handshakeProblem(const QString &where, const QString &errorString) const
 {
-    // OpenSSL names the TLS alert the server sent: "certificate required", "bad certificate", "unknown ca"…
+    // OpenSSL names the TLS alert the server sent: "certificate required" (TLS 1.3), "bad certificate",
+    // "unknown ca"… A bare "handshake failure" is what TLS 1.2 servers send for a missing certificate,
+    // but also for no common cipher: it only allows a guess.
     const QString alert = errorString.toLower();
-    const bool asksForCertificate
-        = alert.contains(u"certificate required") || alert.contains(u"handshake failure");
-    const bool refusedCertificate = alert.contains(u"bad certificate") || alert.contains(u"unknown ca")
+    const bool required = alert.contains(u"certificate required");
+    const bool refused = alert.contains(u"bad certificate") || alert.contains(u"unknown ca")
         || alert.contains(u"certificate unknown") || alert.contains(u"certificate expired")
         || alert.contains(u"certificate revoked") || alert.contains(u"unsupported certificate")
-        || alert.contains(u"access denied") || alert.contains(u"decrypt error");
+        || alert.contains(u"access denied");
+    const bool unclear = alert.contains(u"handshake failure");
     const TlsInfo &tls = m_exchange.tls;
-    if (!tls.clientCertificate.isEmpty()
-        && (refusedCertificate || asksForCertificate || tls.used || errorString.isEmpty()))
-        return QStringLiteral("%1 rejected the client certificate “%2” (set for “%3”): %4")
-            .arg(where, tls.clientCertificate, tls.clientCertificatePattern, errorString);
-    if (tls.clientCertificate.isEmpty() && (asksForCertificate || refusedCertificate))
+    if (!tls.clientCertificate.isEmpty()) {
+        if (required || refused)
+            return QStringLiteral("%1 rejected the client certificate “%2” (set for “%3”): %4")
+                .arg(where, tls.clientCertificate, tls.clientCertificatePattern, errorString);
         return QStringLiteral(
-            "The TLS handshake with %1 failed: the server asks for a client certificate and none is "
-            "set for this host (Settings ▸ Certificates, or --cert). %2")
+            "The TLS handshake with %1 failed: %2. Sonde offered the client certificate “%3” "
+            "(set for “%4”); the server may not accept it.")
+            .arg(where, errorString, tls.clientCertificate, tls.clientCertificatePattern);
+    }
+    if (required || refused)
+        return QStringLiteral(
+            "The TLS handshake with %1 failed: the server requires a client certificate and none "
+            "is set for this host (Settings ▸ Certificates, or --cert with sonde-cli). %2")
+            .arg(where, errorString);
+    if (unclear)
+        return QStringLiteral(
+            "The TLS handshake with %1 failed: %2. If the server requires a client certificate, "
+            "set one for this host (Settings ▸ Certificates, or --cert with sonde-cli).")
             .arg(where, errorString);
     return QStringLiteral("The TLS handshake with %1 failed: %2").arg(where, errorString);
 }

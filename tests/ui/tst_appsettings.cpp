@@ -364,6 +364,9 @@ void TestAppSettings::clientCertificateDialogValidates()
         QVERIFY(dialog.isVisible());
         QVERIFY(dialog.problemLabel()->isVisible());
         QVERIFY2(dialog.problemLabel()->text().contains(problem), qPrintable(dialog.problemLabel()->text()));
+        const QString directory = qEnvironmentVariable("SONDE_SCREENSHOT_DIR");
+        if (!directory.isEmpty() && QByteArray(QTest::currentDataTag()) == "wrong passphrase")
+            dialog.grab().save(directory + QStringLiteral("/client-certificate-dialog.png"));
     }
 }
 
