@@ -2,6 +2,7 @@
 
 #include "HistoryCommand.h"
 #include "WorkspaceRequest.h"
+#include "http/ClientCertificate.h"
 #include "http/CookieJar.h"
 #include "http/HttpEngine.h"
 #include "http/ProxyRoute.h"
@@ -95,6 +96,63 @@ std::optional<Sonde::MultipartPart> parseFormPart(const QString &argument, QStri
     return part;
 }
 
+/// curl's --cert FILE[:PASSWORD]: the first colon not escaped with a backslash starts the password;
+/// a backslash before a colon (or a backslash) makes it part of the file name.
+std::pair<QString, std::optional<QString>> splitCertArgument(const QString &argument)
+{
+    QString file;
+    for (qsizetype i = 0; i < argument.size(); ++i) {
+        const QChar c = argument.at(i);
+        if (c == u'\\' && i + 1 < argument.size()
+            && (argument.at(i + 1) == u':' || argument.at(i + 1) == u'\\')) {
+            file += argument.at(++i);
+        } else if (c == u':') {
+            return {file, argument.mid(i + 1)};
+        } else {
+            file += c;
+        }
+    }
+    return {file, std::nullopt};
+}
+
+/// The client certificate of --cert, --key, --cert-type and --pass, presented to every HTTPS host the
+/// request goes to (redirects included), as curl does; or why it cannot be used.
+std::optional<Sonde::ClientCertificate> clientCertificateFrom(
+    const QCommandLineParser &parser, QString *problem)
+{
+    const auto [file, password] = splitCertArgument(parser.value(QStringLiteral("cert")));
+    Sonde::ClientCertificate certificate;
+    certificate.host = QStringLiteral("*");
+    certificate.certificateFile = file;
+    certificate.keyFile = parser.value(QStringLiteral("key"));
+    // One passphrase, as in curl: --pass and the password after the colon set the same thing.
+    certificate.passphrase = parser.isSet(QStringLiteral("pass")) ? parser.value(QStringLiteral("pass"))
+                                                                  : password.value_or(QString());
+    if (parser.isSet(QStringLiteral("cert-type"))) {
+        const QString type = parser.value(QStringLiteral("cert-type"));
+        const std::optional<Sonde::ClientCertificate::Format> format
+            = Sonde::ClientCertificate::formatNamed(type);
+        if (!format) {
+            *problem = QStringLiteral("--cert-type %1: Sonde reads PEM, DER and P12 certificates.").arg(type);
+            return std::nullopt;
+        }
+        certificate.format = *format;
+    } else if (file.endsWith(QStringLiteral(".p12"), Qt::CaseInsensitive)
+        || file.endsWith(QStringLiteral(".pfx"), Qt::CaseInsensitive)) {
+        certificate.format = Sonde::ClientCertificate::Format::Pkcs12;
+    }
+    if (certificate.format == Sonde::ClientCertificate::Format::Pkcs12 && !certificate.keyFile.isEmpty()) {
+        *problem = QStringLiteral("--key is for PEM certificates: a PKCS#12 file holds its key.");
+        return std::nullopt;
+    }
+    const Sonde::ClientIdentityResult loaded = Sonde::loadClientIdentity(certificate);
+    if (!loaded.ok()) {
+        *problem = loaded.error;
+        return std::nullopt;
+    }
+    return certificate;
+}
+
 } // namespace
 
 int runSendCommand(const QStringList &arguments)
@@ -172,6 +230,22 @@ int runSendCommand(const QStringList &arguments)
         QStringLiteral("Also trust the certificate authorities in this PEM or DER file; repeatable."),
         QStringLiteral("file"));
     parser.addOption(caCertOption);
+    parser.addOptions({
+        {{QStringLiteral("E"), QStringLiteral("cert")},
+            QStringLiteral(
+                "Present this client certificate for mutual TLS: PEM (with the key, unless --key) or "
+                "PKCS#12 (.p12/.pfx); after a colon, its key's passphrase or its password."),
+            QStringLiteral("file[:password]")},
+        {QStringLiteral("key"),
+            QStringLiteral("The PEM private key of --cert, when not in the certificate file."),
+            QStringLiteral("file")},
+        {QStringLiteral("cert-type"),
+            QStringLiteral("PEM, DER or P12; by default PEM, or P12 for a .p12 or .pfx file."),
+            QStringLiteral("type")},
+        {QStringLiteral("pass"),
+            QStringLiteral("The passphrase of the private key, or the PKCS#12 password."),
+            QStringLiteral("phrase")},
+    });
     if (!parser.parse(QStringList {QStringLiteral("sonde-cli send")} + arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -324,6 +398,19 @@ int runSendCommand(const QStringList &arguments)
             return usageError(problem);
         engine.setExtraCaCertificates(authorities);
     }
+    if (parser.isSet(QStringLiteral("cert"))) {
+        QString problem;
+        const std::optional<Sonde::ClientCertificate> certificate = clientCertificateFrom(parser, &problem);
+        if (!certificate)
+            return usageError(problem);
+        engine.setClientCertificates({*certificate});
+    } else {
+        for (const QString &name :
+            {QStringLiteral("key"), QStringLiteral("cert-type"), QStringLiteral("pass")}) {
+            if (parser.isSet(name))
+                return usageError(QStringLiteral("--%1 goes with --cert.").arg(name));
+        }
+    }
     Sonde::CookieJar cookieJar;
     if (parser.isSet(cookieJarOption)) {
         cookieJar.setFilePath(parser.value(cookieJarOption));
@@ -393,6 +480,9 @@ int runSendCommand(const QStringList &arguments)
         recordInHistory(
             result, {fromWorkspace ? saved.requestPath : QString(), saved.environment, secretValues});
 
+    if (!result.tls.clientCertificate.isEmpty())
+        std::fprintf(stderr, "sonde-cli send: presented the client certificate %s\n",
+            qPrintable(result.tls.clientCertificate));
     const QList<Sonde::CapturedValue> captured = Sonde::applyCaptures(captures, result);
     if (parser.isSet(jsonOption)) {
         QJsonObject json = Sonde::ExchangeJson::toJson(result);

@@ -4,6 +4,8 @@
 #include "RequestTab.h"
 #include "model/Exchange.h"
 #include "response/ResponseViewer.h"
+#include "settings/AppSettingsController.h"
+#include "settings/AppSettingsDialog.h"
 #include "snippets/SnippetDialog.h"
 
 #include <QPixmap>
@@ -84,6 +86,16 @@ void SelfTest::check()
             fail(tr("no code snippet for the target “%1”").arg(m_snippetTarget));
             return;
         }
+        pictured = dialog;
+    } else if (!m_settingsPage.isEmpty() && m_settings) {
+        auto *dialog = new AppSettingsDialog(m_settings->settings(), m_settings->proxyPassword(), m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (!dialog->showPage(m_settingsPage)) {
+            fail(tr("no settings page “%1”").arg(m_settingsPage));
+            return;
+        }
+        dialog->resize(760, 460);
+        dialog->show();
         pictured = dialog;
     }
     QTimer::singleShot(ScreenshotSettleMs, this, [this, pictured] {

@@ -7,6 +7,7 @@
 
 namespace Sonde {
 
+class AppSettingsController;
 class MainWindow;
 struct Exchange;
 
@@ -28,6 +29,13 @@ public:
     /// With a screenshot path: picture Request ▸ Generate Code… showing the snippet for target `id`
     /// instead of the window.
     void setSnippetTarget(const QString &id) { m_snippetTarget = id; }
+    /// With a screenshot path: picture File ▸ Settings… on the page titled `page` ("Certificates")
+    /// instead of the window.
+    void setSettingsPage(const QString &page, AppSettingsController *settings)
+    {
+        m_settingsPage = page;
+        m_settings = settings;
+    }
 
     /// Sends the request of the current tab.
     void start(int timeoutMs = DefaultTimeoutMs);
@@ -44,6 +52,8 @@ private:
     MainWindow *m_window;
     QString m_screenshotPath;
     QString m_snippetTarget;
+    QString m_settingsPage;
+    AppSettingsController *m_settings = nullptr;
     QTimer m_timeout;
     std::optional<int> m_status;
     bool m_rendered = false;

@@ -110,8 +110,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption snippetOption = hidden(QCommandLineOption(QStringLiteral("screenshot-snippet"),
         QStringLiteral("With --screenshot: picture Generate Code… with the snippet for <target> instead."),
         QStringLiteral("target")));
+    const QCommandLineOption settingsPageOption = hidden(QCommandLineOption(
+        QStringLiteral("screenshot-settings"),
+        QStringLiteral("With --screenshot: picture File ▸ Settings… on <page> (e.g. Certificates) instead."),
+        QStringLiteral("page")));
     parser.addOptions({welcomeOption, noEchoOption, workspaceOption, selfTestOption, screenshotOption,
-        startupOption, themeOption, snippetOption});
+        startupOption, themeOption, snippetOption, settingsPageOption});
     parser.process(app);
 
 #ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
@@ -236,6 +240,7 @@ int main(int argc, char *argv[])
         selfTest = std::make_unique<Sonde::SelfTest>(&window);
         selfTest->setScreenshotPath(parser.value(screenshotOption));
         selfTest->setSnippetTarget(parser.value(snippetOption));
+        selfTest->setSettingsPage(parser.value(settingsPageOption), &appSettings);
         QObject::connect(
             selfTest.get(), &Sonde::SelfTest::done, &app, [](int exitCode) { QApplication::exit(exitCode); });
         QTimer::singleShot(0, selfTest.get(), [test = selfTest.get()] { test->start(); });

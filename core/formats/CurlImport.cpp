@@ -645,7 +645,14 @@ bool Importer::applyOption(Invocation &in, const QString &name, const OptionSpec
     case Action::Compressed:
         return true;
     case Action::Unsupported:
-        warn(word, u"--%1 is not imported: Sonde has no such setting"_s.arg(name));
+        // A client certificate belongs to a host, not to one request: Sonde keeps it in its settings.
+        if (name == u"cert" || name == u"cert-type" || name == u"key" || name == u"key-type"
+            || name == u"pass")
+            warn(word,
+                u"--%1 is not imported: client certificates are set per host in Settings ▸ Certificates"_s
+                    .arg(name));
+        else
+            warn(word, u"--%1 is not imported: Sonde has no such setting"_s.arg(name));
         return true;
     case Action::Config:
         warn(word, u"--config is not imported: the options in “%1” are not read"_s.arg(text));

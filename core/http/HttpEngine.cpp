@@ -5,6 +5,7 @@
 #include "http/Transfer.h"
 
 #include <QFile>
+#include <QNetworkAccessManager>
 
 namespace Sonde {
 
@@ -47,6 +48,35 @@ QList<QSslCertificate> HttpEngine::loadCertificates(const QStringList &paths, QS
     return all;
 }
 
+void HttpEngine::setClientCertificates(const QList<ClientCertificate> &certificates)
+{
+    if (certificates == clientCertificates())
+        return;
+    m_clientCertificates.clear();
+    for (const ClientCertificate &certificate : certificates)
+        m_clientCertificates.append({certificate, loadClientIdentity(certificate)});
+    // QNAM reuses a kept-alive connection whatever certificate a request asks for.
+    m_network->clearConnectionCache();
+}
+
+QList<ClientCertificate> HttpEngine::clientCertificates() const
+{
+    QList<ClientCertificate> entries;
+    for (const LoadedClientCertificate &loaded : m_clientCertificates)
+        entries.append(loaded.entry);
+    return entries;
+}
+
+QStringList HttpEngine::clientCertificateProblems() const
+{
+    QStringList problems;
+    for (const LoadedClientCertificate &loaded : m_clientCertificates) {
+        if (!loaded.result.ok())
+            problems.append(QStringLiteral("%1: %2").arg(loaded.entry.host, loaded.result.error));
+    }
+    return problems;
+}
+
 void HttpEngine::setDefaultProxy(const ProxySettings &proxy)
 {
     Q_ASSERT(proxy.mode != ProxySettings::Mode::Default);
@@ -70,6 +100,7 @@ Transfer *HttpEngine::send(const Request &request, QObject *owner)
     options.proxyRoute = m_proxyRoute;
     options.cookieJar = m_cookieJar;
     options.caCertificates = m_caCertificates;
+    options.clientCertificates = m_clientCertificates;
     return new Transfer(m_network, request, options, owner);
 }
 

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "http/ClientCertificate.h"
 #include "model/Request.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QSslCertificate>
-
 #include <memory>
 
 class QNetworkAccessManager;
@@ -49,6 +49,15 @@ public:
     /// The certificates in the PEM or DER files `paths`; `problem` names a file that holds none.
     static QList<QSslCertificate> loadCertificates(const QStringList &paths, QString *problem);
 
+    /// Client certificates for mutual TLS, the first whose host pattern matches an HTTPS request's host
+    /// being presented. Their files are read here, once; a request to a host whose entry could not be
+    /// read fails with that reason. Open connections are dropped when the set changes, so the next
+    /// request presents the new certificate.
+    void setClientCertificates(const QList<ClientCertificate> &certificates);
+    QList<ClientCertificate> clientCertificates() const;
+    /// The entries that could not be read, each with why, in words.
+    QStringList clientCertificateProblems() const;
+
     /// The proxy of requests whose proxy mode is Default (the application's setting); no proxy unless set.
     /// Must not be Default itself.
     void setDefaultProxy(const ProxySettings &proxy);
@@ -69,6 +78,7 @@ private:
     QPointer<CookieJar> m_cookieJar;
     ProxySettings m_defaultProxy {ProxySettings::Mode::None};
     QList<QSslCertificate> m_caCertificates;
+    QList<LoadedClientCertificate> m_clientCertificates;
 };
 
 } // namespace Sonde

@@ -363,6 +363,23 @@ void Transfer::sendHop()
         tls.addCaCertificates(m_options.caCertificates);
         networkRequest.setSslConfiguration(tls);
     }
+    m_exchange.tls.clientCertificate.clear();
+    m_exchange.tls.clientCertificatePattern.clear();
+    if (const LoadedClientCertificate *client = clientCertificateFor(m_options.clientCertificates, m_url)) {
+        if (!client->result.ok()) {
+            fail(TransportError::Kind::Tls,
+                QStringLiteral("The client certificate for “%1” could not be used: %2")
+                    .arg(client->entry.host, client->result.error));
+            return;
+        }
+        const ClientIdentity &identity = *client->result.identity;
+        QSslConfiguration tls = networkRequest.sslConfiguration();
+        tls.setLocalCertificateChain(QList<QSslCertificate> {identity.certificate} + identity.chain);
+        tls.setPrivateKey(identity.key);
+        networkRequest.setSslConfiguration(tls);
+        m_exchange.tls.clientCertificate = identity.subject();
+        m_exchange.tls.clientCertificatePattern = client->entry.host;
+    }
 
     const bool crossOriginHop = !m_exchange.redirects.isEmpty()
         && !sameOrigin(m_exchange.redirects.constFirst().sent.url, m_url);
@@ -656,12 +673,13 @@ void Transfer::onReplyFinished()
             return;
         case QNetworkReply::SslHandshakeFailedError:
             fail(Kind::Tls,
-                 m_tlsErrors.isEmpty()
-                     ? QStringLiteral("The TLS handshake with %1 failed: %2").arg(where, errorString)
-                     : QStringLiteral("The certificate of %1 is not trusted. Turn on “Ignore TLS errors” in the "
-                                      "request's settings to connect anyway.")
-                           .arg(where),
-                 m_tlsErrors);
+                m_tlsErrors.isEmpty()
+                    ? handshakeProblem(where, errorString)
+                    : QStringLiteral(
+                        "The certificate of %1 is not trusted. Turn on “Ignore TLS errors” in the "
+                        "request's settings to connect anyway.")
+                          .arg(where),
+                m_tlsErrors);
             return;
         case QNetworkReply::RemoteHostClosedError:
         case QNetworkReply::NetworkSessionFailedError:
@@ -677,6 +695,26 @@ void Transfer::onReplyFinished()
             const qint64 expected = m_exchange.response
                 ? headerValue(m_exchange.response->headers, "Content-Length").toLongLong()
                 : 0;
+            if (!m_headSeen && m_url.scheme() == u"https" && m_encrypted >= 0) {
+                // With TLS 1.3 the client's side of the handshake ends before the server has checked the
+                // client certificate: a refusal arrives as a connection closed without a response.
+                if (!m_exchange.tls.clientCertificate.isEmpty()) {
+                    fail(Kind::Tls,
+                        QStringLiteral("%1 closed the connection right after the TLS handshake, without a "
+                                       "response: it most likely rejected the client certificate “%2” "
+                                       "(set for “%3”).")
+                            .arg(where, m_exchange.tls.clientCertificate,
+                                m_exchange.tls.clientCertificatePattern));
+                } else {
+                    fail(Kind::ConnectionClosed,
+                        QStringLiteral(
+                            "%1 closed the connection right after the TLS handshake, without a response. "
+                            "If it requires a client certificate, set one for this host (Settings ▸ "
+                            "Certificates, or --cert with sonde-cli).")
+                            .arg(where));
+                }
+                return;
+            }
             if (!m_headSeen)
                 fail(Kind::ConnectionClosed,
                      QStringLiteral("%1 closed the connection before sending a response (%2).").arg(where, errorString));
@@ -846,6 +884,41 @@ QString Transfer::proxyAuthenticationProblem() const
             .arg(proxyDisplayName(m_proxy), status);
     return QStringLiteral("The proxy %1 rejected the user name “%2” and its password%3.")
         .arg(proxyDisplayName(m_proxy), m_proxy.user(), status);
+}
+
+QString Transfer::handshakeProblem(const QString &where, const QString &errorString) const
+{
+    // OpenSSL names the TLS alert the server sent: "certificate required" (TLS 1.3), "bad certificate",
+    // "unknown ca"… A bare "handshake failure" is what TLS 1.2 servers send for a missing certificate,
+    // but also for no common cipher: it only allows a guess.
+    const QString alert = errorString.toLower();
+    const bool required = alert.contains(u"certificate required");
+    const bool refused = alert.contains(u"bad certificate") || alert.contains(u"unknown ca")
+        || alert.contains(u"certificate unknown") || alert.contains(u"certificate expired")
+        || alert.contains(u"certificate revoked") || alert.contains(u"unsupported certificate")
+        || alert.contains(u"access denied");
+    const bool unclear = alert.contains(u"handshake failure");
+    const TlsInfo &tls = m_exchange.tls;
+    if (!tls.clientCertificate.isEmpty()) {
+        if (required || refused)
+            return QStringLiteral("%1 rejected the client certificate “%2” (set for “%3”): %4")
+                .arg(where, tls.clientCertificate, tls.clientCertificatePattern, errorString);
+        return QStringLiteral(
+            "The TLS handshake with %1 failed: %2. Sonde offered the client certificate “%3” "
+            "(set for “%4”); the server may not accept it.")
+            .arg(where, errorString, tls.clientCertificate, tls.clientCertificatePattern);
+    }
+    if (required || refused)
+        return QStringLiteral(
+            "The TLS handshake with %1 failed: the server requires a client certificate and none "
+            "is set for this host (Settings ▸ Certificates, or --cert with sonde-cli). %2")
+            .arg(where, errorString);
+    if (unclear)
+        return QStringLiteral(
+            "The TLS handshake with %1 failed: %2. If the server requires a client certificate, "
+            "set one for this host (Settings ▸ Certificates, or --cert with sonde-cli).")
+            .arg(where, errorString);
+    return QStringLiteral("The TLS handshake with %1 failed: %2").arg(where, errorString);
 }
 
 void Transfer::releaseReply()

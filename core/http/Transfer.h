@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/ClientCertificate.h"
 #include "http/RequestBuilder.h"
 #include "model/Exchange.h"
 
@@ -9,7 +10,6 @@
 #include <QPointer>
 #include <QSslCertificate>
 #include <QTimer>
-
 #include <atomic>
 #include <memory>
 
@@ -44,6 +44,8 @@ public:
         QPointer<CookieJar> cookieJar;
         /// Trusted for HTTPS in addition to the system's certificate authorities.
         QList<QSslCertificate> caCertificates;
+        /// Presented to HTTPS hosts their patterns match, hop by hop (the first match wins).
+        QList<LoadedClientCertificate> clientCertificates;
     };
 
     Transfer(QNetworkAccessManager *network, const Request &request, const Options &options,
@@ -86,6 +88,7 @@ private:
     void finish();
     void releaseReply();
     QString proxyAuthenticationProblem() const;
+    QString handshakeProblem(const QString &where, const QString &errorString) const;
     double elapsedMs() const;
 
     QNetworkAccessManager *m_network;

@@ -91,6 +91,10 @@ struct TlsInfo
     QString peerSubject;
     QString peerIssuer;
     QDateTime peerExpiry;
+    /// The client certificate offered for mutual TLS ("CN=…, O=…"), and the host pattern of its entry
+    /// in the settings; empty when none was set for the host.
+    QString clientCertificate;
+    QString clientCertificatePattern;
 };
 
 /// Why an exchange produced no (complete) response.

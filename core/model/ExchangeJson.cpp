@@ -94,13 +94,19 @@ QJsonObject toJson(const Exchange &exchange, qint64 bodyLimit)
                              {QStringLiteral("wireBodyBytes"), s.wireBodyBytes},
                              {QStringLiteral("decodedBodyBytes"), s.decodedBodyBytes},
                              {QStringLiteral("contentEncoding"), QString::fromLatin1(s.contentEncoding)}});
-    if (exchange.tls.used) {
-        root.insert(QStringLiteral("tls"),
-                    QJsonObject {{QStringLiteral("protocol"), exchange.tls.protocol},
-                                 {QStringLiteral("cipher"), exchange.tls.cipher},
-                                 {QStringLiteral("peerSubject"), exchange.tls.peerSubject},
-                                 {QStringLiteral("peerIssuer"), exchange.tls.peerIssuer},
-                                 {QStringLiteral("peerExpiry"), exchange.tls.peerExpiry.toString(Qt::ISODate)}});
+    if (exchange.tls.used || !exchange.tls.clientCertificate.isEmpty()) {
+        QJsonObject tls;
+        if (exchange.tls.used)
+            tls = QJsonObject {{QStringLiteral("protocol"), exchange.tls.protocol},
+                {QStringLiteral("cipher"), exchange.tls.cipher},
+                {QStringLiteral("peerSubject"), exchange.tls.peerSubject},
+                {QStringLiteral("peerIssuer"), exchange.tls.peerIssuer},
+                {QStringLiteral("peerExpiry"), exchange.tls.peerExpiry.toString(Qt::ISODate)}};
+        if (!exchange.tls.clientCertificate.isEmpty()) {
+            tls.insert(QStringLiteral("clientCertificate"), exchange.tls.clientCertificate);
+            tls.insert(QStringLiteral("clientCertificateHost"), exchange.tls.clientCertificatePattern);
+        }
+        root.insert(QStringLiteral("tls"), tls);
     }
     if (exchange.error.isError()) {
         root.insert(QStringLiteral("error"),

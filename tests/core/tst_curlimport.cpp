@@ -461,8 +461,13 @@ void TestCurlImport::warnings_data()
     QTest::newRow("unknown short option")
         << u"curl -W http://x/"_s << QStringList {u"line 1, column 6: unknown option -W is left out"_s};
     QTest::newRow("unsupported option")
-        << u"curl --cert c.pem http://x/"_s
-        << QStringList {u"line 1, column 6: --cert is not imported: Sonde has no such setting"_s};
+        << u"curl --resolve x:80:127.0.0.1 http://x/"_s
+        << QStringList {u"line 1, column 6: --resolve is not imported: Sonde has no such setting"_s};
+    QTest::newRow("client certificate")
+        << u"curl --cert c.pem --key c.key http://x/"_s
+        << QStringList {
+               u"line 1, column 6: --cert is not imported: client certificates are set per host in Settings ▸ Certificates"_s,
+               u"line 1, column 19: --key is not imported: client certificates are set per host in Settings ▸ Certificates"_s};
     QTest::newRow("negotiate")
         << u"curl --negotiate -u a:b http://x/"_s
         << QStringList {

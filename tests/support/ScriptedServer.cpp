@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QProcess>
+#include <QSslConfiguration>
 #include <QSslSocket>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -138,9 +139,10 @@ QByteArray reasonPhrase(int status)
 class TlsTcpServer final : public QTcpServer
 {
 public:
-    TlsTcpServer(TestCertificate certificate, QObject *parent)
+    TlsTcpServer(TestCertificate certificate, QList<QSslCertificate> clientAuthorities, QObject *parent)
         : QTcpServer(parent)
         , m_certificate(std::move(certificate))
+        , m_clientAuthorities(std::move(clientAuthorities))
     { }
 
     int encryptedCount() const { return m_encryptedCount; }
@@ -155,7 +157,14 @@ protected:
         }
         socket->setLocalCertificate(m_certificate.cert);
         socket->setPrivateKey(m_certificate.key);
-        socket->setPeerVerifyMode(QSslSocket::VerifyNone);
+        if (m_clientAuthorities.isEmpty()) {
+            socket->setPeerVerifyMode(QSslSocket::VerifyNone);
+        } else {
+            QSslConfiguration tls = socket->sslConfiguration();
+            tls.setCaCertificates(m_clientAuthorities);
+            tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+            socket->setSslConfiguration(tls);
+        }
         connect(socket, &QSslSocket::encrypted, this, [this] { ++m_encryptedCount; });
         addPendingConnection(socket);
         socket->startServerEncryption();
@@ -163,6 +172,7 @@ protected:
 
 private:
     TestCertificate m_certificate;
+    QList<QSslCertificate> m_clientAuthorities;
     int m_encryptedCount = 0;
 };
 
@@ -405,7 +415,12 @@ void ScriptedServer::answer(QTcpSocket *socket, const QByteArray &head, const QB
 }
 
 TlsScriptedServer::TlsScriptedServer(const TestCertificate &certificate, QObject *parent)
-    : TlsScriptedServer(new TlsTcpServer(certificate, nullptr), parent)
+    : TlsScriptedServer(new TlsTcpServer(certificate, {}, nullptr), parent)
+{ }
+
+TlsScriptedServer::TlsScriptedServer(
+    const TestCertificate &certificate, const QList<QSslCertificate> &clientAuthorities, QObject *parent)
+    : TlsScriptedServer(new TlsTcpServer(certificate, clientAuthorities, nullptr), parent)
 { }
 
 TlsScriptedServer::TlsScriptedServer(TlsTcpServer *server, QObject *parent)

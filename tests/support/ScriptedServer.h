@@ -132,6 +132,11 @@ class TlsScriptedServer final : public ScriptedServer
     Q_OBJECT
 public:
     explicit TlsScriptedServer(const TestCertificate &certificate, QObject *parent = nullptr);
+    /// Mutual TLS: every client must present a certificate issued by one of `clientAuthorities`, or the
+    /// server ends the connection in the handshake. A handler gets the QSslSocket, with the client's
+    /// peerCertificate().
+    TlsScriptedServer(const TestCertificate &certificate, const QList<QSslCertificate> &clientAuthorities,
+        QObject *parent = nullptr);
 
     /// Connections whose server-side TLS handshake completed.
     int encryptedCount() const;

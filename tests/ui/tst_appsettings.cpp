@@ -5,10 +5,13 @@
 #include "RequestTab.h"
 #include "editor/CodeEditor.h"
 #include "http/HttpEngine.h"
+#include "request/FilePathEdit.h"
 #include "request/RequestEditor.h"
 #include "settings/AppSettings.h"
 #include "settings/AppSettingsController.h"
 #include "settings/AppSettingsDialog.h"
+#include "settings/ClientCertificateDialog.h"
+#include "settings/ClientCertificateModel.h"
 #include "storage/SecretStore.h"
 
 #include <QAction>
@@ -16,12 +19,15 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFontComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +47,10 @@ private Q_SLOTS:
     void controllerAppliesToEngine();
     void proxyPasswordGoesToSecretStore();
     void unreadableCertificateIsReported();
+    void clientCertificatePassphrasesGoToSecretStore();
+    void clientCertificateDialogValidates_data();
+    void clientCertificateDialogValidates();
+    void certificatesPage();
     void themeSwitchRecoloursEditors();
     void editorFontFollows();
     void windowFollowsSettings();
@@ -65,6 +75,12 @@ AppSettings everything()
     s.caCertificateFiles = {QStringLiteral("/etc/company/ca.pem"), QStringLiteral("/tmp/local ca.crt")};
     s.memoryThresholdMb = 64;
     s.sendOnCtrlEnter = false;
+    s.clientCertificates = {
+        {QStringLiteral("api.example.com:8443"), ClientCertificate::Format::Pem,
+            QStringLiteral("/certs/client.pem"), QStringLiteral("/certs/client.key"), {}},
+        {QStringLiteral("*.corp.example"), ClientCertificate::Format::Pkcs12, QStringLiteral("/certs/me.p12"),
+            {}, {}},
+    };
     return s;
 }
 
@@ -137,6 +153,7 @@ void TestAppSettings::dialogShowsAndReturnsSettings()
     expected.defaultProxy = {ProxySettings::Mode::Custom, QStringLiteral("socks5://127.0.0.1:1080"), QStringLiteral("bob"), {}};
     expected.caCertificateFiles = {QStringLiteral("/ca/one.pem")};
     expected.memoryThresholdMb = 16;
+    expected.clientCertificates = settings.clientCertificates; // untouched: kept as they were
     QVERIFY(dialog.settings() == expected);
     QCOMPARE(dialog.proxyPassword(), QStringLiteral("other"));
 }
@@ -209,6 +226,196 @@ void TestAppSettings::unreadableCertificateIsReported()
     QCOMPARE(problems.count(), 1);
     QVERIFY2(problems.first().first().toString().contains(u"missing.pem"), qPrintable(problems.first().first().toString()));
     QVERIFY(engine.extraCaCertificates().isEmpty());
+}
+
+namespace {
+
+QString tlsFile(const QString &name)
+{
+    return qEnvironmentVariable("SONDE_TEST_DATA") + QStringLiteral("/tls/") + name;
+}
+
+} // namespace
+
+void TestAppSettings::clientCertificatePassphrasesGoToSecretStore()
+{
+    QNetworkAccessManager network;
+    HttpEngine engine(&network);
+    const QString ini = newFile(QStringLiteral(".ini"));
+    const QString secretsFile = newFile(QStringLiteral(".json"));
+    const ClientCertificate encrypted {QStringLiteral("127.0.0.1"), ClientCertificate::Format::Pem,
+        tlsFile(QStringLiteral("client.pem")), tlsFile(QStringLiteral("client-encrypted.key")),
+        QStringLiteral("client-pass")};
+    const ClientCertificate pkcs12 {QStringLiteral("*.example.com"), ClientCertificate::Format::Pkcs12,
+        tlsFile(QStringLiteral("client.p12")), {}, QStringLiteral("p12-pass")};
+    AppSettings chosen;
+    chosen.clientCertificates = {encrypted, pkcs12};
+    const auto fileText = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    {
+        QSettings store(ini, QSettings::IniFormat);
+        FileSecretStore secrets(secretsFile);
+        AppSettingsController controller(&store, &engine);
+        controller.setSecretStore(&secrets);
+        controller.change(chosen, QString());
+        QCOMPARE(engine.clientCertificates(), chosen.clientCertificates);
+        QVERIFY(engine.clientCertificateProblems().isEmpty());
+        QTRY_VERIFY(
+            fileText(secretsFile).contains("p12-pass") && fileText(secretsFile).contains("client-pass"));
+    }
+    // The paths are settings, the passphrases are not.
+    const QByteArray settingsText = fileText(ini);
+    QVERIFY(settingsText.contains("client-encrypted.key"));
+    QVERIFY(!settingsText.contains("client-pass") && !settingsText.contains("p12-pass"));
+
+    // The next start reads them back from the secret store and gives them to the engine.
+    HttpEngine next(&network);
+    QSettings store(ini, QSettings::IniFormat);
+    FileSecretStore secrets(secretsFile);
+    AppSettingsController controller(&store, &next);
+    controller.apply();
+    QCOMPARE(next.clientCertificates().size(), 2);
+    QCOMPARE(next.clientCertificates().constFirst().passphrase, QString());
+    controller.setSecretStore(&secrets);
+    QTRY_COMPARE(next.clientCertificates(), chosen.clientCertificates);
+    QVERIFY(next.clientCertificateProblems().isEmpty());
+    QCOMPARE(controller.settings().clientCertificates, chosen.clientCertificates);
+
+    // A removed entry takes its passphrase along.
+    AppSettings fewer = controller.settings();
+    fewer.clientCertificates.removeLast();
+    controller.change(fewer, QString());
+    QTRY_VERIFY(!fileText(secretsFile).contains("p12-pass"));
+    QVERIFY(fileText(secretsFile).contains("client-pass"));
+}
+
+void TestAppSettings::clientCertificateDialogValidates_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QString>("certificate");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("passphrase");
+    QTest::addColumn<QString>("problem"); // a part of it; empty: accepted
+    const int pem = int(ClientCertificate::Format::Pem);
+    const int p12 = int(ClientCertificate::Format::Pkcs12);
+    QTest::newRow("PEM") << "api.example.com" << pem << "client.pem"
+                         << "client.key"
+                         << ""
+                         << "";
+    QTest::newRow("encrypted PEM") << "api.example.com" << pem << "client.pem"
+                                   << "client-encrypted.key"
+                                   << "client-pass"
+                                   << "";
+    QTest::newRow("wrong passphrase") << "api.example.com" << pem << "client.pem"
+                                      << "client-encrypted.key"
+                                      << "x"
+                                      << "passphrase of the private key";
+    QTest::newRow("key of another certificate") << "api.example.com" << pem << "client.pem"
+                                                << "other.key"
+                                                << ""
+                                                << "does not belong";
+    QTest::newRow("PKCS#12") << "*.example.com" << p12 << "client.p12"
+                             << ""
+                             << "p12-pass"
+                             << "";
+    QTest::newRow("PKCS#12, wrong password") << "*.example.com" << p12 << "client.p12"
+                                             << ""
+                                             << "x"
+                                             << "password of the PKCS#12 file";
+    QTest::newRow("no host") << "" << pem << "client.pem"
+                             << "client.key"
+                             << ""
+                             << "Give the host";
+    QTest::newRow("missing file") << "api.example.com" << pem << "missing.pem"
+                                  << "client.key"
+                                  << ""
+                                  << "does not exist";
+}
+
+void TestAppSettings::clientCertificateDialogValidates()
+{
+    QFETCH(QString, host);
+    QFETCH(int, format);
+    QFETCH(QString, certificate);
+    QFETCH(QString, key);
+    QFETCH(QString, passphrase);
+    QFETCH(QString, problem);
+    ClientCertificateDialog dialog {ClientCertificate()};
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::keyClicks(dialog.hostEdit(), host);
+    dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(format));
+    QCOMPARE(dialog.keyEdit()->isVisible(), format == int(ClientCertificate::Format::Pem));
+    dialog.certificateEdit()->setPath(tlsFile(certificate));
+    dialog.keyEdit()->setPath(key.isEmpty() ? QString() : tlsFile(key));
+    QCOMPARE(dialog.passphraseEdit()->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(dialog.passphraseEdit(), passphrase);
+    dialog.accept();
+    if (problem.isEmpty()) {
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const ClientCertificate chosen = dialog.certificate();
+        QCOMPARE(chosen.host, host);
+        QCOMPARE(int(chosen.format), format);
+        QCOMPARE(chosen.passphrase, passphrase);
+    } else {
+        QVERIFY(dialog.isVisible());
+        QVERIFY(dialog.problemLabel()->isVisible());
+        QVERIFY2(dialog.problemLabel()->text().contains(problem), qPrintable(dialog.problemLabel()->text()));
+        const QString directory = qEnvironmentVariable("SONDE_SCREENSHOT_DIR");
+        if (!directory.isEmpty() && QByteArray(QTest::currentDataTag()) == "wrong passphrase")
+            dialog.grab().save(directory + QStringLiteral("/client-certificate-dialog.png"));
+    }
+}
+
+void TestAppSettings::certificatesPage()
+{
+    AppSettings settings;
+    settings.clientCertificates = {{QStringLiteral("api.example.com"), ClientCertificate::Format::Pem,
+        tlsFile(QStringLiteral("client.pem")), tlsFile(QStringLiteral("client.key")), {}}};
+    AppSettingsDialog dialog(settings, QString());
+    QVERIFY(dialog.showPage(QStringLiteral("Certificates")));
+    dialog.resize(760, 420);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    ClientCertificateModel *model = dialog.clientCertificateModel();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, ClientCertificateModel::HostColumn).data().toString(),
+        QStringLiteral("api.example.com"));
+    QCOMPARE(
+        model->index(0, ClientCertificateModel::KeyColumn).data().toString(), QStringLiteral("client.key"));
+
+    const ClientCertificate pkcs12 {QStringLiteral("*.example.com:8443"), ClientCertificate::Format::Pkcs12,
+        tlsFile(QStringLiteral("client.p12")), {}, QStringLiteral("p12-pass")};
+    dialog.addClientCertificate(pkcs12);
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(
+        model->index(1, ClientCertificateModel::FormatColumn).data().toString(), QStringLiteral("PKCS#12"));
+    QCOMPARE(dialog.settings().clientCertificates,
+        settings.clientCertificates + QList<ClientCertificate> {pkcs12});
+    if (const QString directory = qEnvironmentVariable("SONDE_SCREENSHOT_DIR"); !directory.isEmpty())
+        dialog.grab().save(directory + QStringLiteral("/settings-certificates.png"));
+
+    // OK reads every entry again: one that cannot be used keeps the dialog open, saying why.
+    ClientCertificate broken = pkcs12;
+    broken.host = QStringLiteral("broken.example.com");
+    broken.passphrase = QStringLiteral("wrong");
+    dialog.addClientCertificate(broken);
+    dialog.tabs()->setCurrentIndex(0);
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.tabs()->tabText(dialog.tabs()->currentIndex()), QStringLiteral("Certificates"));
+    QVERIFY(dialog.clientCertificateProblemLabel()->isVisible());
+    QVERIFY2(dialog.clientCertificateProblemLabel()->text().contains(u"broken.example.com"),
+        qPrintable(dialog.clientCertificateProblemLabel()->text()));
+    QCOMPARE(dialog.clientCertificateView()->currentIndex().row(), 2);
+
+    // Removed, the rest is kept.
+    model->remove(2);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
 }
 
 void TestAppSettings::themeSwitchRecoloursEditors()

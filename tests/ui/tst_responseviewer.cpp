@@ -261,8 +261,8 @@ private Q_SLOTS:
         Exchange exchange = makeExchange("x", "text/plain");
         exchange.timings = timings;
         exchange.tls = {true, QStringLiteral("TLSv1.3"), QStringLiteral("TLS_AES_256_GCM_SHA384"),
-                        QStringLiteral("CN=api.example.com"), QStringLiteral("CN=Example CA"),
-                        QDateTime::currentDateTimeUtc().addDays(30)};
+            QStringLiteral("CN=api.example.com"), QStringLiteral("CN=Example CA"),
+            QDateTime::currentDateTimeUtc().addDays(30), {}, {}};
         ResponseViewer viewer;
         showAndWait(viewer, exchange);
         const QStringList rows = viewer.timelineView()->rowTexts();
@@ -353,8 +353,9 @@ private Q_SLOTS:
             exchange.sizes.contentEncoding = "gzip";
             exchange.sizes.wireBodyBytes = 190;
             exchange.tls = {true, QStringLiteral("TLSv1.3"), QStringLiteral("TLS_AES_256_GCM_SHA384"),
-                            QStringLiteral("CN=api.example.com"), QStringLiteral("CN=R3,O=Let's Encrypt,C=US"),
-                            QDateTime::currentDateTimeUtc().addDays(61)};
+                QStringLiteral("CN=api.example.com"), QStringLiteral("CN=R3,O=Let's Encrypt,C=US"),
+                QDateTime::currentDateTimeUtc().addDays(61), QStringLiteral("CN=Ada Lovelace, O=Example"),
+                QStringLiteral("*.example.com")};
             RedirectHop hop;
             hop.sent.method = "GET";
             hop.sent.url = QUrl(QStringLiteral("http://api.example.com/items?page=2"));

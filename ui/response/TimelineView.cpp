@@ -50,6 +50,16 @@ void addTlsSection(QVBoxLayout *layout, const TlsInfo &tls, QWidget *parent)
     layout->addWidget(sectionTitle(QObject::tr("TLS"), parent));
     auto *form = new QFormLayout;
     form->setLabelAlignment(Qt::AlignLeft);
+    // Shown also when the handshake failed: which certificate was offered is then the first question.
+    form->addRow(QObject::tr("Client certificate"),
+        selectableLabel(tls.clientCertificate.isEmpty()
+                ? QObject::tr("None")
+                : QObject::tr("%1 (set for “%2”)").arg(tls.clientCertificate, tls.clientCertificatePattern),
+            parent));
+    if (!tls.used) {
+        layout->addLayout(form);
+        return;
+    }
     form->addRow(QObject::tr("Protocol"), selectableLabel(tls.protocol, parent));
     form->addRow(QObject::tr("Cipher"), selectableLabel(tls.cipher, parent));
     form->addRow(QObject::tr("Certificate"), selectableLabel(tls.peerSubject, parent));
@@ -138,7 +148,7 @@ void TimelineView::setExchange(const Exchange &exchange)
 
     if (exchange.timings.connectionReused)
         layout->addWidget(selectableLabel(tr("Connection reused: no DNS lookup or connect."), content));
-    if (exchange.tls.used)
+    if (exchange.tls.used || !exchange.tls.clientCertificate.isEmpty())
         addTlsSection(layout, exchange.tls, content);
     if (!exchange.redirects.isEmpty())
         addRedirectsSection(layout, exchange.redirects, content);

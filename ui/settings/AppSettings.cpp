@@ -19,6 +19,7 @@ const QString ProxyModeKey = QStringLiteral("app/proxy/mode");
 const QString ProxyUrlKey = QStringLiteral("app/proxy/url");
 const QString ProxyUserKey = QStringLiteral("app/proxy/user");
 const QString CaFilesKey = QStringLiteral("app/caCertificateFiles");
+const QString ClientCertificatesKey = QStringLiteral("app/clientCertificates");
 const QString ThresholdKey = QStringLiteral("app/memoryThresholdMb");
 const QString CtrlEnterKey = QStringLiteral("app/sendOnCtrlEnter");
 
@@ -134,6 +135,20 @@ AppSettings AppSettings::load(const QSettings &settings)
     s.defaultProxy.url = settings.value(ProxyUrlKey).toString();
     s.defaultProxy.user = settings.value(ProxyUserKey).toString();
     s.caCertificateFiles = settings.value(CaFilesKey).toStringList();
+    // QSettings::beginReadArray() is not const; the entries are read through their full keys.
+    const int count = settings.value(ClientCertificatesKey + QStringLiteral("/size")).toInt();
+    for (int i = 1; i <= count; ++i) {
+        const QString prefix = ClientCertificatesKey + u'/' + QString::number(i) + u'/';
+        ClientCertificate certificate;
+        certificate.host = settings.value(prefix + QStringLiteral("host")).toString();
+        certificate.format = settings.value(prefix + QStringLiteral("format")).toString() == u"p12"
+            ? ClientCertificate::Format::Pkcs12
+            : ClientCertificate::Format::Pem;
+        certificate.certificateFile = settings.value(prefix + QStringLiteral("certificate")).toString();
+        certificate.keyFile = settings.value(prefix + QStringLiteral("key")).toString();
+        if (!certificate.host.isEmpty())
+            s.clientCertificates.append(certificate);
+    }
     s.memoryThresholdMb = qBound(1, settings.value(ThresholdKey, s.memoryThresholdMb).toInt(), 4096);
     s.sendOnCtrlEnter = settings.value(CtrlEnterKey, true).toBool();
     return s;
@@ -149,6 +164,19 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(ProxyUrlKey, defaultProxy.url);
     settings.setValue(ProxyUserKey, defaultProxy.user);
     settings.setValue(CaFilesKey, caCertificateFiles);
+    settings.remove(ClientCertificatesKey);
+    settings.beginWriteArray(ClientCertificatesKey, int(clientCertificates.size()));
+    for (int i = 0; i < clientCertificates.size(); ++i) {
+        const ClientCertificate &certificate = clientCertificates.at(i);
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("host"), certificate.host);
+        settings.setValue(QStringLiteral("format"),
+            certificate.format == ClientCertificate::Format::Pkcs12 ? QStringLiteral("p12")
+                                                                    : QStringLiteral("pem"));
+        settings.setValue(QStringLiteral("certificate"), certificate.certificateFile);
+        settings.setValue(QStringLiteral("key"), certificate.keyFile);
+    }
+    settings.endArray();
     settings.setValue(ThresholdKey, memoryThresholdMb);
     settings.setValue(CtrlEnterKey, sendOnCtrlEnter);
     settings.sync();
@@ -164,6 +192,12 @@ std::optional<QFont> AppSettings::editorFont() const
     if (editorFontSize > 0)
         font.setPointSize(editorFontSize);
     return font;
+}
+
+QString clientCertificateSecretKey(const ClientCertificate &certificate)
+{
+    return QStringLiteral("sonde/settings/client-certificate/%1|%2")
+        .arg(certificate.host, certificate.certificateFile);
 }
 
 void applyTheme(AppSettings::Theme theme)

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "http/ClientCertificate.h"
 #include "model/Request.h"
 
 #include <QFont>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 class QSettings;
@@ -16,8 +16,9 @@ namespace Sonde {
 /// the engine (time limit, proxy, extra certificate authorities, body memory threshold) and whether
 /// Ctrl+Enter sends. Stored in the application's one QSettings object under "app/".
 ///
-/// The default proxy's password is no setting: it lives in the secret store (see
-/// DefaultProxyPasswordKey), never in the settings file.
+/// The default proxy's password and the passphrases of client certificates are no settings: they live
+/// in the secret store (see DefaultProxyPasswordKey, clientCertificateSecretKey()), never in the
+/// settings file.
 struct AppSettings
 {
     enum class Theme { System, Light, Dark };
@@ -33,6 +34,9 @@ struct AppSettings
     ProxySettings defaultProxy {ProxySettings::Mode::None};
     /// PEM or DER files of certificate authorities trusted besides the system's.
     QStringList caCertificateFiles {};
+    /// Client certificates for mutual TLS, by host pattern; the first match is presented. load() leaves
+    /// their passphrases empty and save() does not write them.
+    QList<ClientCertificate> clientCertificates {};
     /// Response bodies above this many MiB are kept in a temporary file rather than in memory.
     int memoryThresholdMb = 8;
     bool sendOnCtrlEnter = true;
@@ -48,6 +52,9 @@ struct AppSettings
 
 /// The secret store key of the default proxy's password.
 inline constexpr QStringView DefaultProxyPasswordKey = u"sonde/settings/default-proxy-password";
+
+/// The secret store key of the passphrase of a client certificate entry (by host pattern and file).
+QString clientCertificateSecretKey(const ClientCertificate &certificate);
 
 /// Makes the whole application look as `theme` says: System gives back the style and palette the
 /// application started with; Light and Dark use the Fusion style with a light or dark palette. Editors

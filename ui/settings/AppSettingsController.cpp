@@ -5,6 +5,8 @@
 #include "storage/SecretStore.h"
 
 #include <QApplication>
+#include <QHash>
+#include <QSet>
 #include <QSettings>
 
 namespace Sonde {
@@ -19,7 +21,25 @@ AppSettingsController::AppSettingsController(QSettings *settings, HttpEngine *en
 void AppSettingsController::setSecretStore(SecretStore *secrets)
 {
     m_secrets = secrets;
-    if (!m_secrets || m_settings.defaultProxy.mode != ProxySettings::Mode::Custom)
+    if (!m_secrets)
+        return;
+    for (const ClientCertificate &certificate : std::as_const(m_settings.clientCertificates)) {
+        const QString key = clientCertificateSecretKey(certificate);
+        m_secrets->read(key, this, [this, key](const std::optional<QString> &value, const QString &error) {
+            if (!error.isEmpty()) {
+                Q_EMIT problem(tr("The passphrase of a client certificate could not be read: %1").arg(error));
+                return;
+            }
+            if (!value)
+                return;
+            for (ClientCertificate &entry : m_settings.clientCertificates) {
+                if (clientCertificateSecretKey(entry) == key)
+                    entry.passphrase = *value;
+            }
+            applyToEngine();
+        });
+    }
+    if (m_settings.defaultProxy.mode != ProxySettings::Mode::Custom)
         return;
     m_secrets->read(DefaultProxyPasswordKey.toString(), this,
         [this](const std::optional<QString> &value, const QString &error) {
@@ -52,6 +72,8 @@ void AppSettingsController::applyToEngine()
     m_engine->setExtraCaCertificates(authorities);
     if (!certificateProblem.isEmpty())
         Q_EMIT problem(tr("Extra certificate authorities are not used: %1").arg(certificateProblem));
+    // Problems of client certificates show when a request goes to their host (and in the dialog).
+    m_engine->setClientCertificates(m_settings.clientCertificates);
     ProxySettings proxy = m_settings.defaultProxy;
     if (proxy.mode == ProxySettings::Mode::Custom)
         proxy.password = m_proxyPassword;
@@ -60,20 +82,44 @@ void AppSettingsController::applyToEngine()
 
 void AppSettingsController::change(const AppSettings &settings, const QString &proxyPassword)
 {
-    m_settings = settings;
+    const AppSettings previous = std::exchange(m_settings, settings);
     m_settings.save(*m_store);
-    if (proxyPassword != m_proxyPassword && m_secrets) {
-        const auto done = [this](const QString &error) {
-            if (!error.isEmpty())
-                Q_EMIT problem(tr("The default proxy's password could not be kept: %1").arg(error));
-        };
-        if (proxyPassword.isEmpty())
-            m_secrets->remove(DefaultProxyPasswordKey.toString(), this, done);
-        else
-            m_secrets->write(DefaultProxyPasswordKey.toString(), proxyPassword, this, done);
-    }
+    if (proxyPassword != m_proxyPassword)
+        keepSecret(DefaultProxyPasswordKey.toString(), proxyPassword, tr("The default proxy's password"));
     m_proxyPassword = proxyPassword;
+
+    // A passphrase is kept under its entry's host and file: entries that went, or lost their
+    // passphrase, leave nothing behind.
+    QHash<QString, QString> before;
+    for (const ClientCertificate &certificate : previous.clientCertificates)
+        before.insert(clientCertificateSecretKey(certificate), certificate.passphrase);
+    QSet<QString> now;
+    for (const ClientCertificate &certificate : std::as_const(m_settings.clientCertificates)) {
+        const QString key = clientCertificateSecretKey(certificate);
+        now.insert(key);
+        if (!before.contains(key) || before.value(key) != certificate.passphrase)
+            keepSecret(key, certificate.passphrase,
+                tr("The passphrase of the client certificate for “%1”").arg(certificate.host));
+    }
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (!now.contains(it.key()))
+            keepSecret(it.key(), QString(), tr("A client certificate's passphrase"));
+    }
     apply();
+}
+
+void AppSettingsController::keepSecret(const QString &key, const QString &value, const QString &what)
+{
+    if (!m_secrets)
+        return;
+    const auto done = [this, what](const QString &error) {
+        if (!error.isEmpty())
+            Q_EMIT problem(tr("%1 could not be kept: %2").arg(what, error));
+    };
+    if (value.isEmpty())
+        m_secrets->remove(key, this, done);
+    else
+        m_secrets->write(key, value, this, done);
 }
 
 } // namespace Sonde

@@ -13,8 +13,9 @@ class HttpEngine;
 class SecretStore;
 
 /// Keeps the application's settings: reads them from the one QSettings object the application owns,
-/// applies them (theme, editor font, the engine's memory threshold, certificate authorities and
-/// default proxy), and saves changes, the proxy password into the secret store.
+/// applies them (theme, editor font, the engine's memory threshold, certificate authorities, client
+/// certificates and default proxy), and saves changes, the proxy password and the client certificates'
+/// passphrases into the secret store.
 class AppSettingsController final : public QObject
 {
     Q_OBJECT
@@ -24,15 +25,18 @@ public:
 
     /// The object every setting of the application is read from and written to.
     QSettings *store() const { return m_store; }
+    /// The settings, client certificates with their passphrases (once the secret store gave them).
     AppSettings settings() const { return m_settings; }
     QString proxyPassword() const { return m_proxyPassword; }
 
-    /// Where the default proxy's password is kept; it is read at once and applied when it arrives.
+    /// Where the default proxy's password and the client certificates' passphrases are kept; they are
+    /// read at once and applied when they arrive.
     void setSecretStore(SecretStore *secrets);
 
     /// Applies the current settings to the application and the engine.
     void apply();
-    /// Saves `settings` (and `proxyPassword`, into the secret store) and applies them.
+    /// Saves `settings` (and `proxyPassword` and the passphrases of its client certificates, into the
+    /// secret store) and applies them.
     void change(const AppSettings &settings, const QString &proxyPassword);
 
 Q_SIGNALS:
@@ -43,6 +47,7 @@ Q_SIGNALS:
 
 private:
     void applyToEngine();
+    void keepSecret(const QString &key, const QString &value, const QString &what);
 
     QSettings *m_store;
     HttpEngine *m_engine;

@@ -1,5 +1,8 @@
 #include "settings/AppSettingsDialog.h"
 
+#include "settings/ClientCertificateDialog.h"
+#include "settings/ClientCertificateModel.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -8,17 +11,20 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace Sonde {
 
-AppSettingsDialog::AppSettingsDialog(const AppSettings &settings, const QString &proxyPassword, QWidget *parent)
+AppSettingsDialog::AppSettingsDialog(
+    const AppSettings &settings, const QString &proxyPassword, QWidget *parent)
     : QDialog(parent)
     , m_theme(new QComboBox(this))
     , m_systemFont(new QCheckBox(tr("The system's fixed-width font"), this))
@@ -33,14 +39,21 @@ AppSettingsDialog::AppSettingsDialog(const AppSettings &settings, const QString 
     , m_caFiles(new QListWidget(this))
     , m_removeCa(new QPushButton(tr("Remove"), this))
     , m_threshold(new QSpinBox(this))
+    , m_tabs(new QTabWidget(this))
+    , m_clientModel(new ClientCertificateModel(this))
+    , m_clientView(new QTableView(this))
+    , m_editClient(new QPushButton(tr("Edit…"), this))
+    , m_removeClient(new QPushButton(tr("Remove"), this))
+    , m_clientProblem(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
-    auto *tabs = new QTabWidget(this);
+    auto *tabs = m_tabs;
     tabs->addTab(createAppearancePage(), tr("Appearance"));
     tabs->addTab(createRequestsPage(), tr("Requests"));
     tabs->addTab(createNetworkPage(), tr("Network"));
+    tabs->addTab(createCertificatesPage(), tr("Certificates"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, &AppSettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
@@ -60,6 +73,7 @@ AppSettingsDialog::AppSettingsDialog(const AppSettings &settings, const QString 
     for (const QString &path : settings.caCertificateFiles)
         addCaCertificateFile(path);
     m_threshold->setValue(settings.memoryThresholdMb);
+    m_clientModel->setCertificates(settings.clientCertificates);
     updateState();
 }
 
@@ -143,6 +157,112 @@ QWidget *AppSettingsDialog::createNetworkPage()
     return page;
 }
 
+QWidget *AppSettingsDialog::createCertificatesPage()
+{
+    auto *page = new QWidget(this);
+    auto *intro
+        = new QLabel(tr("Client certificates for mutual TLS: an HTTPS request presents the first one whose "
+                        "host matches. Passphrases are kept in the system keychain."),
+            page);
+    intro->setWordWrap(true);
+    m_clientView->setModel(m_clientModel);
+    m_clientView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_clientView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_clientView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_clientView->verticalHeader()->hide();
+    m_clientView->horizontalHeader()->setStretchLastSection(true);
+    m_clientView->horizontalHeader()->setSectionResizeMode(
+        ClientCertificateModel::HostColumn, QHeaderView::Stretch);
+    // Wide enough for "PKCS#12" whatever the rows are when the page is first laid out.
+    m_clientView->setColumnWidth(ClientCertificateModel::FormatColumn,
+        m_clientView->fontMetrics().horizontalAdvance(tr("PKCS#12")) + 24);
+    m_clientProblem->setWordWrap(true);
+    m_clientProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_clientProblem->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    m_clientProblem->hide();
+    auto *add = new QPushButton(tr("Add…"), page);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(m_editClient);
+    buttons->addWidget(m_removeClient);
+    buttons->addStretch();
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(intro);
+    layout->addWidget(m_clientView, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(m_clientProblem);
+    connect(m_clientView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &AppSettingsDialog::updateState);
+    connect(m_clientModel, &QAbstractItemModel::modelReset, this, &AppSettingsDialog::updateState);
+    connect(m_clientModel, &QAbstractItemModel::rowsRemoved, this, &AppSettingsDialog::updateState);
+    connect(add, &QPushButton::clicked, this, [this] { editClientCertificate(-1); });
+    connect(m_editClient, &QPushButton::clicked, this,
+        [this] { editClientCertificate(m_clientView->currentIndex().row()); });
+    connect(m_clientView, &QAbstractItemView::doubleClicked, this,
+        [this](const QModelIndex &index) { editClientCertificate(index.row()); });
+    connect(m_removeClient, &QPushButton::clicked, this, [this] {
+        m_clientModel->remove(m_clientView->currentIndex().row());
+        m_clientProblem->hide();
+    });
+    return page;
+}
+
+void AppSettingsDialog::editClientCertificate(int row)
+{
+    // Window-modal and asynchronous: no nested event loop.
+    auto *dialog
+        = new ClientCertificateDialog(row >= 0 ? m_clientModel->certificate(row) : ClientCertificate(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, row] {
+        if (row >= 0)
+            m_clientModel->replace(row, dialog->certificate());
+        else
+            addClientCertificate(dialog->certificate());
+        m_clientProblem->hide();
+    });
+    dialog->open();
+}
+
+void AppSettingsDialog::addClientCertificate(const ClientCertificate &certificate)
+{
+    m_clientModel->append(certificate);
+    m_clientView->selectRow(m_clientModel->rowCount() - 1);
+    updateState();
+}
+
+bool AppSettingsDialog::showPage(const QString &title)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->tabText(i).remove(u'&').compare(title, Qt::CaseInsensitive) == 0) {
+            m_tabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+void AppSettingsDialog::accept()
+{
+    // Files move and keys change: every entry is read again before it is kept.
+    const QList<ClientCertificate> certificates = m_clientModel->certificates();
+    for (int row = 0; row < certificates.size(); ++row) {
+        const ClientCertificate &certificate = certificates.at(row);
+        QString why = ClientCertificate::patternProblem(certificate.host);
+        if (why.isEmpty())
+            why = loadClientIdentity(certificate).error;
+        if (!why.isEmpty()) {
+            m_tabs->setCurrentWidget(m_clientView->parentWidget());
+            m_clientView->selectRow(row);
+            m_clientProblem->setText(
+                tr("The client certificate for “%1” cannot be used: %2").arg(certificate.host, why));
+            m_clientProblem->show();
+            return;
+        }
+    }
+    QDialog::accept();
+}
+
 void AppSettingsDialog::addCaCertificateFile(const QString &path)
 {
     if (path.isEmpty() || !m_caFiles->findItems(path, Qt::MatchExactly).isEmpty())
@@ -158,6 +278,10 @@ void AppSettingsDialog::updateState()
     for (QLineEdit *edit : {m_proxyUrl, m_proxyUser, m_proxyPassword})
         edit->setEnabled(custom);
     m_removeCa->setEnabled(!m_caFiles->selectedItems().isEmpty());
+    const bool clientSelected
+        = m_clientView->selectionModel() && m_clientView->selectionModel()->hasSelection();
+    m_editClient->setEnabled(clientSelected);
+    m_removeClient->setEnabled(clientSelected);
 }
 
 AppSettings AppSettingsDialog::settings() const
@@ -174,6 +298,7 @@ AppSettings AppSettingsDialog::settings() const
     for (int row = 0; row < m_caFiles->count(); ++row)
         s.caCertificateFiles.append(m_caFiles->item(row)->text());
     s.memoryThresholdMb = m_threshold->value();
+    s.clientCertificates = m_clientModel->certificates();
     return s;
 }
 

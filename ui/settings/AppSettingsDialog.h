@@ -7,16 +7,23 @@
 class QCheckBox;
 class QComboBox;
 class QFontComboBox;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
+class QTableView;
 
 namespace Sonde {
 
+class ClientCertificateModel;
+
 /// Edits AppSettings: appearance (theme, editor font), requests (default time limit, Ctrl+Enter),
 /// network (default proxy with its password, extra certificate authorities) and big responses
-/// (memory threshold). The proxy password is handed over separately, for the secret store.
+/// (memory threshold), and client certificates for mutual TLS. The proxy password is handed over
+/// separately, for the secret store; the client certificates carry their passphrases. OK stays open
+/// on the Certificates page, saying why, while a client certificate cannot be used.
 class AppSettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -38,13 +45,26 @@ public:
     QLineEdit *proxyPasswordEdit() const { return m_proxyPassword; }
     QListWidget *caCertificateList() const { return m_caFiles; }
     QSpinBox *memoryThresholdBox() const { return m_threshold; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QTableView *clientCertificateView() const { return m_clientView; }
+    ClientCertificateModel *clientCertificateModel() const { return m_clientModel; }
+    QLabel *clientCertificateProblemLabel() const { return m_clientProblem; }
     /// Adds a certificate authority file (as the Add… button does after its file dialog).
     void addCaCertificateFile(const QString &path);
+    /// Adds a client certificate entry (as the Add… button does after its dialog).
+    void addClientCertificate(const ClientCertificate &certificate);
+    /// Shows the page whose tab reads `title` ("Certificates"); false when there is none.
+    bool showPage(const QString &title);
+
+public Q_SLOTS:
+    void accept() override;
 
 private:
     QWidget *createAppearancePage();
     QWidget *createRequestsPage();
     QWidget *createNetworkPage();
+    QWidget *createCertificatesPage();
+    void editClientCertificate(int row);
     void updateState();
 
     QComboBox *m_theme;
@@ -60,6 +80,12 @@ private:
     QListWidget *m_caFiles;
     QPushButton *m_removeCa;
     QSpinBox *m_threshold;
+    QTabWidget *m_tabs;
+    ClientCertificateModel *m_clientModel;
+    QTableView *m_clientView;
+    QPushButton *m_editClient;
+    QPushButton *m_removeClient;
+    QLabel *m_clientProblem;
 };
 
 } // namespace Sonde
