@@ -132,14 +132,18 @@ QString MainWindow::importFile(const QString &path)
 bool MainWindow::acceptPartialImport(const QString &fileName, const ImportResult &result)
 {
     const int count = int(result.requestCount());
-    const QString text = tr("%1 cannot be imported whole: %2.\n\n%n request(s) around the problem were read. "
-                            "Import them? Nothing is written otherwise.",
-        nullptr, count)
-                             .arg(fileName, result.error.toString());
+    // Spelled out: without a translation loaded, tr()'s %n leaves "request(s)" as written.
+    const QString read = count == 1 ? tr("1 request around the problem was read.")
+                                    : tr("%1 requests around the problem were read.").arg(count);
+    const QString text
+        = tr("%1 cannot be imported whole: %2.\n\n%3 Import them? Nothing is written otherwise.")
+              .arg(fileName, result.error.toString(), read);
     if (m_ask)
         return m_ask(tr("Import"), text, QMessageBox::Yes | QMessageBox::Cancel) == QMessageBox::Yes;
     QMessageBox box(QMessageBox::Warning, tr("Import"), text, QMessageBox::Yes | QMessageBox::Cancel, this);
-    box.button(QMessageBox::Yes)->setText(tr("Import the %n request(s) that were read", nullptr, count));
+    box.button(QMessageBox::Yes)
+        ->setText(count == 1 ? tr("Import the 1 request that was read")
+                             : tr("Import the %1 requests that were read").arg(count));
     box.setDefaultButton(QMessageBox::Cancel);
     return box.exec() == QMessageBox::Yes;
 }

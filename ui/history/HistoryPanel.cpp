@@ -488,9 +488,11 @@ void HistoryPanel::exportHar(const QString &path)
     const int count = int(exchanges.size());
     saveHar(this, path, exchanges, [this, path, count](const QString &error) {
         updateCount();
-        showMessage(error.isEmpty()
-                ? tr("Exported %n entry(s) to %1", nullptr, count).arg(QFileInfo(path).fileName())
-                : tr("Not exported: %1").arg(error));
+        showMessage(
+            error.isEmpty() ? (count == 1
+                    ? tr("Exported 1 entry to %1").arg(QFileInfo(path).fileName())
+                    : tr("Exported %1 entries to %2").arg(QString::number(count), QFileInfo(path).fileName()))
+                            : tr("Not exported: %1").arg(error));
         Q_EMIT harExported(path, error.isEmpty() ? count : 0, error);
     });
 }
