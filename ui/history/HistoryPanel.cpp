@@ -444,7 +444,7 @@ QList<HistoryEntry> HistoryPanel::entriesToExport()
         // Not only the pages loaded so far: everything the filter matches.
         HistoryFilter filter = m_model->filter();
         filter.offset = 0;
-        filter.limit = int(qBound<qint64>(1, m_store->count(filter), std::numeric_limits<int>::max()));
+        filter.limit = int(std::clamp<qint64>(m_store->count(filter), 1, std::numeric_limits<int>::max()));
         entries = m_store->search(filter);
     }
     std::sort(entries.begin(), entries.end(), [](const HistoryEntry &a, const HistoryEntry &b) {
