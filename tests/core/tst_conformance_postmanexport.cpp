@@ -57,14 +57,14 @@ Folder welcomeCollection(QString *error)
     const QDir dir(QStringLiteral(SONDE_SOURCE_DIR "/resources/welcome"));
     Folder folder;
     FormatProblem problem;
-    if (!folderFromYaml(readCorpusFile(dir.filePath(u"_folder.yaml"_s)), &folder, &problem)) {
+    if (!WorkspaceFormat::folderFromYaml(readCorpusFile(dir.filePath(u"_folder.yaml"_s)), &folder, &problem)) {
         *error = problem.toString();
         return {};
     }
     for (const QString &name : dir.entryList({u"*.yaml"_s}, QDir::Files, QDir::Name)) {
         if (name == u"_folder.yaml")
             continue;
-        const std::optional<Request> request = requestFromYaml(readCorpusFile(dir.filePath(name)), &problem);
+        const std::optional<Request> request = WorkspaceFormat::requestFromYaml(readCorpusFile(dir.filePath(name)), &problem);
         if (!request) {
             *error = name + u": "_s + problem.toString();
             return {};

@@ -222,13 +222,14 @@ void TestOpenApiImport::partial_data()
     QTest::addColumn<QStringList>("requests");
     const QByteArray head
         = "openapi: 3.0.0\ninfo: {title: T, version: '1'}\nservers: [{url: 'https://api.test'}]\n";
-    QTest::newRow("cyclic parameter $ref")
+    // (A cyclic reference in a parameter list only leaves out the parameter, with a warning.)
+    QTest::newRow("cyclic request body $ref")
         << QByteArray(head
-               + "paths:\n  /a:\n    get:\n      parameters: [{$ref: '#/components/parameters/P'}]\n"
+               + "paths:\n  /a:\n    post:\n      requestBody: {$ref: '#/components/requestBodies/P'}\n"
                  "  /b:\n    get: {summary: B}\n    post: {summary: C}\n"
-                 "components:\n  parameters:\n    P: {$ref: '#/components/parameters/Q'}\n"
-                 "    Q: {$ref: '#/components/parameters/P'}\n")
-        << u"paths./a.get.parameters[0]: cyclic $ref: #/components/parameters/P → #/components/parameters/Q → #/components/parameters/P"_s
+                 "components:\n  requestBodies:\n    P: {$ref: '#/components/requestBodies/Q'}\n"
+                 "    Q: {$ref: '#/components/requestBodies/P'}\n")
+        << u"paths./a.post.requestBody: cyclic $ref: #/components/requestBodies/P → #/components/requestBodies/Q → #/components/requestBodies/P"_s
         << QStringList {u"GET {{baseUrl}}/b"_s, u"POST {{baseUrl}}/b"_s};
     QTest::newRow("dangling request body $ref")
         << QByteArray(head
