@@ -307,7 +307,7 @@ private Q_SLOTS:
         exchange.request.method = QStringLiteral("POST");
         exchange.sent.method = "POST";
         exchange.sent.body = R"({"q":"x"})";
-        exchange.sent.headers.append({"Content-Type", "application/json"});
+        exchange.sent.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/json"));
         showAndWait(viewer, exchange);
         QVERIFY(viewer.saveHarAction()->isEnabled());
 
