@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace Sonde;
@@ -576,6 +577,18 @@ void TestHistoryPanel::screenshot()
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     panel.setCurrentId(panel.model()->index(1, 0, panel.model()->index(0, 0)).data(HistoryListModel::IdRole).toLongLong());
     QVERIFY(panel.grab().save(QDir(folder).filePath(u"history-panel.png"_s)));
+    // The context menu, with Export as HAR…
+    QTreeView *view = tree(panel);
+    const QModelIndex entry = panel.model()->indexOfId(panel.currentId());
+    bool grabbed = false;
+    QTimer::singleShot(0, this, [&] {
+        if (QWidget *popup = QApplication::activePopupWidget()) {
+            grabbed = popup->grab().save(QDir(folder).filePath(u"history-panel-menu.png"_s));
+            popup->close();
+        }
+    });
+    Q_EMIT view->customContextMenuRequested(view->visualRect(entry).center());
+    QVERIFY(grabbed);
     HistoryPanel unavailable(nullptr, nullptr, u"Could not open /home/ada/.local/share/Sonde/history.sqlite: disk I/O error"_s);
     unavailable.resize(520, 260);
     unavailable.show();
