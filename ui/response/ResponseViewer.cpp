@@ -66,7 +66,6 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     m_saveHarButton->setObjectName(QStringLiteral("saveHarButton"));
     m_saveHarButton->setDefaultAction(m_saveHarAction);
     m_saveHarButton->setAutoRaise(true);
-    m_saveHarButton->setText(tr("HAR…"));
     m_harMessage->setObjectName(QStringLiteral("harMessage"));
     m_harMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_harMessage->setForegroundRole(QPalette::PlaceholderText);
