@@ -22,6 +22,8 @@ packages=(
   libxml2-dev zlib1g-dev libgl-dev libssl-dev
   xvfb xauth desktop-file-utils appstream
   openssl ca-certificates dbus gnome-keyring nodejs npm
+  # the Postman export's JSON Schema check (tst_conformance_postmanexport)
+  python3 python3-jsonschema
 )
 sources="deb $mirror trixie main
 deb $mirror trixie-updates main

@@ -16,6 +16,8 @@ packages=(
   openssl ca-certificates dbus dbus-x11 gnome-keyring libsecret-tools nodejs npm debootstrap
   # tests that run code snippets against the echo server (each is skipped when its tool is missing)
   curl wget python3 python3-requests default-jdk-headless
+  # the Postman export's JSON Schema check (tst_conformance_postmanexport; skipped without it)
+  python3-jsonschema
 )
 
 missing=()

@@ -30,6 +30,7 @@ class HistoryPanel;
 class HistoryRecorder;
 class HistoryStore;
 struct HistoryRecord;
+struct ImportResult;
 class HttpEngine;
 class RequestTab;
 class SnippetDialog;
@@ -160,6 +161,9 @@ private:
     void showWorkspaceProblems();
     QMessageBox::StandardButton ask(
         const QString &title, const QString &text, QMessageBox::StandardButtons buttons);
+    /// Shows why `result` failed and offers to import the requests read around the problem (Yes:
+    /// import them, Cancel); true when the user accepts.
+    bool acceptPartialImport(const QString &fileName, const ImportResult &result);
     QList<RequestTab *> requestTabs() const;
     // Following the workspace.
     void onItemMoved(const ItemRef &from, const ItemRef &to);

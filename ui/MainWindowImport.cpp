@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMimeData>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -95,13 +96,19 @@ QString MainWindow::importFile(const QString &path)
             QMessageBox::Ok);
         return {};
     }
-    const ImportResult result = FileImport::parse(
+    ImportResult result = FileImport::parse(
         format, bytes, {QFileInfo(path).absolutePath(), QFileInfo(path).completeBaseName(), false});
     if (!result.ok()) {
-        ask(tr("Import"), tr("%1 cannot be imported: %2. Nothing was imported.")
-                              .arg(QFileInfo(path).fileName(), result.error.toString()),
-            QMessageBox::Ok);
-        return {};
+        if (!result.hasPartial()) {
+            ask(tr("Import"),
+                tr("%1 cannot be imported: %2. Nothing was imported.")
+                    .arg(QFileInfo(path).fileName(), result.error.toString()),
+                QMessageBox::Ok);
+            return {};
+        }
+        if (!acceptPartialImport(QFileInfo(path).fileName(), result))
+            return {};
+        result = result.acceptedPartial();
     }
     const SavedImport saved = saveImport(m_workspace->root(), result);
     if (!saved.error.isEmpty()) {
@@ -120,6 +127,25 @@ QString MainWindow::importFile(const QString &path)
         message += u' ' + tr("Responses are not kept in the workspace.");
     statusBar()->showMessage(message, ImportMessageMs);
     return saved.collectionName;
+}
+
+bool MainWindow::acceptPartialImport(const QString &fileName, const ImportResult &result)
+{
+    const int count = int(result.requestCount());
+    // Spelled out: without a translation loaded, tr()'s %n leaves "request(s)" as written.
+    const QString read = count == 1 ? tr("1 request around the problem was read.")
+                                    : tr("%1 requests around the problem were read.").arg(count);
+    const QString text
+        = tr("%1 cannot be imported whole: %2.\n\n%3 Import them? Nothing is written otherwise.")
+              .arg(fileName, result.error.toString(), read);
+    if (m_ask)
+        return m_ask(tr("Import"), text, QMessageBox::Yes | QMessageBox::Cancel) == QMessageBox::Yes;
+    QMessageBox box(QMessageBox::Warning, tr("Import"), text, QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.button(QMessageBox::Yes)
+        ->setText(count == 1 ? tr("Import the 1 request that was read")
+                             : tr("Import the %1 requests that were read").arg(count));
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Yes;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -65,6 +65,8 @@ int runImportCommand(const QStringList &arguments)
         u"Write the requests as a new collection into this workspace folder (created when missing) instead of printing them."_s,
         u"dir"_s});
     parser.addOption({u"name"_s, u"The collection's name (default: the file's name)."_s, u"name"_s});
+    parser.addOption({u"partial"_s,
+        u"When the file has a problem, import what was read around it (the entries, items, resources or operations that read well) instead of failing; the problem is printed as a warning."_s});
     parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
     parser.addPositionalArgument(u"FILE"_s, u"The file to import; - reads stdin."_s);
     if (!parser.parse(QStringList {u"sonde-cli import"_s} + arguments))
@@ -110,16 +112,30 @@ int runImportCommand(const QStringList &arguments)
         options.baseDirectory = QFileInfo(path).absolutePath();
     options.name = name;
     options.nameChosen = parser.isSet(u"name"_s);
-    const ImportResult result = FileImport::parse(chosen, data, options);
-    if (!result.ok())
-        return fail("import", ExitMalformedInput, u"%1: %2"_s.arg(path, result.error.toString()));
+    ImportResult result = FileImport::parse(chosen, data, options);
+    qsizetype acceptedProblem = 0;
+    if (!result.ok()) {
+        if (!result.hasPartial())
+            return fail("import", ExitMalformedInput, u"%1: %2"_s.arg(path, result.error.toString()));
+        if (!parser.isSet(u"partial"_s))
+            return fail("import", ExitMalformedInput,
+                u"%1: %2 (%3 requests were read around the problem: --partial imports them)"_s.arg(
+                    path, result.error.toString(), QString::number(result.requestCount())));
+        write(stderr,
+            u"sonde-cli import: warning: %1: %2; only the %3 requests that were read are imported\n"_s.arg(
+                path, result.error.toString(), QString::number(result.requestCount())));
+        // The problem stays the first of the warnings, so the printed JSON tells it too.
+        result = result.acceptedPartial();
+        acceptedProblem = 1;
+    }
 
     if (!parser.isSet(u"out"_s)) {
         write(stdout,
             QString::fromUtf8(QJsonDocument(ImportJson::toJson(result)).toJson(QJsonDocument::Indented)));
         return ExitOk;
     }
-    for (const ImportMessage &warning : std::as_const(result.warnings))
+    // An accepted problem was told above already, with the file's name.
+    for (const ImportMessage &warning : result.warnings.sliced(acceptedProblem))
         write(stderr, u"sonde-cli import: warning: %1\n"_s.arg(warning.toString()));
     const QString out = parser.value(u"out"_s);
     const SavedImport saved = saveImport(out, result);

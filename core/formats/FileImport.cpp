@@ -38,18 +38,18 @@ ImportResult parse(const QString &format, const QByteArray &data, const Options 
         return HarImport::parse(data, options.name);
     } else if (format == u"postman") {
         result = PostmanImport::parse(data, options.name);
-        if (options.nameChosen && result.ok()) {
+        if (options.nameChosen && (result.ok() || result.hasPartial())) {
             result.collection.name = options.name;
             for (Environment &environment : result.environments)
                 environment.name = options.name;
         }
     } else if (format == u"insomnia") {
         result = InsomniaImport::parse(data, options.name);
-        if (options.nameChosen && result.ok())
+        if (options.nameChosen && (result.ok() || result.hasPartial()))
             result.collection.name = options.name;
     } else if (format == u"openapi") {
         result = OpenApiImport::parse(data, {options.baseDirectory, options.name});
-        if (options.nameChosen && result.ok())
+        if (options.nameChosen && (result.ok() || result.hasPartial()))
             result.collection.name = options.name;
     } else {
         CurlImportOptions curl;

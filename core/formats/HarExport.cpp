@@ -2,6 +2,7 @@
 
 #include "http/RequestBuilder.h"
 #include "model/PathParams.h"
+#include "storage/AtomicFile.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -324,6 +325,14 @@ QJsonObject toHar(const QList<Exchange> &exchanges, const HarExportOptions &opti
 QByteArray toJson(const QList<Exchange> &exchanges, const HarExportOptions &options)
 {
     return QJsonDocument(toHar(exchanges, options)).toJson(QJsonDocument::Indented);
+}
+
+QString writeFile(const QString &path, const QList<Exchange> &exchanges, const HarExportOptions &options)
+{
+    QString error;
+    if (AtomicFile::write(path, toJson(exchanges, options), &error) == AtomicFile::WriteResult::Failed)
+        return error;
+    return {};
 }
 
 QList<Exchange> unsentExchanges(const QList<Request> &requests)

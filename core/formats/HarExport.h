@@ -33,6 +33,10 @@ namespace HarExport {
 QJsonObject toHar(const QList<Exchange> &exchanges, const HarExportOptions &options = {});
 /// toHar() as indented JSON text.
 QByteArray toJson(const QList<Exchange> &exchanges, const HarExportOptions &options = {});
+/// Writes toJson() to `path` atomically (a file that is complete or not there, never half written);
+/// returns why it could not, in words, or an empty string. Safe to run on a worker thread.
+QString writeFile(
+    const QString &path, const QList<Exchange> &exchanges, const HarExportOptions &options = {});
 
 /// Saved requests as exchanges that were never sent, for exporting a collection.
 QList<Exchange> unsentExchanges(const QList<Request> &requests);

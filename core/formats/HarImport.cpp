@@ -359,11 +359,18 @@ ImportResult parse(const QByteArray &data, const QString &name)
     ImportResult result;
     result.format = format;
     result.collection.name = name;
+    // A bad entry is left out and the others are still read: the first problem is the import's error,
+    // and what was read is a partial result the user may accept.
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        if (!readEntry(reader, entries.at(i), u"log.entries[%1]"_s.arg(i), result))
-            return ImportResult::failure(format, reader.error().where, reader.error().message);
+        Reader entryReader;
+        const qsizetype warnings = result.warnings.size();
+        if (!readEntry(entryReader, entries.at(i), u"log.entries[%1]"_s.arg(i), result)) {
+            result.warnings.resize(warnings);
+            if (result.ok())
+                result.error = entryReader.error();
+        }
     }
-    if (entries.isEmpty())
+    if (entries.isEmpty() && result.ok())
         result.warnings.append({u"log.entries"_s, u"the HAR file holds no requests"_s});
     return result;
 }

@@ -41,6 +41,16 @@ qsizetype ImportResult::requestCount() const
     return countRequests(collection);
 }
 
+ImportResult ImportResult::acceptedPartial() const
+{
+    ImportResult accepted = *this;
+    if (!ok()) {
+        accepted.warnings.prepend(error);
+        accepted.error = {};
+    }
+    return accepted;
+}
+
 ImportResult ImportResult::failure(const QString &format, const QString &where, const QString &message)
 {
     ImportResult result;

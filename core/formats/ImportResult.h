@@ -42,8 +42,11 @@ struct ImportedExample
 
 /// What every importer produces: one collection of folders and requests (the model's own types, ready
 /// to be saved into a workspace), environments when the format has them, the examples, and warnings
-/// about what could not be carried over. When `error` is set nothing is imported: the collection is
-/// empty and the message names the place of the problem.
+/// about what could not be carried over. When `error` is set the import failed and its message names
+/// the place of the problem; nothing is imported unless the user accepts a partial result: the
+/// collection then holds what was read around the problem (the entries, items, resources or
+/// operations that read well; the bad one left out), empty when the input is not the format at all or
+/// does not even parse.
 struct ImportResult
 {
     /// The format read: "curl", "har", "postman" (the names `sonde-cli import --format` takes).
@@ -57,6 +60,10 @@ struct ImportResult
     ImportMessage error;
 
     bool ok() const { return error.message.isEmpty(); }
+    /// The import failed but some requests were read: a partial result the user may accept.
+    bool hasPartial() const { return !ok() && requestCount() > 0; }
+    /// The partial result as an import to save: the error becomes the first warning.
+    ImportResult acceptedPartial() const;
     /// The request at `location`, or nullptr when there is none.
     const Request *requestAt(const RequestLocation &location) const;
     /// The example kept for the request at `location`, or nullptr.
@@ -64,7 +71,7 @@ struct ImportResult
     /// Every request of the collection, sub-folders included.
     qsizetype requestCount() const;
 
-    /// A failed import: no collection, only the error.
+    /// A failed import with nothing read: no collection, only the error.
     static ImportResult failure(const QString &format, const QString &where, const QString &message);
 };
 

@@ -77,9 +77,11 @@ public:
 
 private:
     void warn(const QString &where, const QString &message) { m_result.warnings.append({where, message}); }
+    /// Keeps the first problem: the resources with later ones are left out as well.
     bool fail(const QString &where, const QString &message)
     {
-        m_result.error = {where, message};
+        if (m_result.ok())
+            m_result.error = {where, message};
         return false;
     }
     QString convert(const QString &value, const QString &where);
@@ -421,15 +423,23 @@ bool Reader::read(const QJsonArray &resources)
     QMap<QString, QString> leftOutWhere;
     for (qsizetype i = 0; i < resources.size(); ++i) {
         const QString where = u"resources[%1]"_s.arg(i);
-        if (!resources.at(i).isObject())
-            return fail(where, u"a resource is an object"_s);
+        // A bad resource is left out and the others are still read (what sat in a left-out folder
+        // goes at the top): the import fails with the first problem, the rest is a partial result.
+        if (!resources.at(i).isObject()) {
+            fail(where, u"a resource is an object"_s);
+            continue;
+        }
         const QJsonObject object = resources.at(i).toObject();
         const QString type = object.value(u"_type"_s).toString();
-        if (type.isEmpty())
-            return fail(where, u"a resource without “_type”"_s);
+        if (type.isEmpty()) {
+            fail(where, u"a resource without “_type”"_s);
+            continue;
+        }
         const QString id = text(object.value(u"_id"_s));
-        if (id.isEmpty())
-            return fail(where + u"._id"_s, u"missing: every resource has an id"_s);
+        if (id.isEmpty()) {
+            fail(where + u"._id"_s, u"missing: every resource has an id"_s);
+            continue;
+        }
         ids.insert(id);
         if (type == u"workspace") {
             workspaces.append({object, where});
@@ -479,7 +489,7 @@ bool Reader::read(const QJsonArray &resources)
         if (!ids.contains(parent))
             fill(collection, parent);
     }
-    return true;
+    return m_result.ok();
 }
 
 } // namespace
@@ -561,10 +571,8 @@ ImportResult parse(const QByteArray &data, const QString &fallbackName)
     ImportResult result;
     result.format = Format;
     Reader reader(result, fallbackName);
-    if (!reader.read(root.value(u"resources"_s).toArray())) {
-        const ImportMessage error = result.error;
-        return ImportResult::failure(Format, error.where, error.message);
-    }
+    // On a failure the resources that read well stay: a partial result.
+    reader.read(root.value(u"resources"_s).toArray());
     return result;
 }
 

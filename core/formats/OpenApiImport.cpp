@@ -562,24 +562,47 @@ void Reader::readPaths()
         return;
     const SpecNode paths = follow(root.child(u"paths"_s));
     const QJsonObject map = paths.value.toObject();
+    // An operation that cannot be read (a broken or cyclic $ref, a parameter without a name) is left
+    // out, and so is a path item that cannot be followed; the others are still read. The first
+    // problem is the import's error, and what was read is a partial result.
+    const auto leftOut = [this](const Failure &failure, qsizetype warnings) {
+        m_result.warnings.resize(warnings);
+        if (m_result.ok())
+            m_result.error = {failure.where, failure.message};
+    };
     for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
         if (it.key().startsWith(u"x-"))
             continue;
-        const SpecNode pathItem = follow(paths.child(it.key()));
+        SpecNode pathItem;
+        try {
+            pathItem = follow(paths.child(it.key()));
+        } catch (const Failure &failure) {
+            leftOut(failure, m_result.warnings.size());
+            continue;
+        }
         if (!pathItem.value.isObject()) {
             warn(pathItem.where,
                 u"a path item is an object, not %1: the path is left out"_s.arg(describe(pathItem.value)));
             continue;
         }
+        QList<std::pair<QString, SpecNode>> operations;
         for (const QString &method : Methods) {
             if (pathItem.value.toObject().contains(method))
-                readOperation(it.key(), pathItem, method, pathItem.child(method));
+                operations.append({method, pathItem.child(method)});
         }
         // OpenAPI 3.2: operations with other methods.
         const SpecNode more = pathItem.child(u"additionalOperations"_s);
         const QJsonObject extra = more.value.toObject();
         for (auto op = extra.constBegin(); op != extra.constEnd(); ++op)
-            readOperation(it.key(), pathItem, op.key(), more.child(op.key()));
+            operations.append({op.key(), more.child(op.key())});
+        for (const auto &[method, operation] : std::as_const(operations)) {
+            const qsizetype warnings = m_result.warnings.size();
+            try {
+                readOperation(it.key(), pathItem, method, operation);
+            } catch (const Failure &failure) {
+                leftOut(failure, warnings);
+            }
+        }
     }
     if (m_root.value(u"webhooks"_s).isObject() && !m_root.value(u"webhooks"_s).toObject().isEmpty())
         warn(u"webhooks"_s,

@@ -76,12 +76,18 @@ QJsonValue authToJson(const AuthConfig &auth)
     return QJsonValue::Null;
 }
 
-QJsonArray variablesToJson(const VariableList &variables)
+/// `where` names the owner in warnings ("Collection/Folder").
+QJsonArray variablesToJson(const VariableList &variables, const QString &where, QStringList *warnings)
 {
     QJsonArray array;
     for (const Variable &variable : variables) {
-        QJsonObject object {{u"key"_s, variable.name}, {u"value"_s, variable.value},
-            {u"type"_s, variable.secret ? u"secret"_s : u"string"_s}};
+        // The v2.1 schema's variable types are string, boolean, any and number: a secret one is a
+        // string there (Postman's own "secret" type does not validate).
+        QJsonObject object {{u"key"_s, variable.name}, {u"value"_s, variable.value}, {u"type"_s, u"string"_s}};
+        if (variable.secret && warnings)
+            warnings->append(where
+                + u": the variable “%1” is written as a plain string: Postman collection v2.1 has no secret variables"_s
+                      .arg(variable.name));
         if (!variable.enabled)
             object.insert(u"disabled"_s, true);
         array.append(object);
@@ -252,7 +258,7 @@ QJsonObject Writer::request(const Request &request, const QString &path)
 
     QJsonObject item {{u"name"_s, request.name}, {u"request"_s, object}, {u"response"_s, QJsonArray()}};
     if (!request.variables.isEmpty())
-        item.insert(u"variable"_s, variablesToJson(request.variables));
+        item.insert(u"variable"_s, variablesToJson(request.variables, path, m_warnings));
     const RequestSettings &settings = request.settings;
     const RequestSettings defaults;
     QJsonObject behavior;
@@ -288,7 +294,7 @@ QJsonArray Writer::items(const Folder &folder, const QString &path)
         if (const QJsonValue auth = authToJson(child.auth); !auth.isNull())
             object.insert(u"auth"_s, auth);
         if (!child.variables.isEmpty())
-            object.insert(u"variable"_s, variablesToJson(child.variables));
+            object.insert(u"variable"_s, variablesToJson(child.variables, where, m_warnings));
         if (!child.headers.isEmpty())
             warn(where, u"the folder's default headers are left out: Postman folders have none"_s);
         array.append(object);
@@ -310,7 +316,7 @@ QByteArray toJson(const Folder &collection, QStringList *warnings)
     if (const QJsonValue auth = authToJson(collection.auth); !auth.isNull())
         root.insert(u"auth"_s, auth);
     if (!collection.variables.isEmpty())
-        root.insert(u"variable"_s, variablesToJson(collection.variables));
+        root.insert(u"variable"_s, variablesToJson(collection.variables, collection.name, warnings));
     if (!collection.headers.isEmpty() && warnings)
         warnings->append(collection.name
             + u": the collection's default headers are left out: Postman collections have none"_s);

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <utility>
 
 namespace Sonde::PostmanImport {
 
@@ -64,9 +65,11 @@ public:
 
 private:
     void warn(const QString &where, const QString &message) { m_result.warnings.append({where, message}); }
+    /// Keeps the first problem: later ones are in items that are left out as well.
     bool fail(const QString &where, const QString &message)
     {
-        m_result.error = {where, message};
+        if (m_result.ok())
+            m_result.error = {where, message};
         return false;
     }
 
@@ -450,6 +453,9 @@ void Reader::examples(
             Request sent;
             // The original request repeats the request: its warnings would only say the same again.
             const qsizetype warnings = m_result.warnings.size();
+            // A broken original request only costs the example its own request, so its problem is
+            // a warning; an earlier error of the import stays.
+            const ImportMessage earlier = std::exchange(m_result.error, {});
             const bool read = requestFields(original, where + u".originalRequest"_s, sent);
             m_result.warnings.resize(warnings);
             if (read) {
@@ -458,8 +464,8 @@ void Reader::examples(
             } else {
                 warn(m_result.error.where,
                     m_result.error.message + u"; the example keeps the request's own"_s);
-                m_result.error = {};
             }
+            m_result.error = earlier;
         }
         ResponseHead head;
         head.statusCode = response.value(u"code"_s).toInt();
@@ -493,21 +499,30 @@ bool Reader::items(
         return true;
     if (!value.isArray())
         return fail(path, u"“item” is not a list"_s);
+    // A bad item is left out and its siblings are still read (a folder keeps the items of its own
+    // that read well): the import fails with the first problem, and the rest is a partial result.
+    bool good = true;
     const QJsonArray array = value.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString where = u"%1[%2]"_s.arg(path).arg(i);
-        if (!array.at(i).isObject())
-            return fail(where, u"an item is not an object"_s);
+        if (!array.at(i).isObject()) {
+            good = fail(where, u"an item is not an object"_s);
+            continue;
+        }
         const QJsonObject item = array.at(i).toObject();
         if (item.contains(u"item"_s)) {
             Folder child;
             if (!this->folder(item, where, child, QList<qsizetype>(location) << folder.folders.size()))
-                return false;
+                good = false;
             folder.folders.append(child);
         } else if (item.contains(u"request"_s)) {
             Request request;
-            if (!this->request(item, where, request))
-                return false;
+            const qsizetype warnings = m_result.warnings.size();
+            if (!this->request(item, where, request)) {
+                m_result.warnings.resize(warnings);
+                good = false;
+                continue;
+            }
             folder.requests.append(request);
             examples(item.value(u"response"_s), where + u".response"_s, request,
                 {location, folder.requests.size() - 1});
@@ -515,7 +530,7 @@ bool Reader::items(
             warn(where, u"an item with neither “request” nor “item” is left out"_s);
         }
     }
-    return true;
+    return good;
 }
 
 bool Reader::collection(const QJsonObject &root, const QString &fallbackName)
@@ -606,10 +621,8 @@ ImportResult parse(const QByteArray &data, const QString &fallbackName)
         return ImportResult::failure(
             Format, {}, u"Postman collection v1 is not supported; export it as v2.1 from Postman"_s);
     case FileKind::Collection:
-        if (!reader.collection(root, fallbackName)) {
-            const ImportMessage failure = result.error;
-            return ImportResult::failure(Format, failure.where, failure.message);
-        }
+        // On a failure the items that read well stay: a partial result.
+        reader.collection(root, fallbackName);
         break;
     case FileKind::Environment:
     case FileKind::Globals:

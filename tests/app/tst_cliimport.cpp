@@ -55,6 +55,9 @@ private Q_SLOTS:
     void importFromStdin();
     void badInputImportsNothing_data();
     void badInputImportsNothing();
+    void partialOnlyWhenAsked_data();
+    void partialOnlyWhenAsked();
+    void partialPrintsTheProblemAmongWarnings();
     void unknownFormat();
     void importIntoWorkspace();
     void refusesAFolderThatIsNotAWorkspace();
@@ -206,6 +209,92 @@ void TestCliImport::badInputImportsNothing()
     QCOMPARE(result.exitCode, 5);
     QVERIFY2(QString::fromUtf8(result.err).contains(message), result.err.constData());
     QVERIFY(!QFileInfo::exists(out));
+}
+
+void TestCliImport::partialOnlyWhenAsked_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("problem");
+    QTest::addColumn<int>("requests");
+    QTest::newRow("HAR with a bad entry")
+        << u"s.har"_s
+        << QByteArray(
+               R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/a"}}, {"request": {"method": "GET"}}, {"request": {"method": "POST", "url": "http://x/c"}}]}})")
+        << u"log.entries[1].request.url: missing"_s << 2;
+    QTest::newRow("Postman with a bad item")
+        << u"p.json"_s
+        << QByteArray(
+               R"({"info": {"name": "P", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": [{"request": "http://x/a"}, {"request": 5}]})")
+        << u"item[1].request: the request is neither a URL nor an object"_s << 1;
+    QTest::newRow("Insomnia with a bad resource")
+        << u"i.yaml"_s
+        << QByteArray(
+               "_type: export\n__export_format: 4\nresources:\n  - {_id: w, _type: workspace, name: W}\n"
+               "  - 3\n  - {_id: r, _type: request, parentId: w, name: A, method: GET, url: 'http://x/a'}\n")
+        << u"resources[1]: a resource is an object"_s << 1;
+    QTest::newRow("OpenAPI with a cyclic $ref")
+        << u"o.yaml"_s
+        << QByteArray("openapi: 3.0.0\ninfo: {title: O, version: '1'}\npaths:\n  /a: {$ref: '#/paths/~1a'}\n"
+                      "  /b:\n    get: {summary: B}\n")
+        << u"paths./a: cyclic $ref: #/paths/~1a → #/paths/~1a"_s << 1;
+}
+
+void TestCliImport::partialOnlyWhenAsked()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, problem);
+    QFETCH(int, requests);
+    const QString path = write(file, content);
+    const QString out = m_dir->filePath(u"ws"_s);
+
+    // Without --partial: it fails as any bad input does, says what was read and writes nothing.
+    CliResult result = runCli({u"import"_s, path, u"--out"_s, out});
+    QCOMPARE(result.exitCode, 5);
+    const QString refused = QString::fromUtf8(result.err);
+    QVERIFY2(refused.contains(path + u": "_s + problem), result.err.constData());
+    QVERIFY2(
+        refused.contains(u"%1 requests were read around the problem: --partial imports them"_s.arg(requests)),
+        result.err.constData());
+    QVERIFY(!QFileInfo::exists(out));
+
+    // With it: the requests that were read are written, the problem is a warning.
+    result = runCli({u"import"_s, path, u"--out"_s, out, u"--partial"_s});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(
+        QString::fromUtf8(result.err)
+            .contains(
+                u"sonde-cli import: warning: %1: %2; only the %3 requests that were read are imported"_s.arg(
+                    path, problem, QString::number(requests))),
+        result.err.constData());
+    QCOMPARE(QString::fromUtf8(result.err).count(problem), 1);
+    const Sonde::LoadedWorkspace loaded = Sonde::WorkspaceStore::load(out);
+    QVERIFY(loaded.ok);
+    QCOMPARE(loaded.workspace.collections.size(), 1);
+    qsizetype written = loaded.workspace.collections.first().requests.size();
+    for (const Sonde::Folder &folder : loaded.workspace.collections.first().folders)
+        written += folder.requests.size();
+    QCOMPARE(written, requests);
+}
+
+void TestCliImport::partialPrintsTheProblemAmongWarnings()
+{
+    const QString path = write(u"s.har"_s,
+        R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/a"}}, {"request": {"method": "GET"}}]}})");
+    CliResult result = runCli({u"import"_s, path, u"--partial"_s});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(json.value(u"requests"_s).toArray().size(), 1);
+    QCOMPARE(json.value(u"warnings"_s).toArray().at(0).toObject().value(u"where"_s).toString(),
+        u"log.entries[1].request.url"_s);
+    QVERIFY(result.err.contains("warning: "));
+
+    // Nothing read (a syntax error): --partial does not make it a success.
+    result = runCli({u"import"_s, write(u"b.har"_s, "{\"log\": {"), u"--partial"_s});
+    QCOMPARE(result.exitCode, 5);
+    QVERIFY2(result.err.contains("b.har: line 1, column 10: not valid JSON"), result.err.constData());
+    QVERIFY(result.out.isEmpty());
 }
 
 void TestCliImport::unknownFormat()

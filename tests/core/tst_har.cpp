@@ -1,6 +1,7 @@
 // HAR 1.2: HarExport writes exchanges, HarImport reads them back as requests with their responses
 // as examples. A golden file pins the export (SONDE_REGENERATE=1 tst_har exportGolden rewrites it).
 #include "Golden.h"
+#include "PartialImport.h"
 #include "formats/HarExport.h"
 #include "formats/HarImport.h"
 
@@ -151,6 +152,8 @@ private Q_SLOTS:
     void importsWithBomAndEmptyLog();
     void errors_data();
     void errors();
+    void partial_data();
+    void partial();
     void sniffing_data();
     void sniffing();
 };
@@ -386,9 +389,6 @@ void TestHar::errors_data()
     QTest::newRow("header without value") << QByteArray(
         R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/", "headers": [{"name": "a", "value": "b"}, {"name": "c"}]}}]}})")
                                           << u"log.entries[0].request.headers[1].value: missing"_s;
-    QTest::newRow("status a string") << QByteArray(
-        R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/"}}, {"request": {"method": "GET", "url": "http://x/"}, "response": {"status": "200"}}]}})")
-                                     << u"log.entries[1].response.status: must be a number, not text"_s;
     QTest::newRow("response without status") << QByteArray(
         R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/"}, "response": {}}]}})")
                                              << u"log.entries[0].response.status: missing"_s;
@@ -427,6 +427,51 @@ void TestHar::sniffing()
     QFETCH(QByteArray, data);
     QFETCH(bool, har);
     QCOMPARE(HarImport::looksLikeHar(data), har);
+}
+
+void TestHar::partial_data()
+{
+    // A bad entry is left out; the others are read, and the first problem is the error.
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<QStringList>("requests");
+    QTest::newRow("status a string") << QByteArray(
+        R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/"}}, {"request": {"method": "GET", "url": "http://x/"}, "response": {"status": "200"}}]}})")
+                                     << u"log.entries[1].response.status: must be a number, not text"_s
+                                     << QStringList {u"GET http://x/"_s};
+    QTest::newRow("middle entry without url") << QByteArray(
+        R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/a"}}, {"request": {"method": "GET"}}, {"request": {"method": "POST", "url": "http://x/c"}}]}})")
+                                              << u"log.entries[1].request.url: missing"_s
+                                              << QStringList {u"GET http://x/a"_s, u"POST http://x/c"_s};
+    QTest::newRow("two bad entries: the first is named") << QByteArray(
+        R"({"log": {"entries": [7, {"request": {"method": "GET", "url": "http://x/b"}, "response": {"status": 200, "content": {"text": "%%%", "encoding": "base64"}}}, {"request": {"method": "PUT", "url": "http://x/c"}}]}})")
+                                                         << u"log.entries[0]: must be an object, not a number"_s
+                                                         << QStringList {u"PUT http://x/c"_s};
+    QTest::newRow("multipart file warning of a bad entry is dropped")
+        << QByteArray(
+               R"({"log": {"entries": [{"request": {"method": "POST", "url": "http://x/up", "postData": {"mimeType": "multipart/form-data", "params": [{"name": "f", "fileName": "a.png"}, 3]}}}, {"request": {"method": "GET", "url": "http://x/b"}}]}})")
+        << u"log.entries[0].request.postData.params[1]: must be an object, not a number"_s
+        << QStringList {u"GET http://x/b"_s};
+    QTest::newRow("only bad entries") << QByteArray(R"({"log": {"entries": [{}]}})")
+                                      << u"log.entries[0].request: missing"_s << QStringList();
+}
+
+void TestHar::partial()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, error);
+    QFETCH(QStringList, requests);
+    const ImportResult result = HarImport::parse(data);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error.toString(), error);
+    QCOMPARE(requestLines(result.collection), requests);
+    QCOMPARE(result.requestCount(), requests.size());
+    QCOMPARE(result.hasPartial(), !requests.isEmpty());
+    // Accepted, the problem is the first warning and the import is whole again.
+    const ImportResult accepted = result.acceptedPartial();
+    QVERIFY(accepted.ok());
+    QCOMPARE(accepted.warnings.constFirst().toString(), error);
+    QCOMPARE(accepted.requestCount(), requests.size());
 }
 
 QTEST_GUILESS_MAIN(TestHar)

@@ -2,6 +2,7 @@
 // (tests/data/insomnia/X.yaml → X.expected.json, the `sonde-cli import` JSON of the import) pin every
 // field; `SONDE_REGENERATE=1 tst_insomniaimport golden` rewrites them.
 #include "Golden.h"
+#include "PartialImport.h"
 #include "formats/ImportJson.h"
 #include "formats/InsomniaImport.h"
 
@@ -46,6 +47,8 @@ private Q_SLOTS:
     void detect();
     void errors_data();
     void errors();
+    void partial_data();
+    void partial();
     void templates_data();
     void templates();
     void severalWorkspacesBecomeFolders();
@@ -194,6 +197,45 @@ void TestInsomniaImport::requestWithoutParentGoesAtTheTop()
     QCOMPARE(result.warnings.size(), 1);
     QCOMPARE(result.warnings.first().toString(),
         u"resources[1].parentId: the parent “fld_gone” is not in the export: the request goes at the top of the collection"_s);
+}
+
+void TestInsomniaImport::partial_data()
+{
+    // A bad resource is left out; the others are read, and the first problem is the error.
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<QStringList>("requests");
+    const QByteArray workspace = "  - {_id: w, _type: workspace, name: W}\n";
+    QTest::newRow("resource not an object") << QByteArray(Header + "resources:\n" + workspace
+        + "  - {_id: r1, _type: request, parentId: w, name: A, method: GET, url: 'http://x/a'}\n  - 3\n"
+          "  - {_id: r2, _type: request, parentId: w, name: B, method: POST, url: 'http://x/b'}\n")
+                                            << u"resources[2]: a resource is an object"_s
+                                            << QStringList {u"GET http://x/a"_s, u"POST http://x/b"_s};
+    QTest::newRow("folder without id: its requests go at the top")
+        << QByteArray(Header + "resources:\n" + workspace
+               + "  - {_type: request_group, parentId: w, name: F}\n"
+                 "  - {_id: r1, _type: request, parentId: w, name: A, method: GET, url: 'http://x/a'}\n")
+        << u"resources[1]._id: missing: every resource has an id"_s << QStringList {u"GET http://x/a"_s};
+    QTest::newRow("only a bad resource") << QByteArray(Header + "resources: [{_id: a}]\n")
+                                         << u"resources[0]: a resource without “_type”"_s << QStringList();
+}
+
+void TestInsomniaImport::partial()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, error);
+    QFETCH(QStringList, requests);
+    const ImportResult result = InsomniaImport::parse(data);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error.toString(), error);
+    QCOMPARE(requestLines(result.collection), requests);
+    QCOMPARE(result.requestCount(), requests.size());
+    QCOMPARE(result.hasPartial(), !requests.isEmpty());
+    // Accepted, the problem is the first warning and the import is whole again.
+    const ImportResult accepted = result.acceptedPartial();
+    QVERIFY(accepted.ok());
+    QCOMPARE(accepted.warnings.constFirst().toString(), error);
+    QCOMPARE(accepted.requestCount(), requests.size());
 }
 
 QTEST_GUILESS_MAIN(TestInsomniaImport)

@@ -2,6 +2,7 @@
 // (tests/data/openapi/X → X.expected.json, the `sonde-cli import` JSON of the import) pin every
 // field; `SONDE_REGENERATE=1 tst_openapiimport golden` rewrites them.
 #include "Golden.h"
+#include "PartialImport.h"
 #include "formats/ImportJson.h"
 #include "formats/OpenApiImport.h"
 
@@ -52,6 +53,8 @@ private Q_SLOTS:
     void detect();
     void errors_data();
     void errors();
+    void partial_data();
+    void partial();
     void jsonAndYamlAgree();
     void recursiveSchemaStops();
     void referenceToAnotherFileNeedsAFolder();
@@ -208,6 +211,57 @@ void TestOpenApiImport::missingFileIsNamed()
     QCOMPARE(result.error.where, u"paths./a"_s);
     QVERIFY2(result.error.message.startsWith(u"the reference “gone.yaml” cannot be followed: cannot read "_s),
         qPrintable(result.error.message));
+}
+
+void TestOpenApiImport::partial_data()
+{
+    // An operation (or path item) that cannot be read is left out; the others are read, and the
+    // first problem is the error.
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<QStringList>("requests");
+    const QByteArray head
+        = "openapi: 3.0.0\ninfo: {title: T, version: '1'}\nservers: [{url: 'https://api.test'}]\n";
+    // (A cyclic reference in a parameter list only leaves out the parameter, with a warning.)
+    QTest::newRow("cyclic request body $ref")
+        << QByteArray(head
+               + "paths:\n  /a:\n    post:\n      requestBody: {$ref: '#/components/requestBodies/P'}\n"
+                 "  /b:\n    get: {summary: B}\n    post: {summary: C}\n"
+                 "components:\n  requestBodies:\n    P: {$ref: '#/components/requestBodies/Q'}\n"
+                 "    Q: {$ref: '#/components/requestBodies/P'}\n")
+        << u"paths./a.post.requestBody: cyclic $ref: #/components/requestBodies/P → #/components/requestBodies/Q → #/components/requestBodies/P"_s
+        << QStringList {u"GET {{baseUrl}}/b"_s, u"POST {{baseUrl}}/b"_s};
+    QTest::newRow("dangling request body $ref")
+        << QByteArray(head
+               + "paths:\n  /a:\n    get: {summary: A}\n    put:\n      requestBody: {$ref: "
+                 "'#/components/requestBodies/Gone'}\n")
+        << u"paths./a.put.requestBody: the reference “#/components/requestBodies/Gone” names nothing"_s
+        << QStringList {u"GET {{baseUrl}}/a"_s};
+    QTest::newRow("cyclic path item among good ones")
+        << QByteArray(head + "paths:\n  /a: {$ref: '#/paths/~1a'}\n  /b:\n    delete: {summary: D}\n")
+        << u"paths./a: cyclic $ref: #/paths/~1a → #/paths/~1a"_s << QStringList {u"DELETE {{baseUrl}}/b"_s};
+    QTest::newRow("parameter without a name")
+        << QByteArray(
+               head + "paths:\n  /a:\n    get:\n      parameters: [{in: query}]\n    head: {summary: H}\n")
+        << u"paths./a.get.parameters[0]: a parameter has no name"_s << QStringList {u"HEAD {{baseUrl}}/a"_s};
+}
+
+void TestOpenApiImport::partial()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, error);
+    QFETCH(QStringList, requests);
+    const ImportResult result = OpenApiImport::parse(data);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error.toString(), error);
+    QCOMPARE(requestLines(result.collection), requests);
+    QCOMPARE(result.requestCount(), requests.size());
+    QCOMPARE(result.hasPartial(), !requests.isEmpty());
+    // Accepted, the problem is the first warning and the import is whole again.
+    const ImportResult accepted = result.acceptedPartial();
+    QVERIFY(accepted.ok());
+    QCOMPARE(accepted.warnings.constFirst().toString(), error);
+    QCOMPARE(accepted.requestCount(), requests.size());
 }
 
 QTEST_GUILESS_MAIN(TestOpenApiImport)

@@ -184,7 +184,11 @@ void TestPostmanExport::roundTrip()
     const Folder &back = result.collection;
     // Compared part by part first, so that a failure says where.
     QCOMPARE(back.name, collection.name);
-    QCOMPARE(back.variables, collection.variables);
+    // Postman collection v2.1 has no secret variables: a secret one comes back as a plain one.
+    VariableList plain = collection.variables;
+    for (Variable &variable : plain)
+        variable.secret = false;
+    QCOMPARE(back.variables, plain);
     QVERIFY(back.auth == collection.auth);
     QCOMPARE(back.folders.size(), collection.folders.size());
     QVERIFY(back.folders.first().auth == collection.folders.first().auth);
@@ -198,7 +202,9 @@ void TestPostmanExport::roundTrip()
     }
     QVERIFY(back.folders.first().requests == collection.folders.first().requests);
     QVERIFY(same(back.folders.first().folders.first(), collection.folders.first().folders.first()));
-    QVERIFY(same(back, collection));
+    Folder expected = collection;
+    expected.variables = plain;
+    QVERIFY(same(back, expected));
 }
 
 void TestPostmanExport::golden()
@@ -229,6 +235,8 @@ Folder warningCase(const QString &name)
         settings.settings.proxy.mode = ProxySettings::Mode::None;
         settings.captures.append({u"token"_s, ResponseCapture::Source::JsonPath, u"$.token"_s, true});
         folder.requests.append(settings);
+    } else if (name == u"secret variable") {
+        folder.variables = {{u"token"_s, u"t-1"_s, true, true}, {u"page"_s, u"1"_s, true, false}};
     } else if (name == u"folder headers") {
         Folder child;
         child.name = u"F"_s;
@@ -250,6 +258,8 @@ void TestPostmanExport::warnings_data()
         u"C/S: the time limit is left out: Postman sets it for all requests"_s,
         u"C/S: the proxy is left out: Postman sets it for all requests"_s,
         u"C/S: the response captures are left out: Postman does that in test scripts"_s};
+    QTest::newRow("secret variable") << QStringList {
+        u"C: the variable “token” is written as a plain string: Postman collection v2.1 has no secret variables"_s};
     QTest::newRow("folder headers") << QStringList {
         u"C/F: the folder's default headers are left out: Postman folders have none"_s};
 }

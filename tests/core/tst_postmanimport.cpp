@@ -2,6 +2,7 @@
 // (tests/data/postman/X.json → X.expected.json, the `sonde-cli import` JSON of the import) pin every
 // field; `SONDE_REGENERATE=1 tst_postmanimport golden` rewrites them.
 #include "Golden.h"
+#include "PartialImport.h"
 #include "formats/ImportJson.h"
 #include "formats/PostmanImport.h"
 
@@ -43,6 +44,8 @@ private Q_SLOTS:
     void detect();
     void errors_data();
     void errors();
+    void partial_data();
+    void partial();
     void versionsAgree();
     void model();
     void scriptsAreKeptAsText();
@@ -108,9 +111,6 @@ void TestPostmanImport::errors_data()
     QTest::newRow("nested item not a list")
         << QByteArray("{" + schema + R"(, "item": [{"name": "f", "item": 3}]})")
         << u"item[0].item: “item” is not a list"_s;
-    QTest::newRow("item not an object")
-        << QByteArray("{" + schema + R"(, "item": [{"request": "http://x/"}, 2]})")
-        << u"item[1]: an item is not an object"_s;
     QTest::newRow("url of a wrong type")
         << QByteArray("{" + schema + R"(, "item": [{"item": [{}, {"request": {"url": 5}}]}]})")
         << u"item[0].item[1].request.url: the URL is neither text nor an object"_s;
@@ -196,6 +196,51 @@ void TestPostmanImport::scriptsAreKeptAsText()
     QVERIFY(get.description.contains(u"pm.test('ok'"_s));
     QVERIFY(result.warnings.contains(ImportMessage {u"item[0].item[0].event[0]"_s,
         u"the Postman test script is kept as text in the description; Sonde does not run it"_s}));
+}
+
+void TestPostmanImport::partial_data()
+{
+    // A bad item is left out; its siblings (and a folder's good items) are read, and the first
+    // problem is the error.
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<QStringList>("requests");
+    const QByteArray schema
+        = R"("info": {"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"})";
+    QTest::newRow("item not an object")
+        << QByteArray("{" + schema + R"(, "item": [{"request": "http://x/"}, 2]})")
+        << u"item[1]: an item is not an object"_s << QStringList {u"GET http://x/"_s};
+    QTest::newRow("bad request in a folder") << QByteArray("{" + schema
+        + R"(, "item": [{"name": "f", "item": [{"name": "a", "request": "http://x/a"}, {"name": "b", "request": {"url": 5}}, {"name": "c", "request": {"method": "POST", "url": "http://x/c"}}]}, {"name": "d", "request": "http://x/d"}]})")
+                                             << u"item[0].item[1].request.url: the URL is neither text nor an object"_s
+                                             << QStringList {u"GET http://x/d"_s, u"GET http://x/a"_s,
+                                                    u"POST http://x/c"_s};
+    QTest::newRow("a broken example later does not hide the error")
+        << QByteArray("{" + schema
+               + R"(, "item": [{"request": []}, {"request": "http://x/b", "response": [{"originalRequest": 5}]}]})")
+        << u"item[0].request: the request is neither a URL nor an object"_s
+        << QStringList {u"GET http://x/b"_s};
+    QTest::newRow("folder items not a list")
+        << QByteArray("{" + schema + R"(, "item": [{"name": "f", "item": 3}, {"request": "http://x/e"}]})")
+        << u"item[0].item: “item” is not a list"_s << QStringList {u"GET http://x/e"_s};
+}
+
+void TestPostmanImport::partial()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, error);
+    QFETCH(QStringList, requests);
+    const ImportResult result = PostmanImport::parse(data);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error.toString(), error);
+    QCOMPARE(requestLines(result.collection), requests);
+    QCOMPARE(result.requestCount(), requests.size());
+    QCOMPARE(result.hasPartial(), !requests.isEmpty());
+    // Accepted, the problem is the first warning and the import is whole again.
+    const ImportResult accepted = result.acceptedPartial();
+    QVERIFY(accepted.ok());
+    QCOMPARE(accepted.warnings.constFirst().toString(), error);
+    QCOMPARE(accepted.requestCount(), requests.size());
 }
 
 QTEST_GUILESS_MAIN(TestPostmanImport)

@@ -1,7 +1,7 @@
 // The history dock: its model (days, lazy pages) and the panel (search, filters, open, delete, clear)
 // over a real history database in a temporary folder.
 #include "../core/HistoryTestSupport.h"
-
+#include "formats/HarImport.h"
 #include "history/HistoryListModel.h"
 #include "history/HistoryPanel.h"
 #include "history/HistoryRecorder.h"
@@ -9,18 +9,21 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QCheckBox>
-#include <QSpinBox>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace Sonde;
@@ -92,6 +95,9 @@ private Q_SLOTS:
     void openEmitsTheRecord_data();
     void openEmitsTheRecord();
     void saveEmitsTheRecord();
+    void exportHar_data();
+    void exportHar();
+    void exportHarSaysWhyNot();
     void deleteRemovesTheEntry();
     void clearAsksFirst();
     void recordedEntriesAppear();
@@ -393,6 +399,92 @@ void TestHistoryPanel::saveEmitsTheRecord()
     QCOMPARE(saved.first().first().value<HistoryRecord>().entry.url, u"https://cdn.test/blob.bin"_s);
 }
 
+void TestHistoryPanel::exportHar_data()
+{
+    QTest::addColumn<QStringList>("selectedUrls");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QStringList>("expected"); // "METHOD URL", oldest first
+    QTest::newRow("none selected: all shown")
+        << QStringList() << QString()
+        << QStringList {u"GET https://api.example.com/users/42"_s, u"POST https://shop.test/orders"_s,
+               u"DELETE http://internal.local/items/7"_s, u"GET https://api.example.com/health"_s,
+               u"PUT https://cdn.test/blob.bin"_s};
+    QTest::newRow("none selected, filtered")
+        << QStringList() << u"GET"_s
+        << QStringList {u"GET https://api.example.com/users/42"_s, u"GET https://api.example.com/health"_s};
+    QTest::newRow("two selected") << QStringList {u"https://cdn.test/blob.bin"_s,
+        u"https://shop.test/orders"_s}
+                                  << QString()
+                                  << QStringList {u"POST https://shop.test/orders"_s,
+                                         u"PUT https://cdn.test/blob.bin"_s};
+}
+
+void TestHistoryPanel::exportHar()
+{
+    QFETCH(QStringList, selectedUrls);
+    QFETCH(QString, method);
+    QFETCH(QStringList, expected);
+    insertSample();
+    HistoryPanel panel(m_store.get(), m_recorder.get());
+    if (!method.isEmpty()) {
+        auto *methodFilter = panel.findChild<QComboBox *>(u"historyMethodFilter"_s);
+        methodFilter->setCurrentIndex(methodFilter->findText(method));
+    }
+    QItemSelectionModel *selection = tree(panel)->selectionModel();
+    selection->clearSelection();
+    for (const QString &url : selectedUrls) {
+        const QModelIndex day = panel.model()->index(0, 0);
+        for (int row = 0; row < panel.model()->rowCount(day); ++row) {
+            const QModelIndex index = panel.model()->index(row, 0, day);
+            if (panel.model()->entry(index)->url == url)
+                selection->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+    }
+    QCOMPARE(selection->selectedRows().size(), selectedUrls.size());
+
+    const QString path = m_dir->filePath(u"out/history.har"_s);
+    QSignalSpy exported(&panel, &HistoryPanel::harExported);
+    panel.exportHar(path);
+    QTRY_COMPARE(exported.size(), 1);
+    QCOMPARE(exported.first().at(2).toString(), QString());
+    QCOMPARE(exported.first().at(1).toInt(), expected.size());
+    QVERIFY(panel.findChild<QLabel *>(u"historyMessage"_s)->text().contains(u"history.har"_s));
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const ImportResult back = HarImport::parse(file.readAll());
+    QVERIFY2(back.ok(), qPrintable(back.error.toString()));
+    QStringList read;
+    for (const Request &request : back.collection.requests)
+        read.append(request.method + u' ' + request.url);
+    QCOMPARE(read, expected);
+    // The exchanges come back too: the POST's body and the status of the 404.
+    for (const ImportedExample &example : back.examples) {
+        if (example.exchange.request.method == u"POST")
+            QCOMPARE(example.exchange.sent.body, QByteArray(R"({"sku":"widget-9","qty":2})"));
+        if (example.exchange.request.method == u"DELETE")
+            QCOMPARE(example.exchange.response->statusCode, 404);
+    }
+}
+
+void TestHistoryPanel::exportHarSaysWhyNot()
+{
+    insertSample();
+    HistoryPanel panel(m_store.get(), m_recorder.get());
+    // A folder where the file should go: it cannot be written, and the panel says so.
+    const QString path = m_dir->filePath(u"taken.har"_s);
+    QVERIFY(QDir().mkpath(path));
+    QSignalSpy exported(&panel, &HistoryPanel::harExported);
+    panel.exportHar(path);
+    QTRY_COMPARE(exported.size(), 1);
+    const QString error = exported.first().at(2).toString();
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(exported.first().at(1).toInt(), 0);
+    auto *message = panel.findChild<QLabel *>(u"historyMessage"_s);
+    QCOMPARE(message->text(), u"Not exported: "_s + error);
+    QVERIFY(message->text().contains(path));
+}
+
 void TestHistoryPanel::deleteRemovesTheEntry()
 {
     insertSample();
@@ -485,6 +577,18 @@ void TestHistoryPanel::screenshot()
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     panel.setCurrentId(panel.model()->index(1, 0, panel.model()->index(0, 0)).data(HistoryListModel::IdRole).toLongLong());
     QVERIFY(panel.grab().save(QDir(folder).filePath(u"history-panel.png"_s)));
+    // The context menu, with Export as HAR…
+    QTreeView *view = tree(panel);
+    const QModelIndex entry = panel.model()->indexOfId(panel.currentId());
+    bool grabbed = false;
+    QTimer::singleShot(0, this, [&] {
+        if (QWidget *popup = QApplication::activePopupWidget()) {
+            grabbed = popup->grab().save(QDir(folder).filePath(u"history-panel-menu.png"_s));
+            popup->close();
+        }
+    });
+    Q_EMIT view->customContextMenuRequested(view->visualRect(entry).center());
+    QVERIFY(grabbed);
     HistoryPanel unavailable(nullptr, nullptr, u"Could not open /home/ada/.local/share/Sonde/history.sqlite: disk I/O error"_s);
     unavailable.resize(520, 260);
     unavailable.show();

@@ -3,6 +3,7 @@
 
 #include "editor/CodeEditor.h"
 #include "format/JsonFormatter.h"
+#include "formats/HarImport.h"
 #include "response/BodyText.h"
 #include "response/BodyView.h"
 #include "response/DisplayFormat.h"
@@ -16,12 +17,15 @@
 #include "response/TimelineView.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -293,6 +297,54 @@ private Q_SLOTS:
         ResponseViewer viewer;
         showAndWait(viewer, exchange);
         QCOMPARE(viewer.sentRequestView()->editor()->utf8Text(), sentRequestText(exchange));
+    }
+
+    void saveExchangeAsHar()
+    {
+        ResponseViewer viewer;
+        QVERIFY(!viewer.saveHarAction()->isEnabled());
+        Exchange exchange = makeExchange(R"({"items":[1,2]})", "application/json");
+        exchange.request.method = QStringLiteral("POST");
+        exchange.sent.method = "POST";
+        exchange.sent.body = R"({"q":"x"})";
+        exchange.sent.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/json"));
+        showAndWait(viewer, exchange);
+        QVERIFY(viewer.saveHarAction()->isEnabled());
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("exchange.har"));
+        QSignalSpy saved(&viewer, &ResponseViewer::harSaved);
+        viewer.saveExchangeAsHar(path);
+        QTRY_COMPARE(saved.size(), 1);
+        QCOMPARE(saved.first().at(1).toString(), QString());
+        QCOMPARE(viewer.harMessage(), QStringLiteral("Saved as exchange.har"));
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const ImportResult back = HarImport::parse(file.readAll());
+        QVERIFY2(back.ok(), qPrintable(back.error.toString()));
+        QCOMPARE(back.requestCount(), 1);
+        const Request &request = back.collection.requests.first();
+        QCOMPARE(request.method, QStringLiteral("POST"));
+        QCOMPARE(request.url, QStringLiteral("https://api.example.com/items?page=2"));
+        QCOMPARE(request.body.data, QByteArray(R"({"q":"x"})"));
+        const Exchange *example = back.exampleAt({{}, 0});
+        QVERIFY(example);
+        QCOMPARE(example->response->statusCode, 200);
+        QCOMPARE(example->body.bytes(), QByteArray(R"({"items":[1,2]})"));
+        QCOMPARE(headerValue(example->response->headers, "X-Request-Id"), QByteArray("abc-123"));
+
+        // A folder in the way: not saved, said in words.
+        const QString taken = dir.filePath(QStringLiteral("taken.har"));
+        QVERIFY(QDir().mkpath(taken));
+        viewer.saveExchangeAsHar(taken);
+        QTRY_COMPARE(saved.size(), 2);
+        const QString error = saved.at(1).at(1).toString();
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(viewer.harMessage(), QStringLiteral("Not saved: ") + error);
+
+        viewer.showEmpty();
+        QVERIFY(!viewer.saveHarAction()->isEnabled());
     }
 
     void newExchangeCancelsThePrevious()

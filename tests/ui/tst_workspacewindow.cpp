@@ -29,8 +29,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -43,6 +45,7 @@
 #include <memory>
 
 using namespace Sonde;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -92,6 +95,9 @@ private Q_SLOTS:
     void f2RenamesTheCurrentRequest();
     void importCurlAndHarFiles();
     void importOpenApiAndInsomniaFiles();
+    void partialImportOnlyWhenAccepted_data();
+    void partialImportOnlyWhenAccepted();
+    void partialImportDialogOffersTheRequests();
     void dropFileOnWindowImportsIt();
     void pasteCurlAndCopyAsCurl();
 
@@ -793,6 +799,85 @@ void TestWorkspaceWindow::importOpenApiAndInsomniaFiles()
     QCOMPARE(m_asked, QStringList {QStringLiteral("Import")});
     QVERIFY(m_askedTexts.constLast().contains(QStringLiteral("info.version: missing")));
     QVERIFY(!m_workspace->folder({QStringLiteral("B")}));
+}
+
+namespace {
+
+/// A HAR of three entries whose second has no URL: two requests can be read.
+const QByteArray HarWithABadEntry
+    = R"({"log": {"entries": [{"request": {"method": "GET", "url": "https://api.test/a"}}, {"request": {"method": "GET"}}, {"request": {"method": "POST", "url": "https://api.test/c"}}]}})";
+
+} // namespace
+
+void TestWorkspaceWindow::partialImportOnlyWhenAccepted_data()
+{
+    QTest::addColumn<int>("answer");
+    QTest::addColumn<bool>("written");
+    QTest::newRow("accepted") << int(QMessageBox::Yes) << true;
+    QTest::newRow("cancelled") << int(QMessageBox::Cancel) << false;
+}
+
+void TestWorkspaceWindow::partialImportOnlyWhenAccepted()
+{
+    QFETCH(int, answer);
+    QFETCH(bool, written);
+    const QString har = m_dir->filePath(QStringLiteral("capture.har"));
+    QVERIFY(writeFile(har, HarWithABadEntry));
+    const QStringList before
+        = QDir(m_workspace->root() + u"/collections"_s).entryList(QDir::NoDotAndDotDot | QDir::AllEntries);
+    m_asked.clear();
+    m_askedTexts.clear();
+    m_answer = QMessageBox::StandardButton(answer);
+    QCOMPARE(m_window->importFile(har), written ? QStringLiteral("capture") : QString());
+    // Asked once, naming the place of the problem and how many requests were read.
+    QCOMPARE(m_asked, QStringList {QStringLiteral("Import")});
+    QVERIFY2(m_askedTexts.constFirst().contains(u"log.entries[1].request.url: missing"_s),
+        qPrintable(m_askedTexts.constFirst()));
+    QVERIFY2(m_askedTexts.constFirst().contains(u"2 requests around the problem were read"_s),
+        qPrintable(m_askedTexts.constFirst()));
+    if (written) {
+        const Folder *imported = m_workspace->folder({QStringLiteral("capture")});
+        QVERIFY(imported);
+        QCOMPARE(imported->requests.size(), 2);
+        QCOMPARE(imported->requests.at(1).url, QStringLiteral("https://api.test/c"));
+        QVERIFY(m_window->statusBar()->currentMessage().contains(u"log.entries[1].request.url: missing"_s));
+    } else {
+        QVERIFY(!m_workspace->folder({QStringLiteral("capture")}));
+        QCOMPARE(
+            QDir(m_workspace->root() + u"/collections"_s).entryList(QDir::NoDotAndDotDot | QDir::AllEntries),
+            before);
+    }
+}
+
+void TestWorkspaceWindow::partialImportDialogOffersTheRequests()
+{
+    // The real question, not the test's: its Yes button says what it imports.
+    m_window->setAsk({});
+    const QString har = m_dir->filePath(QStringLiteral("dialog.har"));
+    QVERIFY(writeFile(har, HarWithABadEntry));
+    QString buttonText;
+    bool cancelIsDefault = false;
+    const auto answer = [&](QMessageBox::StandardButton which) {
+        QTimer::singleShot(0, this, [&, which] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            buttonText = box->button(QMessageBox::Yes)->text();
+            cancelIsDefault = box->defaultButton() == box->button(QMessageBox::Cancel);
+            box->button(which)->click();
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QCOMPARE(m_window->importFile(har), QString());
+    QCOMPARE(buttonText, QStringLiteral("Import the 2 requests that were read"));
+    QVERIFY(cancelIsDefault);
+    QVERIFY(!m_workspace->folder({QStringLiteral("dialog")}));
+
+    buttonText.clear();
+    answer(QMessageBox::Yes);
+    QCOMPARE(m_window->importFile(har), QStringLiteral("dialog"));
+    QCOMPARE(buttonText, QStringLiteral("Import the 2 requests that were read"));
+    QCOMPARE(m_workspace->folder({QStringLiteral("dialog")})->requests.size(), 2);
 }
 
 void TestWorkspaceWindow::dropFileOnWindowImportsIt()

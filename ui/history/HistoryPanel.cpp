@@ -4,9 +4,12 @@
 #include "history/HistoryListModel.h"
 #include "history/HistoryRecorder.h"
 #include "history/HistoryStore.h"
+#include "response/HarSaver.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +22,8 @@
 #include <QStackedWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <limits>
 
 namespace Sonde {
 
@@ -113,6 +118,10 @@ void HistoryPanel::createActions()
     m_clearAction = new QAction(tr("&Clear History…"), this);
     m_clearAction->setToolTip(tr("Delete every entry from history"));
     connect(m_clearAction, &QAction::triggered, this, &HistoryPanel::clearHistory);
+    m_exportHarAction = new QAction(tr("Export as &HAR…"), this);
+    m_exportHarAction->setToolTip(
+        tr("Save the selected entries (all those shown when none is selected) as a HAR file"));
+    connect(m_exportHarAction, &QAction::triggered, this, &HistoryPanel::chooseFileAndExportHar);
 }
 
 QWidget *HistoryPanel::createListPage()
@@ -147,7 +156,8 @@ QWidget *HistoryPanel::createListPage()
     // Uniform rows keep scrolling through many thousands of entries cheap.
     m_tree->setUniformRowHeights(true);
     m_tree->setAllColumnsShowFocus(true);
-    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several entries can be selected, for Export as HAR…; the other actions act on the current one.
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setTextElideMode(Qt::ElideMiddle);
@@ -398,6 +408,7 @@ void HistoryPanel::updateCount()
         text = total == 1 ? tr("1 entry") : tr("%1 entries").arg(QLocale().toString(total));
     m_count->setText(text);
     m_clearAction->setEnabled(m_recorder && m_store && total != 0);
+    m_exportHarAction->setEnabled(m_store && total > 0);
 }
 
 void HistoryPanel::showMessage(const QString &message)
@@ -409,15 +420,81 @@ void HistoryPanel::showMessage(const QString &message)
 void HistoryPanel::showContextMenu(const QPoint &position)
 {
     const QModelIndex index = m_tree->indexAt(position);
-    if (m_model->entry(index))
+    // A click inside the selection keeps it, for Export as HAR…
+    if (m_model->entry(index) && !m_tree->selectionModel()->isSelected(index))
         m_tree->setCurrentIndex(index);
     QMenu menu(this);
     menu.addAction(m_openAction);
     menu.addAction(m_saveAction);
+    menu.addAction(m_exportHarAction);
     menu.addSeparator();
     menu.addAction(m_deleteAction);
     menu.addAction(m_clearAction);
     menu.exec(m_tree->viewport()->mapToGlobal(position));
+}
+
+QList<HistoryEntry> HistoryPanel::entriesToExport()
+{
+    QList<HistoryEntry> entries;
+    for (const QModelIndex &index : m_tree->selectionModel()->selectedRows()) {
+        if (const std::optional<HistoryEntry> entry = m_model->entry(index))
+            entries.append(*entry);
+    }
+    if (entries.isEmpty() && m_store) {
+        // Not only the pages loaded so far: everything the filter matches.
+        HistoryFilter filter = m_model->filter();
+        filter.offset = 0;
+        filter.limit = int(std::clamp<qint64>(m_store->count(filter), 1, std::numeric_limits<int>::max()));
+        entries = m_store->search(filter);
+    }
+    std::sort(entries.begin(), entries.end(), [](const HistoryEntry &a, const HistoryEntry &b) {
+        return a.startedAt != b.startedAt ? a.startedAt < b.startedAt : a.id < b.id;
+    });
+    return entries;
+}
+
+void HistoryPanel::chooseFileAndExportHar()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export as HAR"), QStringLiteral("history.har"), tr("HAR files (*.har);;All files (*)"));
+    if (!path.isEmpty())
+        exportHar(path);
+}
+
+void HistoryPanel::exportHar(const QString &path)
+{
+    const QList<HistoryEntry> entries = entriesToExport();
+    QList<Exchange> exchanges;
+    exchanges.reserve(entries.size());
+    for (const HistoryEntry &entry : entries) {
+        const std::optional<HistoryRecord> record = m_store ? m_store->record(entry.id) : std::nullopt;
+        if (!record) {
+            const QString error = m_store && !m_store->lastError().isEmpty()
+                ? tr("could not read the entry %1: %2").arg(QString::number(entry.id), m_store->lastError())
+                : tr("the entry %1 is no longer in the history").arg(entry.id);
+            showMessage(tr("Not exported: %1").arg(error));
+            Q_EMIT harExported(path, 0, error);
+            return;
+        }
+        exchanges.append(record->toExchange());
+    }
+    if (exchanges.isEmpty()) {
+        const QString error = tr("there is no entry to export");
+        showMessage(tr("Not exported: %1").arg(error));
+        Q_EMIT harExported(path, 0, error);
+        return;
+    }
+    m_exportHarAction->setEnabled(false);
+    const int count = int(exchanges.size());
+    saveHar(this, path, exchanges, [this, path, count](const QString &error) {
+        updateCount();
+        showMessage(
+            error.isEmpty() ? (count == 1
+                    ? tr("Exported 1 entry to %1").arg(QFileInfo(path).fileName())
+                    : tr("Exported %1 entries to %2").arg(QString::number(count), QFileInfo(path).fileName()))
+                            : tr("Not exported: %1").arg(error));
+        Q_EMIT harExported(path, error.isEmpty() ? count : 0, error);
+    });
 }
 
 } // namespace Sonde

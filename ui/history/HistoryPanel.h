@@ -25,7 +25,9 @@ class HistoryStore;
 /// A search box (searching as you type, 200 ms after the last key: URLs, headers and textual bodies),
 /// filters by status class and method, the list (method badge, URL, status in the colour of its class,
 /// local time), how many entries match, and the actions Open (double-click or Enter), Save to
-/// Collection…, Delete (Del) and Clear History… (after a confirmation), as buttons and in a context menu.
+/// Collection…, Delete (Del) and Clear History… (after a confirmation), as buttons and in a context menu,
+/// and Export as HAR… (the selected entries, or every entry the filter shows when none is selected) in
+/// the context menu.
 ///
 /// The panel reads through `store` on the UI thread and changes history through `recorder` (which
 /// writes on its worker thread); it reloads after the recorder's recorded() and changed(), and shows its
@@ -35,8 +37,8 @@ class HistoryStore;
 /// Wiring, in the window:
 /// \code
 ///   auto *panel = new HistoryPanel(store.get(), recorder, store ? QString() : openError, dock);
-///   connect(panel, &HistoryPanel::openRequested, this, [this](const HistoryRecord &r) { … r.toRequest() … });
-///   connect(panel, &HistoryPanel::saveToCollectionRequested, this, …);
+///   connect(panel, &HistoryPanel::openRequested, this, [this](const HistoryRecord &r) { … r.toRequest() …
+///   }); connect(panel, &HistoryPanel::saveToCollectionRequested, this, …);
 /// \endcode
 class HistoryPanel final : public QWidget
 {
@@ -71,12 +73,20 @@ public Q_SLOTS:
     void deleteCurrent();
     /// Asks for confirmation, then deletes every entry (through the recorder).
     void clearHistory();
+    /// Asks for a file, then exports there as HAR (see exportHar()).
+    void chooseFileAndExportHar();
+    /// Writes the selected entries (every entry the filter shows when none is selected), oldest first,
+    /// as a HAR 1.2 file at `path`, off the UI thread; harExported() follows and the panel says how it
+    /// went.
+    void exportHar(const QString &path);
 
 Q_SIGNALS:
     /// The user wants `record` opened, e.g. in a new request tab from record.toRequest().
     void openRequested(const Sonde::HistoryRecord &record);
     /// The user wants `record`'s request saved into a collection.
     void saveToCollectionRequested(const Sonde::HistoryRecord &record);
+    /// `count` entries were written to the HAR file `path` (`error` is empty), or not (`error` says why).
+    void harExported(const QString &path, int count, const QString &error);
 
 private:
     QWidget *createListPage();
@@ -92,6 +102,8 @@ private:
     /// The full record of the selected entry; nullopt (with a message shown) when it cannot be read.
     std::optional<HistoryRecord> currentRecord();
     void showContextMenu(const QPoint &position);
+    /// The entries Export as HAR… writes, oldest first: the selected ones, or all the filter shows.
+    QList<HistoryEntry> entriesToExport();
 
     HistoryStore *m_store;
     HistoryRecorder *m_recorder;
@@ -107,6 +119,7 @@ private:
     QAction *m_saveAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_clearAction = nullptr;
+    QAction *m_exportHarAction = nullptr;
     QTimer m_searchTimer;
     QTimer m_refreshTimer;
     QTimer m_layoutTimer;

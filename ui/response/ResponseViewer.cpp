@@ -4,6 +4,7 @@
 #include "response/CookiesTableModel.h"
 #include "response/CookiesView.h"
 #include "response/ErrorPanel.h"
+#include "response/HarSaver.h"
 #include "response/HeadersTableModel.h"
 #include "response/HeadersView.h"
 #include "response/InFlightView.h"
@@ -11,9 +12,15 @@
 #include "response/SentRequestView.h"
 #include "response/TimelineView.h"
 
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Sonde {
@@ -34,6 +41,9 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     , m_cookies(new CookiesView(m_cookiesModel, m_tabs))
     , m_timeline(new TimelineView(m_tabs))
     , m_sent(new SentRequestView(m_tabs))
+    , m_saveHarAction(new QAction(tr("Save Exchange as &HAR…"), this))
+    , m_saveHarButton(new QToolButton(m_exchangePage))
+    , m_harMessage(new QLabel(m_exchangePage))
 {
     m_hint->setText(tr("Press Ctrl+Enter to send the request"));
     m_hint->setAlignment(Qt::AlignCenter);
@@ -49,7 +59,22 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     auto *exchangeLayout = new QVBoxLayout(m_exchangePage);
     exchangeLayout->setContentsMargins(0, 0, 0, 0);
     exchangeLayout->setSpacing(0);
-    exchangeLayout->addWidget(m_summary);
+    m_saveHarAction->setToolTip(
+        tr("Save this exchange (the request as sent, the response and its timings) as a HAR file"));
+    m_saveHarAction->setEnabled(false);
+    connect(m_saveHarAction, &QAction::triggered, this, &ResponseViewer::chooseFileAndSaveHar);
+    m_saveHarButton->setObjectName(QStringLiteral("saveHarButton"));
+    m_saveHarButton->setDefaultAction(m_saveHarAction);
+    m_saveHarButton->setAutoRaise(true);
+    m_harMessage->setObjectName(QStringLiteral("harMessage"));
+    m_harMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_harMessage->setForegroundRole(QPalette::PlaceholderText);
+    auto *summaryRow = new QHBoxLayout;
+    summaryRow->setContentsMargins(0, 0, 4, 0);
+    summaryRow->addWidget(m_summary, 1);
+    summaryRow->addWidget(m_harMessage);
+    summaryRow->addWidget(m_saveHarButton);
+    exchangeLayout->addLayout(summaryRow);
     exchangeLayout->addWidget(m_error);
     exchangeLayout->addWidget(m_tabs, 1);
 
@@ -68,12 +93,14 @@ ResponseViewer::~ResponseViewer() = default;
 
 void ResponseViewer::showEmpty()
 {
+    m_saveHarAction->setEnabled(false);
     m_inFlight->stop();
     m_pages->setCurrentWidget(m_hint);
 }
 
 void ResponseViewer::showInFlight(const QString &method, const QUrl &url)
 {
+    m_saveHarAction->setEnabled(false);
     m_inFlight->start(method, url);
     m_pages->setCurrentWidget(m_inFlight);
 }
@@ -112,12 +139,40 @@ void ResponseViewer::showExchange(const Exchange &exchange)
     m_tabs->setTabText(m_tabs->indexOf(m_cookies), cookieCount > 0 ? tr("Cookies (%1)").arg(cookieCount) : tr("Cookies"));
     m_timeline->setExchange(exchange);
     m_sent->setExchange(exchange);
+    m_harMessage->clear();
+    m_saveHarAction->setEnabled(true);
     m_pages->setCurrentWidget(m_exchangePage);
 }
 
 const Exchange &ResponseViewer::exchange() const
 {
     return m_exchange;
+}
+
+void ResponseViewer::chooseFileAndSaveHar()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Exchange as HAR"),
+        QStringLiteral("exchange.har"), tr("HAR files (*.har);;All files (*)"));
+    if (!path.isEmpty())
+        saveExchangeAsHar(path);
+}
+
+void ResponseViewer::saveExchangeAsHar(const QString &path)
+{
+    m_saveHarAction->setEnabled(false);
+    m_harMessage->setText(tr("Saving…"));
+    saveHar(this, path, {m_exchange}, [this, path](const QString &error) {
+        m_saveHarAction->setEnabled(m_pages->currentWidget() == m_exchangePage);
+        m_harMessage->setText(error.isEmpty() ? tr("Saved as %1").arg(QFileInfo(path).fileName())
+                                              : tr("Not saved: %1").arg(error));
+        m_harMessage->setToolTip(error.isEmpty() ? QDir::toNativeSeparators(path) : error);
+        Q_EMIT harSaved(path, error);
+    });
+}
+
+QString ResponseViewer::harMessage() const
+{
+    return m_harMessage->text();
 }
 
 } // namespace Sonde

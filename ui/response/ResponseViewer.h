@@ -5,9 +5,11 @@
 #include <QUrl>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QStackedWidget;
 class QTabWidget;
+class QToolButton;
 
 namespace Sonde {
 
@@ -24,7 +26,9 @@ class TimelineView;
 
 /// The response half of the main window: a hint before anything is sent, progress while a request
 /// is in flight, then the exchange — a summary line (status, time, size) over the Body, Headers,
-/// Cookies, Timeline and Request tabs, or an error panel when no response came back.
+/// Cookies, Timeline and Request tabs, or an error panel when no response came back. Beside the
+/// summary, Save Exchange as HAR… writes the exchange shown (request as sent, response, timings) as
+/// a HAR 1.2 file.
 class ResponseViewer : public QWidget
 {
     Q_OBJECT
@@ -45,6 +49,16 @@ public:
     void showExchange(const Sonde::Exchange &exchange);
     const Sonde::Exchange &exchange() const;
 
+    /// Asks for a file and saves the exchange shown there as HAR (see saveExchangeAsHar()).
+    void chooseFileAndSaveHar();
+    /// Writes the exchange shown as a HAR file at `path`, off the UI thread; harSaved() follows, and
+    /// the line beside the summary says how it went.
+    void saveExchangeAsHar(const QString &path);
+    /// Save Exchange as HAR…: enabled while an exchange is shown.
+    QAction *saveHarAction() const { return m_saveHarAction; }
+    /// What the line beside the summary says (saved, or why not).
+    QString harMessage() const;
+
     // The parts, for tests and the self-test.
     ResponseSummary *summary() const { return m_summary; }
     BodyView *bodyView() const { return m_body; }
@@ -58,6 +72,8 @@ public:
 Q_SIGNALS:
     /// Emitted once the body view shows the (pretty or raw) body of the exchange last shown.
     void bodyRendered();
+    /// A HAR file was written at `path` (`error` is empty), or could not be (`error` says why).
+    void harSaved(const QString &path, const QString &error);
 
 private:
     Exchange m_exchange;
@@ -75,6 +91,9 @@ private:
     CookiesView *m_cookies;
     TimelineView *m_timeline;
     SentRequestView *m_sent;
+    QAction *m_saveHarAction;
+    QToolButton *m_saveHarButton;
+    QLabel *m_harMessage;
 };
 
 } // namespace Sonde
