@@ -7,6 +7,7 @@
 #include "auth/BrowserLauncher.h"
 #include "auth/OAuth2Flow.h"
 #include "auth/OidcDiscovery.h"
+#include "auth/Pkce.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -36,6 +37,8 @@ private Q_SLOTS:
     void authorizationCodeAndRefresh_data();
     void authorizationCodeAndRefresh();
     void cancelAtLogin();
+    void tamperedAuthorizationRequestRejected_data();
+    void tamperedAuthorizationRequestRejected();
     void deviceCode();
     void implicitFormPost();
     void refreshTokenGrant();
@@ -172,6 +175,51 @@ void TestOAuth2Provider::authorizationCodeAndRefresh()
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
     QVERIFY2(failed.first().first().toString().contains(u"invalid_grant"),
         qPrintable(failed.first().first().toString()));
+}
+
+void TestOAuth2Provider::tamperedAuthorizationRequestRejected_data()
+{
+    QTest::addColumn<QString>("parameter");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected");
+    // A challenge made from another verifier: the provider refuses the flow's verifier.
+    QTest::newRow("wrong PKCE verifier")
+        << u"code_challenge"_s << Pkce::challenge(Pkce::makeVerifier(), OAuth2::Pkce::S256)
+        << u"invalid_grant"_s;
+    // The redirect comes back with a state the flow did not send: the flow refuses the code.
+    QTest::newRow("state mismatch") << u"state"_s << u"forged-state"_s << u"state does not match"_s;
+}
+
+void TestOAuth2Provider::tamperedAuthorizationRequestRejected()
+{
+    QFETCH(QString, parameter);
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+    OAuth2 config = withEndpoints(OAuth2::Grant::AuthorizationCode, u"sonde-native"_s);
+    config.scope = QStringLiteral("openid");
+    config.pkce = OAuth2::Pkce::S256;
+    RecordingLauncher launcher;
+    OAuth2Flow flow(&m_network);
+    flow.setBrowserLauncher(&launcher);
+    flow.setIssuer(m_endpoints.issuer);
+    QSignalSpy succeeded(&flow, &OAuth2Flow::succeeded);
+    QSignalSpy failed(&flow, &OAuth2Flow::failed);
+    flow.start(config);
+    QVERIFY2(launcher.opened.isValid(), qPrintable(failed.value(0).value(0).toString()));
+
+    QUrl url = launcher.opened;
+    QUrlQuery query(url);
+    QVERIFY(query.hasQueryItem(parameter));
+    query.removeQueryItem(parameter);
+    query.addQueryItem(parameter, value);
+    url.setQuery(query);
+    SondeTest::ScriptedBrowser browser;
+    int status = 0;
+    const QString trace = browser.visit(url, flow.redirectUri(), &status);
+    QTRY_COMPARE_WITH_TIMEOUT(succeeded.count() + failed.count(), 1, WaitMs);
+    QVERIFY2(succeeded.isEmpty(), qPrintable(trace));
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(expected), qPrintable(message + u'\n' + trace));
 }
 
 void TestOAuth2Provider::cancelAtLogin()
