@@ -82,6 +82,14 @@ mount_ro() { # mount_ro HOSTDIR TARGET: a read-only bind
   mount -o remount,bind,ro "$2"
 }
 has_mounts_under() { awk -v d="$1/" 'index($2 "/", d) == 1 { found = 1 } END { exit !found }' /proc/mounts; }
+unmount_stale() { # unmount_stale DIR: mounts left inside DIR by a run killed before its trap ran
+  local target
+  # /proc/mounts lists in mount order; the reverse unmounts nested ones first.
+  while IFS= read -r target; do
+    echo "unmounting $target, left by an earlier run"
+    umount "$target" 2>/dev/null || umount -l "$target"
+  done < <(awk -v d="$1/" 'index($2 "/", d) == 1 { print $2 }' /proc/mounts | tac)
+}
 remove_tree() { # never recurse into a tree with something still mounted in it
   has_mounts_under "$1" && die "refusing to remove $1: something is mounted inside it"
   rm -rf --one-file-system "$1"
@@ -145,6 +153,10 @@ install_packages() { # install_packages DIR: the build and test dependencies, an
   unmount_all
   echo "$stamp" >"$dir/$stamp_name"
 }
+
+# Holding the lock, nothing else uses the chroot: whatever is still mounted in it is stale.
+unmount_stale "$root"
+unmount_stale "$root.tmp"
 
 total_start=$SECONDS
 section "Debian 13 chroot: $root"
