@@ -83,7 +83,9 @@ private Q_SLOTS:
         view.setBody(BodyData::fromBytes(body), contentType);
 
         QTRY_VERIFY_WITH_TIMEOUT(!previewShown.isEmpty() || !rendered.isEmpty(), 20000);
-        if (!previewShown.isEmpty() && rendered.isEmpty()) {
+        // On a fast machine the whole may be rendered before the preview is looked at.
+        const bool scrolled = !previewShown.isEmpty() && rendered.isEmpty();
+        if (scrolled) {
             // The preview is the start of what the whole shows, and not more than a screenful's worth.
             QVERIFY(view.showsPreview());
             QCOMPARE(view.shown(), BodyRendering::Shown::Nothing);
@@ -98,7 +100,7 @@ private Q_SLOTS:
         QVERIFY(!view.showsPreview());
         if (!expected.isEmpty())
             QCOMPARE(view.editor()->utf8Text(), expected);
-        if (!previewShown.isEmpty())
+        if (scrolled)
             QCOMPARE(view.editor()->firstVisibleLine(), 10); // where the user was in the preview
     }
 
