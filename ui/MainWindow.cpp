@@ -116,6 +116,7 @@ MainWindow::MainWindow(HttpEngine *engine, EchoServer *echo, QWidget *parent)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = file;
     QAction *newTab = file->addAction(tr("&New Request"), this, [this] { newRequestTab(); });
     newTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_saveAction = file->addAction(tr("&Save"), this, [this] { saveTab(currentRequestTab()); });
@@ -212,6 +213,12 @@ void MainWindow::setWorkspace(WorkspaceController *workspace)
         = environmentMenu->addAction(tr("&Manage Environments…"), this, &MainWindow::showEnvironmentEditor);
     manage->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
     environmentMenu->addAction(tr("&Global Variables…"), this, [this] { showFolderSettings({}); });
+
+    // File ▸ Export, after Import…: it acts on what is selected in the tree.
+    QMenu *exportMenu = m_sidebar->exportMenu();
+    exportMenu->menuAction()->setToolTip(tr("The collection, folder or request selected in the Collections tree"));
+    m_fileMenu->insertMenu(m_fileMenu->actions().value(m_fileMenu->actions().indexOf(m_importAction) + 1), exportMenu);
+    connect(exportMenu, &QMenu::aboutToShow, this, [this] { m_side->setCurrentWidget(m_sidebar); });
 
     connect(m_sidebar, &WorkspaceSidebar::requestActivated, this, &MainWindow::openSavedRequest);
     connect(m_sidebar, &WorkspaceSidebar::folderSettingsRequested, this, &MainWindow::showFolderSettings);

@@ -198,6 +198,8 @@ private:
     EnvironmentSelector *m_environments = nullptr;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_toolsMenu = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QAction *m_importAction = nullptr;
     QLabel *m_echoStatus;
     QAction *m_sendAction = nullptr;
     QAction *m_cancelAction = nullptr;

@@ -48,6 +48,7 @@ QStringList droppedFiles(const QMimeData *data)
 void MainWindow::createImportActions(QMenu *file, QMenu *request)
 {
     QAction *import = new QAction(tr("&Import…"), this);
+    m_importAction = import;
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     import->setToolTip(tr("Bring in an OpenAPI or Swagger document, a Postman or Insomnia export, a HAR "
                           "capture or curl commands as a new collection (or drop the file on the window)"));

@@ -1,11 +1,9 @@
 #include "ImportCommand.h"
 
-#include "formats/CurlExport.h"
+#include "formats/CollectionExport.h"
 #include "formats/FileImport.h"
-#include "formats/HarExport.h"
 #include "formats/ImportJson.h"
 #include "formats/ImportSaver.h"
-#include "formats/PostmanExport.h"
 #include "storage/WorkspaceStore.h"
 #include "template/RequestLocator.h"
 
@@ -168,19 +166,6 @@ int runImportCommand(const QStringList &arguments)
 
 namespace {
 
-/// The folder or request `path` names below the workspace's collections; matches names, or directory
-/// and file names (without .yaml), case-insensitively.
-struct Selection
-{
-    QList<std::pair<QString, Request>> requests; // with their "Collection/Folder/Request" path
-};
-
-/// The request as exported: with its folders' default headers and the auth it inherits from them.
-Request exported(const Request &request, const QList<const Folder *> &parents)
-{
-    return withInheritedAuth(withFolderHeaders(request, parents), parents);
-}
-
 bool matches(const QString &part, const QString &name, const QString &fileName)
 {
     QString file = fileName;
@@ -190,21 +175,15 @@ bool matches(const QString &part, const QString &name, const QString &fileName)
         || (!file.isEmpty() && part.compare(file, Qt::CaseInsensitive) == 0);
 }
 
-void collect(const Folder &folder, const QString &prefix, QList<const Folder *> parents, Selection &selection)
-{
-    parents.append(&folder);
-    for (const Request &request : folder.requests)
-        selection.requests.append({prefix + request.name, exported(request, parents)});
-    for (const Folder &child : folder.folders)
-        collect(child, prefix + child.name + u'/', parents, selection);
-}
-
-bool select(const Workspace &workspace, const QString &path, Selection &selection, QString *error)
+/// The requests of the folder or request `path` names below the workspace's collections (every
+/// collection when empty); parts match names, or directory and file names (without .yaml),
+/// case-insensitively.
+bool select(const Workspace &workspace, const QString &path, QList<ExportedRequest> &selection, QString *error)
 {
     const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
     if (parts.isEmpty()) {
         for (const Folder &collection : workspace.collections)
-            collect(collection, collection.name + u'/', {}, selection);
+            selection += CollectionExport::requestsIn({&collection});
         return true;
     }
     const QList<Folder> *folders = &workspace.collections;
@@ -215,11 +194,11 @@ bool select(const Workspace &workspace, const QString &path, Selection &selectio
         const auto folder = std::find_if(folders->cbegin(), folders->cend(),
             [&part](const Folder &f) { return matches(part, f.name, f.directoryName); });
         if (folder != folders->cend()) {
+            parents.append(&*folder);
             if (i == parts.size() - 1) {
-                collect(*folder, prefix + folder->name + u'/', parents, selection);
+                selection += CollectionExport::requestsIn(parents);
                 return true;
             }
-            parents.append(&*folder);
             prefix += folder->name + u'/';
             folders = &folder->folders;
             continue;
@@ -229,7 +208,7 @@ bool select(const Workspace &workspace, const QString &path, Selection &selectio
             const QString rest = parts.mid(i).join(u'/');
             for (const Request &request : parents.last()->requests) {
                 if (matches(rest, request.name, request.fileName)) {
-                    selection.requests.append({prefix + request.name, exported(request, parents)});
+                    selection.append(CollectionExport::exportedRequest(request, parents));
                     return true;
                 }
             }
@@ -241,33 +220,34 @@ bool select(const Workspace &workspace, const QString &path, Selection &selectio
     return true;
 }
 
-/// The collection or folder `path` names, for a Postman export; nullptr with `error` set otherwise.
-const Folder *selectFolder(const Workspace &workspace, const QString &path, QString *error)
+/// The collection or folder `path` names (the collection down to it), for a Postman export; empty
+/// with `error` set otherwise.
+QList<const Folder *> selectFolder(const Workspace &workspace, const QString &path, QString *error)
 {
     const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
     if (parts.isEmpty()) {
         if (workspace.collections.size() == 1)
-            return &workspace.collections.first();
+            return {&workspace.collections.first()};
         *error = workspace.collections.isEmpty()
             ? u"the workspace has no collection"_s
             : u"the workspace has %1 collections: name the one to export"_s.arg(workspace.collections.size());
-        return nullptr;
+        return {};
     }
     const QList<Folder> *folders = &workspace.collections;
-    const Folder *found = nullptr;
+    QList<const Folder *> chain;
     for (const QString &part : parts) {
         const auto folder = std::find_if(folders->cbegin(), folders->cend(),
             [&part](const Folder &f) { return matches(part, f.name, f.directoryName); });
         if (folder == folders->cend()) {
             *error
                 = u"no collection or folder named “%1” in %2 (a Postman export takes a collection or a folder)"_s
-                      .arg(part, found ? found->name : u"the workspace"_s);
-            return nullptr;
+                      .arg(part, chain.isEmpty() ? u"the workspace"_s : chain.constLast()->name);
+            return {};
         }
-        found = &*folder;
-        folders = &found->folders;
+        chain.append(&*folder);
+        folders = &folder->folders;
     }
-    return found;
+    return chain;
 }
 
 } // namespace
@@ -308,37 +288,24 @@ int runExportCommand(const QStringList &arguments)
     for (const FormatProblem &problem : loaded.problems)
         write(stderr, u"sonde-cli export: warning: %1\n"_s.arg(problem.toString()));
     QString error;
+    ExportOptions options;
+    options.curlMultiline = parser.isSet(u"multiline"_s);
+    options.creatorVersion = QStringLiteral(SONDE_VERSION);
+    ExportResult result;
     if (format == u"postman") {
-        const Folder *folder = selectFolder(loaded.workspace, positional.value(0), &error);
-        if (!folder)
+        const QList<const Folder *> chain = selectFolder(loaded.workspace, positional.value(0), &error);
+        if (chain.isEmpty())
             return fail("export", ExitNotFound, error);
-        QStringList warnings;
-        const QByteArray json = PostmanExport::toJson(*folder, &warnings);
-        for (const QString &warning : std::as_const(warnings))
-            write(stderr, u"sonde-cli export: warning: %1\n"_s.arg(warning));
-        write(stdout, QString::fromUtf8(json));
-        return ExitOk;
+        result = CollectionExport::exportFolder(chain, ExportFormat::Postman, options);
+    } else {
+        QList<ExportedRequest> selection;
+        if (!select(loaded.workspace, positional.value(0), selection, &error))
+            return fail("export", ExitNotFound, error);
+        result = CollectionExport::exportRequests(
+            selection, format == u"har" ? ExportFormat::Har : ExportFormat::Curl, options);
     }
-    Selection selection;
-    if (!select(loaded.workspace, positional.value(0), selection, &error))
-        return fail("export", ExitNotFound, error);
-    if (format == u"har") {
-        QList<Request> requests;
-        for (const auto &[path, request] : std::as_const(selection.requests))
-            requests.append(request);
-        HarExportOptions options;
-        options.creatorVersion = QStringLiteral(SONDE_VERSION);
-        write(stdout, QString::fromUtf8(HarExport::toJson(HarExport::unsentExchanges(requests), options)));
-        return ExitOk;
-    }
-    QStringList commands;
-    for (const auto &[path, request] : std::as_const(selection.requests)) {
-        QStringList warnings;
-        const QString command = CurlExport::toCommand(request, {parser.isSet(u"multiline"_s)}, &warnings);
-        for (const QString &warning : std::as_const(warnings))
-            write(stderr, u"sonde-cli export: warning: %1: %2\n"_s.arg(path, warning));
-        commands.append(u"# "_s + path + u'\n' + command + u'\n');
-    }
-    write(stdout, commands.join(u'\n'));
+    for (const QString &warning : std::as_const(result.warnings))
+        write(stderr, u"sonde-cli export: warning: %1\n"_s.arg(warning));
+    std::fwrite(result.bytes.constData(), 1, size_t(result.bytes.size()), stdout);
     return ExitOk;
 }

@@ -1,4 +1,5 @@
 #include "CopyTree.h"
+#include "formats/FileImport.h"
 #include "workspace/MethodBadgeDelegate.h"
 #include "workspace/WorkspaceController.h"
 #include "workspace/WorkspaceSidebar.h"
@@ -7,6 +8,7 @@
 #include <QAbstractItemModelTester>
 #include <QDirIterator>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -52,6 +54,9 @@ private Q_SLOTS:
     void filterKeepsParents();
     void sidebarNewRenameDuplicateDelete();
     void sidebarKeepsExpansionAcrossRebuilds();
+    void sidebarExports_data();
+    void sidebarExports();
+    void sidebarExportSaysWhyNot();
     void badges();
 
 private:
@@ -196,6 +201,91 @@ void TestWorkspaceTree::sidebarNewRenameDuplicateDelete()
     sidebar.newFolder();
     QTRY_COMPARE(sidebar.currentItem().directories.size(), 2);
     QVERIFY(sidebar.message().isEmpty());
+}
+
+void TestWorkspaceTree::sidebarExports_data()
+{
+    QTest::addColumn<ItemRef>("item");
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addColumn<QStringList>("names"); // of the requests read back, in order
+    QTest::addColumn<QString>("line"); // a line the file holds
+
+    const ItemRef users {{QStringLiteral("Users API")}, {}};
+    const ItemRef admin {{QStringLiteral("Users API"), QStringLiteral("Admin")}, {}};
+    const ItemRef purge {{QStringLiteral("Users API"), QStringLiteral("Admin")}, QStringLiteral("Purge cache.yaml")};
+    const QStringList all {QStringLiteral("List users"), QStringLiteral("Create user"),
+        QStringLiteral("Delete user: by id"), QStringLiteral("Report (XML)"), QStringLiteral("Purge cache")};
+    QTest::newRow("collection as Postman") << users << ExportFormat::Postman << all
+                                           << QStringLiteral("\"name\": \"Users API\",");
+    QTest::newRow("folder as Postman") << admin << ExportFormat::Postman
+                                       << QStringList {QStringLiteral("Report (XML)"), QStringLiteral("Purge cache")}
+                                       << QStringLiteral("\"name\": \"Admin\",");
+    // A HAR file has no folders: the folders' headers are written into each request.
+    QTest::newRow("folder as HAR") << admin << ExportFormat::Har
+                                   << QStringList {QStringLiteral("Report (XML)"), QStringLiteral("Purge cache")}
+                                   << QStringLiteral("\"name\": \"X-Admin\",");
+    QTest::newRow("request as curl") << purge << ExportFormat::Curl << QStringList {QStringLiteral("Purge cache")}
+                                     << QStringLiteral("# Users API/Admin/Purge cache");
+}
+
+void TestWorkspaceTree::sidebarExports()
+{
+    QFETCH(ItemRef, item);
+    QFETCH(ExportFormat, format);
+    QFETCH(QStringList, names);
+    QFETCH(QString, line);
+
+    WorkspaceSidebar sidebar(m_controller.get());
+    sidebar.setCurrentItem(item);
+    QCOMPARE(sidebar.currentItem(), item);
+    QVERIFY(sidebar.exportMenu()->isEnabled());
+    const QString path = m_dir->filePath(QStringLiteral("out/export"));
+    QCOMPARE(sidebar.exportCurrent(format, path), QString());
+    QVERIFY2(sidebar.message().startsWith(names.size() == 1
+                     ? QStringLiteral("Exported 1 request to export")
+                     : QStringLiteral("Exported %1 requests to export").arg(names.size())),
+        qPrintable(sidebar.message()));
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY2(bytes.contains(line.toUtf8()), bytes.constData());
+    const ImportResult back = FileImport::parse(FileImport::detect(bytes, path), bytes, {});
+    QVERIFY2(back.ok(), qPrintable(back.error.message));
+    QCOMPARE(back.requestCount(), names.size());
+    if (format != ExportFormat::Postman)
+        return; // HAR entries and curl commands carry no names
+    QStringList read;
+    const auto collect = [&read](auto &self, const Folder &folder) -> void {
+        for (const Request &request : folder.requests)
+            read.append(request.name);
+        for (const Folder &child : folder.folders)
+            self(self, child);
+    };
+    collect(collect, back.collection);
+    read.sort();
+    names.sort();
+    QCOMPARE(read, names);
+}
+
+void TestWorkspaceTree::sidebarExportSaysWhyNot()
+{
+    WorkspaceSidebar sidebar(m_controller.get());
+    QVERIFY(!sidebar.exportMenu()->isEnabled()); // nothing selected
+
+    // A Postman collection holds folders, not a lone request.
+    sidebar.setCurrentItem({{QStringLiteral("Echo")}, QStringLiteral("Get with query.yaml")});
+    const QString path = m_dir->filePath(QStringLiteral("request.json"));
+    QVERIFY(!sidebar.exportCurrent(ExportFormat::Postman, path).isEmpty());
+    QVERIFY(sidebar.message().startsWith(QStringLiteral("Not exported: a Postman collection holds")));
+    QVERIFY(!QFileInfo::exists(path));
+
+    // A file that cannot be written leaves what was there.
+    QVERIFY(QDir(m_dir->path()).mkpath(QStringLiteral("taken")));
+    sidebar.setCurrentItem({{QStringLiteral("Echo")}, {}});
+    QVERIFY(!sidebar.exportCurrent(ExportFormat::Har, m_dir->filePath(QStringLiteral("taken"))).isEmpty());
+    QVERIFY2(sidebar.message().startsWith(QStringLiteral("Not exported: ")), qPrintable(sidebar.message()));
+    QVERIFY(QFileInfo(m_dir->filePath(QStringLiteral("taken"))).isDir());
 }
 
 void TestWorkspaceTree::sidebarKeepsExpansionAcrossRebuilds()

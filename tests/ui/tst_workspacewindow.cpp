@@ -29,6 +29,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QNetworkAccessManager>
@@ -100,6 +102,7 @@ private Q_SLOTS:
     void partialImportDialogOffersTheRequests();
     void dropFileOnWindowImportsIt();
     void pasteCurlAndCopyAsCurl();
+    void fileMenuExportsTheSelectedItem();
 
 private:
     ItemRef addRequest(const QString &name, const QString &url);
@@ -947,6 +950,33 @@ void TestWorkspaceWindow::pasteCurlAndCopyAsCurl()
     QCOMPARE(back.collection.requests.first().method, request.method);
     QCOMPARE(back.collection.requests.first().url, request.url);
     QCOMPARE(back.collection.requests.first().body.data, request.body.data);
+}
+
+void TestWorkspaceWindow::fileMenuExportsTheSelectedItem()
+{
+    const ItemRef ref = addRequest(QStringLiteral("List"), QStringLiteral("http://127.0.0.1:1/list"));
+    WorkspaceSidebar *sidebar = m_window->sidebar();
+    QMenu *file = nullptr;
+    for (QAction *menu : m_window->menuBar()->actions()) {
+        if (menu->text().remove(u'&') == QStringLiteral("File"))
+            file = menu->menu();
+    }
+    QVERIFY(file);
+    // File ▸ Export is the tree's Export menu, right after Import….
+    const QList<QAction *> actions = file->actions();
+    const qsizetype exportAt = actions.indexOf(sidebar->exportMenu()->menuAction());
+    QVERIFY(exportAt > 0);
+    QCOMPARE(actions.at(exportAt - 1)->text().remove(u'&'), QStringLiteral("Import…"));
+
+    // Opening a saved request selects it in the tree, which is what Export writes.
+    Q_EMIT sidebar->requestActivated(ref);
+    QTRY_COMPARE(sidebar->currentItem(), ref);
+    QVERIFY(sidebar->exportMenu()->isEnabled());
+    const QString path = m_dir->filePath(QStringLiteral("list.sh"));
+    QCOMPARE(sidebar->exportCurrent(ExportFormat::Curl, path), QString());
+    const QByteArray script = readFile(path);
+    QVERIFY2(script.startsWith("# API/List\ncurl "), script.constData());
+    QVERIFY2(script.contains("http://127.0.0.1:1/list"), script.constData());
 }
 
 QTEST_MAIN(TestWorkspaceWindow)

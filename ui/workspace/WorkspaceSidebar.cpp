@@ -1,9 +1,13 @@
 #include "workspace/WorkspaceSidebar.h"
 
+#include "storage/AtomicFile.h"
 #include "workspace/MethodBadgeDelegate.h"
 #include "workspace/WorkspaceTreeModel.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -57,12 +61,14 @@ WorkspaceSidebar::WorkspaceSidebar(WorkspaceController *controller, QWidget *par
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &WorkspaceSidebar::onModelAboutToReset);
     connect(m_model, &QAbstractItemModel::modelReset, this, &WorkspaceSidebar::onModelReset);
     connect(m_model, &WorkspaceTreeModel::operationFailed, this, &WorkspaceSidebar::showMessage);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &WorkspaceSidebar::updateActions);
-    connect(controller, &WorkspaceController::itemMoved, this, [this](const ItemRef &from, const ItemRef &to) {
-        m_current = m_current.rebased(from, to);
-        for (QString &key : m_expanded)
-            key = ItemRef::fromKey(key).rebased(from, to).key();
-    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &WorkspaceSidebar::updateActions);
+    connect(
+        controller, &WorkspaceController::itemMoved, this, [this](const ItemRef &from, const ItemRef &to) {
+            m_current = m_current.rebased(from, to);
+            for (QString &key : m_expanded)
+                key = ItemRef::fromKey(key).rebased(from, to).key();
+        });
     updateActions();
 }
 
@@ -73,13 +79,28 @@ void WorkspaceSidebar::createActions()
     m_newRequest = new QAction(tr("New Request"), this);
     // F2 belongs to the window (Request ▸ Rename), which hands it here when the tree has the focus:
     // one key, one action. The menu still shows it.
-    m_rename = new QAction(tr("Rename") + u'\t' + QKeySequence(Qt::Key_F2).toString(QKeySequence::NativeText), this);
+    m_rename = new QAction(
+        tr("Rename") + u'\t' + QKeySequence(Qt::Key_F2).toString(QKeySequence::NativeText), this);
     m_duplicate = new QAction(tr("Duplicate"), this);
     m_duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_delete = new QAction(tr("Delete…"), this);
     m_delete->setShortcut(QKeySequence::Delete);
     m_settings = new QAction(tr("Settings…"), this);
     m_settings->setToolTip(tr("Variables, default headers and description of the folder"));
+
+    m_exportMenu = new QMenu(tr("E&xport"), this);
+    m_exportMenu->setToolTipsVisible(true);
+    m_exportPostman = m_exportMenu->addAction(
+        tr("&Postman Collection v2.1…"), this, [this] { chooseFileAndExport(ExportFormat::Postman); });
+    m_exportPostman->setToolTip(tr("The collection or folder, with its folders, variables and auth, for "
+                                   "Postman, Insomnia, Bruno and other clients"));
+    m_exportHar
+        = m_exportMenu->addAction(tr("&HAR 1.2…"), this, [this] { chooseFileAndExport(ExportFormat::Har); });
+    m_exportHar->setToolTip(tr("The requests, as never sent, for browsers' developer tools and HAR viewers"));
+    m_exportCurl = m_exportMenu->addAction(
+        tr("&curl Commands…"), this, [this] { chooseFileAndExport(ExportFormat::Curl); });
+    m_exportCurl->setToolTip(tr("One curl command per request, in a shell script"));
+
     for (QAction *action : {m_duplicate, m_delete}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         m_view->addAction(action);
@@ -99,10 +120,12 @@ void WorkspaceSidebar::createActions()
         if (!index.isValid())
             return;
         const bool isRequest = currentItem().isRequest();
-        const QString question = isRequest ? tr("Delete the request “%1”?").arg(index.data().toString())
-                                           : tr("Delete “%1” and everything in it?").arg(index.data().toString());
-        if (QMessageBox::question(this, tr("Delete"), question + u'\n' + tr("Its files are removed from the workspace folder."),
-                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        const QString question = isRequest
+            ? tr("Delete the request “%1”?").arg(index.data().toString())
+            : tr("Delete “%1” and everything in it?").arg(index.data().toString());
+        if (QMessageBox::question(this, tr("Delete"),
+                question + u'\n' + tr("Its files are removed from the workspace folder."),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             == QMessageBox::Yes)
             deleteCurrent();
     });
@@ -148,6 +171,10 @@ void WorkspaceSidebar::updateActions()
     m_duplicate->setEnabled(current.isValid());
     m_delete->setEnabled(current.isValid());
     m_settings->setEnabled(current.isValid() && !current.isRequest());
+    m_exportMenu->setEnabled(current.isValid());
+    m_exportPostman->setEnabled(current.isValid() && !current.isRequest());
+    m_exportHar->setEnabled(current.isValid());
+    m_exportCurl->setEnabled(current.isValid());
 }
 
 void WorkspaceSidebar::afterOperation(const ItemResult &result, bool edit)
@@ -205,6 +232,85 @@ void WorkspaceSidebar::deleteCurrent()
         m_current = current.isCollection() ? ItemRef() : ItemRef {current.parentDirectories(), {}};
 }
 
+void WorkspaceSidebar::chooseFileAndExport(ExportFormat format)
+{
+    const ItemRef current = currentItem();
+    if (!current.isValid())
+        return;
+    const QString name = current.isRequest()
+        ? (m_controller->request(current) ? m_controller->request(current)->name : QString())
+        : (m_controller->folder(current.directories) ? m_controller->folder(current.directories)->name
+                                                     : QString());
+    QString filter;
+    switch (format) {
+    case ExportFormat::Postman:
+        filter = tr("Postman collections (*.json);;All files (*)");
+        break;
+    case ExportFormat::Har:
+        filter = tr("HAR files (*.har);;All files (*)");
+        break;
+    case ExportFormat::Curl:
+        filter = tr("Shell scripts (*.sh);;All files (*)");
+        break;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export “%1”").arg(name),
+        QDir::home().filePath(CollectionExport::suggestedFileName(name, format)), filter);
+    if (!path.isEmpty())
+        exportCurrent(format, path);
+}
+
+QString WorkspaceSidebar::exportCurrent(ExportFormat format, const QString &path)
+{
+    const ItemRef current = currentItem();
+    ExportOptions options;
+    options.creatorVersion = QStringLiteral(SONDE_VERSION);
+    ExportResult result;
+    QString error;
+    if (!current.isValid()) {
+        error = tr("nothing is selected in the tree");
+    } else if (current.isRequest()) {
+        const Request *request = m_controller->request(current);
+        if (!request)
+            error = tr("the request is no longer in the workspace");
+        else if (format == ExportFormat::Postman)
+            error
+                = tr("a Postman collection holds a collection or a folder: export the folder of the request");
+        else
+            result = CollectionExport::exportRequests(
+                {CollectionExport::exportedRequest(*request, m_controller->folderChain(current.directories))},
+                format, options);
+    } else {
+        const QList<const Folder *> chain = m_controller->folderChain(current.directories);
+        if (chain.size() != current.directories.size())
+            error = tr("the folder is no longer in the workspace");
+        else
+            result = CollectionExport::exportFolder(chain, format, options);
+    }
+    if (error.isEmpty() && AtomicFile::write(path, result.bytes, &error) == AtomicFile::WriteResult::Failed)
+        error = error.isEmpty() ? tr("could not write %1").arg(QDir::toNativeSeparators(path)) : error;
+    if (!error.isEmpty()) {
+        showMessage(tr("Not exported: %1").arg(error));
+        m_message->setToolTip({});
+        return error;
+    }
+    QString text = result.requestCount == 1
+        ? tr("Exported 1 request to %1").arg(QFileInfo(path).fileName())
+        : tr("Exported %1 requests to %2")
+              .arg(QString::number(result.requestCount), QFileInfo(path).fileName());
+    QString tip = QDir::toNativeSeparators(path);
+    if (!result.warnings.isEmpty()) {
+        constexpr qsizetype Shown = 3;
+        QString left = result.warnings.mid(0, Shown).join(u"; ");
+        if (result.warnings.size() > Shown)
+            left += u"; " + tr("and %1 more (in the tooltip)").arg(result.warnings.size() - Shown);
+        text += u'\n' + tr("Left out, as the format has no place for them: %1").arg(left);
+        tip += u"\n\n" + result.warnings.join(u'\n');
+    }
+    showMessage(text);
+    m_message->setToolTip(tip);
+    return {};
+}
+
 void WorkspaceSidebar::showContextMenu(const QPoint &position)
 {
     const QModelIndex index = m_view->indexAt(position);
@@ -220,6 +326,7 @@ void WorkspaceSidebar::showContextMenu(const QPoint &position)
         menu.addAction(m_duplicate);
         if (!currentItem().isRequest())
             menu.addAction(m_settings);
+        menu.addMenu(m_exportMenu);
         menu.addSeparator();
         menu.addAction(m_delete);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "formats/CollectionExport.h"
 #include "workspace/WorkspaceController.h"
 
 #include <QWidget>
@@ -7,6 +8,7 @@
 class QAction;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTreeView;
 
 namespace Sonde {
@@ -19,6 +21,9 @@ class WorkspaceTreeModel;
 ///
 /// Edits go through the WorkspaceController; the tree keeps its expanded folders and current item
 /// when it is rebuilt. A failed operation is shown above the tree in words.
+///
+/// The Export menu (in the context menu, and in the window's File menu) writes the current
+/// collection, folder or request as a Postman collection, a HAR log or curl commands.
 class WorkspaceSidebar final : public QWidget
 {
     Q_OBJECT
@@ -29,8 +34,10 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     WorkspaceTreeModel *model() const { return m_model; }
     WorkspaceFilterModel *filterModel() const { return m_proxy; }
-    /// The message of the last failed operation, empty when it succeeded.
+    /// What the last operation said (why it failed, or what an export wrote); empty when nothing.
     QString message() const;
+    /// Export ▸ Postman Collection v2.1…, HAR 1.2…, curl Commands…, for the current item.
+    QMenu *exportMenu() const { return m_exportMenu; }
 
     /// The item under the keyboard focus in the tree.
     ItemRef currentItem() const;
@@ -43,6 +50,11 @@ public:
     void renameCurrent();
     void duplicateCurrent();
     void deleteCurrent();
+    /// Asks where to write the current item in `format`, then exportCurrent().
+    void chooseFileAndExport(Sonde::ExportFormat format);
+    /// Writes the current item in `format` to `path` (atomically) and says so above the tree. Returns
+    /// why it could not, in words, or an empty string.
+    QString exportCurrent(Sonde::ExportFormat format, const QString &path);
 
 Q_SIGNALS:
     /// The user clicked or activated a request: open it.
@@ -75,6 +87,10 @@ private:
     QAction *m_duplicate;
     QAction *m_delete;
     QAction *m_settings;
+    QMenu *m_exportMenu;
+    QAction *m_exportPostman;
+    QAction *m_exportHar;
+    QAction *m_exportCurl;
     QStringList m_expanded;
     ItemRef m_current;
     ItemRef m_pendingEdit;
