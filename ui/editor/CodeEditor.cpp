@@ -1,5 +1,6 @@
 #include "editor/CodeEditor.h"
 
+#include "editor/CodeEditorAccessible.h"
 #include "editor/LexerFactory.h"
 #include "editor/SyntaxTheme.h"
 
@@ -38,6 +39,8 @@ CodeEditor::CodeEditor(QWidget *parent)
     : QsciScintilla(parent)
 {
     TextDocument::prepareFactory();
+    CodeEditorAccessible::install();
+    connect(this, &QsciScintilla::cursorPositionChanged, this, [this] { CodeEditorAccessible::announceCursor(this); });
     setWrapMode(WrapNone);
     setAutoIndent(true);
     setBraceMatching(SloppyBraceMatch);
