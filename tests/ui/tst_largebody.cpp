@@ -37,7 +37,7 @@ QByteArray largeXml(qsizetype bytes)
     return xml + "</users>\n";
 }
 
-/// The text without line breaks: raw text has its lines over 4096 characters broken for the screen.
+/// The text without line breaks: raw text has its long lines broken for the screen.
 QByteArray unbroken(QByteArray text)
 {
     return text.replace('\n', QByteArray());
@@ -147,6 +147,28 @@ private Q_SLOTS:
         view.setPrettyPreferred(true);
         QTRY_VERIFY_WITH_TIMEOUT(view.shown() == BodyRendering::Shown::Pretty && !view.isBusy(), 60000);
         QCOMPARE(view.editor()->utf8Text(), formatJson(json).output);
+    }
+
+    void hugeBodyIsShownWithoutColours()
+    {
+        // Above MaxHighlightedBytes the document keeps no styles (half the memory) and gets no lexer;
+        // the filter still knows the body is JSON.
+        const QByteArray json = largeJson(MaxHighlightedBytes + 1024 * 1024);
+        BodyView view;
+        view.setPrettyPreferred(false);
+        view.setBody(BodyData::fromBytes(json), QStringLiteral("application/json"));
+        QTRY_VERIFY_WITH_TIMEOUT(view.shown() == BodyRendering::Shown::Raw && !view.isBusy(), 60000);
+        QCOMPARE(view.editor()->language(), CodeEditor::Language::PlainText);
+        QCOMPARE(view.editor()->SendScintilla(QsciScintillaBase::SCI_GETDOCUMENTOPTIONS),
+            long(QsciScintillaBase::SC_DOCUMENTOPTION_STYLES_NONE));
+        QVERIFY2(view.notice().contains(QStringLiteral("Not highlighted")), qPrintable(view.notice()));
+        QCOMPARE(unbroken(view.editor()->utf8Text()), json);
+
+        // A body under the limit is coloured again.
+        view.setBody(BodyData::fromBytes(largeJson(Size)), QStringLiteral("application/json"));
+        QTRY_VERIFY_WITH_TIMEOUT(view.shown() == BodyRendering::Shown::Raw && !view.isBusy(), 60000);
+        QCOMPARE(view.editor()->language(), CodeEditor::Language::Json);
+        QVERIFY(!view.notice().contains(QStringLiteral("Not highlighted")));
     }
 
     void cancelStopsTheWork()

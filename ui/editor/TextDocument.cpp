@@ -39,14 +39,16 @@ void TextDocument::prepareFactory()
         factory = new QsciScintillaBase; // never shown; deliberately kept until the process ends
 }
 
-TextDocument TextDocument::create(qint64 expectedBytes)
+TextDocument TextDocument::create(qint64 expectedBytes, bool styled)
 {
     QMutexLocker lock(&factoryMutex);
     if (!factory)
         return {};
     // The loader comes back as the message's pointer-sized result.
     const long loader = factory->SendScintilla(QsciScintillaBase::SCI_CREATELOADER,
-        static_cast<unsigned long>(std::max<qint64>(expectedBytes, 0)), 0L);
+        static_cast<unsigned long>(std::max<qint64>(expectedBytes, 0)),
+        long(styled ? QsciScintillaBase::SC_DOCUMENTOPTION_DEFAULT
+                    : QsciScintillaBase::SC_DOCUMENTOPTION_STYLES_NONE));
     return TextDocument(reinterpret_cast<void *>(loader));
 }
 

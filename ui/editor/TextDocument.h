@@ -24,8 +24,9 @@ public:
     /// A new empty document, from any thread, with room for `expectedBytes` of text made at once (a
     /// growing document is copied each time, holding its old and new text together for a moment;
     /// room made is memory used, filled or not). Null when the memory could not be had. Needs
-    /// prepareFactory() to have run on the UI thread.
-    static TextDocument create(qint64 expectedBytes = 0);
+    /// prepareFactory() to have run on the UI thread. An unstyled document keeps no style byte per
+    /// character (half the memory of a styled one): no lexer colours it.
+    static TextDocument create(qint64 expectedBytes = 0, bool styled = true);
     /// Sets up what create() uses: a hidden Scintilla instance that lives as long as the process.
     /// On the UI thread, before the first create(); CodeEditor does it.
     static void prepareFactory();

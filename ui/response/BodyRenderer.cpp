@@ -261,10 +261,11 @@ BodyRendering renderBody(BodyRenderRequest request)
             = u"The body is %1: too large to show without asking."_s.arg(DisplayFormat::byteSize(size));
         return rendering;
     }
+    rendering.highlighted = size <= MaxHighlightedBytes;
     if (request.document.isNull()) {
         if (cancelled(request))
             return cancelledRendering();
-        request.document = TextDocument::create(request.documentBytes);
+        request.document = TextDocument::create(request.documentBytes, rendering.highlighted);
     }
     rendering.document = request.document;
     if (request.document.isNull()) {
@@ -322,6 +323,10 @@ BodyRendering renderBody(BodyRenderRequest request)
     // Above MaxAutoShownBytes (opened anyway) raw only: the pretty document would take gigabytes.
     rendering.prettyAvailable = (json || rendering.language == Language::Xml) && size <= MaxAutoShownBytes;
     addNotice(rendering.notice, charsetNote);
+    if (!rendering.highlighted)
+        addNotice(rendering.notice,
+            u"Not highlighted: colours for a body over %1 would double the memory it takes"_s.arg(
+                DisplayFormat::byteSize(MaxHighlightedBytes)));
 
     BodyText::LongLineBreaker breaker;
     const bool pretty = request.pretty && rendering.prettyAvailable;

@@ -19,6 +19,10 @@ enum class BodyViewAs { Auto, Json, Xml, Html, JavaScript, Yaml, Css, Text, Hex 
 constexpr qint64 LargeBodyBytes = 4LL * 1024 * 1024;
 /// Bodies above this size are not shown until the user asks ("Open anyway"); then raw only.
 constexpr qint64 MaxAutoShownBytes = 256LL * 1024 * 1024;
+/// Bodies above this size are shown without colours: Scintilla keeps a style byte per character of
+/// a highlighted text, which with the pretty-printed text's indentation would hold about three times
+/// the body in memory (bench_viewer, rss_over_body).
+constexpr qint64 MaxHighlightedBytes = 64LL * 1024 * 1024;
 /// A large body's preview, shown while the whole is read: a few thousand lines.
 constexpr qint64 PreviewBytes = 256LL * 1024;
 
@@ -49,6 +53,8 @@ struct BodyRendering
 
     Shown shown = Shown::Nothing;
     CodeEditor::Language language = CodeEditor::Language::PlainText;
+    /// The document keeps styles, so the editor colours it in `language` (see MaxHighlightedBytes).
+    bool highlighted = true;
     TextDocument document;
     /// A one-line note for the user (formatting error, binary body, truncation…); empty when none.
     QString notice;

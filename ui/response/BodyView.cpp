@@ -379,6 +379,7 @@ void BodyView::showProgress()
 
 void BodyView::present(const BodyRendering &rendering)
 {
+
     m_status->clear();
     m_prettyAvailable = rendering.prettyAvailable;
     m_shown = rendering.shown;
@@ -421,10 +422,13 @@ void BodyView::showRendering(const BodyRendering &rendering)
     m_image->clear();
     m_pages->setCurrentWidget(m_editor);
     const qint64 size = rendering.shown == BodyRendering::Shown::Nothing ? 0 : rendering.document.size();
-    if (m_editor->needsNewLexer(rendering.language, size)) {
+    // A document without styles gets no lexer: there is nowhere to keep its colours.
+    const CodeEditor::Language language
+        = rendering.highlighted ? rendering.language : CodeEditor::Language::PlainText;
+    if (m_editor->needsNewLexer(language, size)) {
         // A new lexer styles the whole current text at once: switch while the editor holds nothing.
         m_editor->setUtf8Text({});
-        m_editor->setLanguage(rendering.language, size);
+        m_editor->setLanguage(language, size);
     }
     if (rendering.shown == BodyRendering::Shown::Nothing)
         m_editor->setUtf8Text({});
