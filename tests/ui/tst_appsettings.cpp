@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "RequestTab.h"
 #include "editor/CodeEditor.h"
+#include "editor/LexerFactory.h"
 #include "http/HttpEngine.h"
 #include "request/FilePathEdit.h"
 #include "request/RequestEditor.h"
@@ -53,13 +54,17 @@ private Q_SLOTS:
     void certificatesPage();
     void themeSwitchRecoloursEditors();
     void editorFontFollows();
+    void highlightingThemeFollows();
     void windowFollowsSettings();
     void bothThemesRender();
 
 private:
     QTemporaryDir m_directory;
     int m_files = 0;
-    QString newFile(const QString &suffix) { return m_directory.filePath(QString::number(++m_files) + suffix); }
+    QString newFile(const QString &suffix)
+    {
+        return m_directory.filePath(QString::number(++m_files) + suffix);
+    }
 };
 
 namespace {
@@ -71,7 +76,8 @@ AppSettings everything()
     s.editorFontFamily = QStringLiteral("DejaVu Sans Mono");
     s.editorFontSize = 13;
     s.defaultTimeoutMs = 5000;
-    s.defaultProxy = {ProxySettings::Mode::Custom, QStringLiteral("http://127.0.0.1:3128"), QStringLiteral("ada"), {}};
+    s.defaultProxy
+        = {ProxySettings::Mode::Custom, QStringLiteral("http://127.0.0.1:3128"), QStringLiteral("ada"), {}};
     s.caCertificateFiles = {QStringLiteral("/etc/company/ca.pem"), QStringLiteral("/tmp/local ca.crt")};
     s.memoryThresholdMb = 64;
     s.sendOnCtrlEnter = false;
@@ -150,7 +156,8 @@ void TestAppSettings::dialogShowsAndReturnsSettings()
     AppSettings expected;
     expected.theme = AppSettings::Theme::Light;
     expected.defaultTimeoutMs = 0;
-    expected.defaultProxy = {ProxySettings::Mode::Custom, QStringLiteral("socks5://127.0.0.1:1080"), QStringLiteral("bob"), {}};
+    expected.defaultProxy
+        = {ProxySettings::Mode::Custom, QStringLiteral("socks5://127.0.0.1:1080"), QStringLiteral("bob"), {}};
     expected.caCertificateFiles = {QStringLiteral("/ca/one.pem")};
     expected.memoryThresholdMb = 16;
     expected.clientCertificates = settings.clientCertificates; // untouched: kept as they were
@@ -187,7 +194,8 @@ void TestAppSettings::proxyPasswordGoesToSecretStore()
     const QString ini = newFile(QStringLiteral(".ini"));
     const QString secretsFile = newFile(QStringLiteral(".json"));
     AppSettings chosen;
-    chosen.defaultProxy = {ProxySettings::Mode::Custom, QStringLiteral("http://127.0.0.1:3128"), QStringLiteral("ada"), {}};
+    chosen.defaultProxy
+        = {ProxySettings::Mode::Custom, QStringLiteral("http://127.0.0.1:3128"), QStringLiteral("ada"), {}};
     {
         QSettings store(ini, QSettings::IniFormat);
         FileSecretStore secrets(secretsFile);
@@ -224,7 +232,8 @@ void TestAppSettings::unreadableCertificateIsReported()
     changed.caCertificateFiles = {m_directory.filePath(QStringLiteral("missing.pem"))};
     controller.change(changed, QString());
     QCOMPARE(problems.count(), 1);
-    QVERIFY2(problems.first().first().toString().contains(u"missing.pem"), qPrintable(problems.first().first().toString()));
+    QVERIFY2(problems.first().first().toString().contains(u"missing.pem"),
+        qPrintable(problems.first().first().toString()));
     QVERIFY(engine.extraCaCertificates().isEmpty());
 }
 
@@ -426,7 +435,8 @@ void TestAppSettings::themeSwitchRecoloursEditors()
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     const auto paper = [&editor] {
-        return QColor::fromRgb(QRgb(editor.SendScintilla(QsciScintillaBase::SCI_STYLEGETBACK, 0UL)) & 0xffffff);
+        return QColor::fromRgb(
+            QRgb(editor.SendScintilla(QsciScintillaBase::SCI_STYLEGETBACK, 0UL)) & 0xffffff);
     };
 
     applyTheme(AppSettings::Theme::Dark);
@@ -453,6 +463,54 @@ void TestAppSettings::editorFontFollows()
     QCOMPARE(int(later.SendScintilla(QsciScintillaBase::SCI_STYLEGETSIZE, 0UL)), 17);
     CodeEditor::setEditorFont(std::nullopt);
     QCOMPARE(CodeEditor::editorFont(), QFontDatabase::systemFont(QFontDatabase::FixedFont));
+}
+
+void TestAppSettings::highlightingThemeFollows()
+{
+    // Stored whatever the build.
+    QSettings store(newFile(QStringLiteral(".ini")), QSettings::IniFormat);
+    AppSettings chosen;
+    chosen.highlightingTheme = QStringLiteral("Solarized Dark");
+    chosen.save(store);
+    QCOMPARE(AppSettings::load(store).highlightingTheme, QStringLiteral("Solarized Dark"));
+
+    const QStringList themes = LexerFactory::themeNames();
+    AppSettingsDialog dialog(chosen, QString());
+    CodeEditor editor;
+    editor.setLanguage(CodeEditor::Language::Json);
+    editor.setText(QStringLiteral("{\"a\": [1, \"two\"]}"));
+    const auto background = [](const CodeEditor &of) {
+        // Scintilla colours are 0xBBGGRR.
+        const long bgr = of.SendScintilla(QsciScintillaBase::SCI_STYLEGETBACK, 32UL); // STYLE_DEFAULT
+        return QColor(int(bgr & 0xff), int((bgr >> 8) & 0xff), int((bgr >> 16) & 0xff));
+    };
+    const QColor paletteBase = editor.palette().color(QPalette::Base);
+    if (themes.isEmpty()) {
+        // Without KSyntaxHighlighting there is nothing to choose, and a stored name changes nothing.
+        QVERIFY(!dialog.highlightingBox());
+        CodeEditor::setHighlightingTheme(chosen.highlightingTheme);
+        QCOMPARE(background(editor), paletteBase);
+        CodeEditor::setHighlightingTheme({});
+        QSKIP("built without KSyntaxHighlighting: no highlighting themes to choose from");
+    }
+
+    QVERIFY(dialog.highlightingBox());
+    QCOMPARE(dialog.highlightingBox()->count(), themes.size() + 1); // and "as the theme"
+    QCOMPARE(dialog.settings().highlightingTheme, QStringLiteral("Solarized Dark"));
+    dialog.highlightingBox()->setCurrentIndex(0);
+    QCOMPARE(dialog.settings().highlightingTheme, QString());
+
+    // Every open editor takes the chosen theme's background; back to the palette's with none.
+    QVERIFY2(themes.contains(QStringLiteral("Solarized Dark")), qPrintable(themes.join(u", ")));
+    CodeEditor::setHighlightingTheme(QStringLiteral("Solarized Dark"));
+    const QColor solarized = LexerFactory::editorTheme(editor.palette()).paper;
+    QVERIFY(solarized != paletteBase);
+    QCOMPARE(background(editor), solarized);
+    CodeEditor later;
+    later.setLanguage(CodeEditor::Language::Json);
+    QCOMPARE(background(later), solarized);
+    CodeEditor::setHighlightingTheme({});
+    QVERIFY(background(editor) != solarized);
 }
 
 void TestAppSettings::windowFollowsSettings()
@@ -501,14 +559,16 @@ void TestAppSettings::bothThemesRender()
     QList<qint64> editorLightness;
     for (const AppSettings::Theme theme : {AppSettings::Theme::Light, AppSettings::Theme::Dark}) {
         applyTheme(theme);
-        const QString name = theme == AppSettings::Theme::Dark ? QStringLiteral("dark") : QStringLiteral("light");
+        const QString name
+            = theme == AppSettings::Theme::Dark ? QStringLiteral("dark") : QStringLiteral("light");
         RequestEditor editor;
         Request request;
         request.method = QStringLiteral("PATCH");
         request.url = QStringLiteral("{{base}}/users/:userId/posts/:postId?draft=true");
-        request.pathParams = {{QStringLiteral("userId"), QStringLiteral("42")}, {QStringLiteral("postId"), QStringLiteral("{{post}}")}};
+        request.pathParams = {{QStringLiteral("userId"), QStringLiteral("42")},
+            {QStringLiteral("postId"), QStringLiteral("{{post}}")}};
         request.settings.proxy = {ProxySettings::Mode::Custom, QStringLiteral("socks5://127.0.0.1:1080"),
-                                  QStringLiteral("ada"), QStringLiteral("{{proxyPassword}}")};
+            QStringLiteral("ada"), QStringLiteral("{{proxyPassword}}")};
         editor.setRequest(request);
         editor.resize(900, 480);
         editor.show();
@@ -532,7 +592,8 @@ void TestAppSettings::bothThemesRender()
     }
     applyTheme(AppSettings::Theme::System);
     QVERIFY2(editorLightness.at(1) + 60 < editorLightness.at(0),
-             qPrintable(QStringLiteral("light %1, dark %2").arg(editorLightness.at(0)).arg(editorLightness.at(1))));
+        qPrintable(
+            QStringLiteral("light %1, dark %2").arg(editorLightness.at(0)).arg(editorLightness.at(1))));
 }
 
 QTEST_MAIN(TestAppSettings)

@@ -4,13 +4,11 @@
 #include "editor/LexerFactory.h"
 #include "editor/SyntaxTheme.h"
 
-#include <QEvent>
 #include <QApplication>
+#include <QEvent>
 #include <QFontDatabase>
-
-#include <optional>
-
 #include <algorithm>
+#include <optional>
 
 namespace Sonde {
 
@@ -40,7 +38,8 @@ CodeEditor::CodeEditor(QWidget *parent)
 {
     TextDocument::prepareFactory();
     CodeEditorAccessible::install();
-    connect(this, &QsciScintilla::cursorPositionChanged, this, [this] { CodeEditorAccessible::announceCursor(this); });
+    connect(this, &QsciScintilla::cursorPositionChanged, this,
+        [this] { CodeEditorAccessible::announceCursor(this); });
     setWrapMode(WrapNone);
     setAutoIndent(true);
     setBraceMatching(SloppyBraceMatch);
@@ -86,6 +85,17 @@ QFont CodeEditor::editorFont()
 void CodeEditor::setEditorFont(const std::optional<QFont> &font)
 {
     chosenFont() = font;
+    restyleAll();
+}
+
+void CodeEditor::setHighlightingTheme(const QString &name)
+{
+    LexerFactory::setThemeName(name);
+    restyleAll();
+}
+
+void CodeEditor::restyleAll()
+{
     const QWidgetList widgets = QApplication::allWidgets();
     for (QWidget *widget : widgets) {
         if (auto *editor = qobject_cast<CodeEditor *>(widget))
@@ -104,7 +114,7 @@ void CodeEditor::setLanguage(Language language, qint64 documentSize)
     QsciLexer *previous = m_lexer;
     m_lexer = LexerFactory::create(language, this, documentSize);
     if (m_lexer) {
-        LexerFactory::applyTheme(*m_lexer, language, SyntaxTheme::fromPalette(palette()), editorFont());
+        LexerFactory::applyTheme(*m_lexer, language, LexerFactory::editorTheme(palette()), editorFont());
     }
     setLexer(m_lexer);
     delete previous;
@@ -128,7 +138,8 @@ CodeEditor::Language CodeEditor::languageForContentType(const QString &contentTy
 {
     const QString type = contentType.section(u';', 0, 0).trimmed().toLower();
     const auto is = [&type](std::initializer_list<QLatin1StringView> names) {
-        return std::any_of(names.begin(), names.end(), [&type](QLatin1StringView name) { return type == name; });
+        return std::any_of(
+            names.begin(), names.end(), [&type](QLatin1StringView name) { return type == name; });
     };
     if (is({"application/json"_L1, "text/json"_L1, "application/x-ndjson"_L1}) || type.endsWith("+json"_L1))
         return Language::Json;
@@ -250,7 +261,7 @@ void CodeEditor::afterTextReplaced()
 
 void CodeEditor::applyTheme()
 {
-    const SyntaxTheme theme = SyntaxTheme::fromPalette(palette());
+    const SyntaxTheme theme = LexerFactory::editorTheme(palette());
     const QFont font = editorFont();
     if (m_lexer) {
         LexerFactory::applyTheme(*m_lexer, m_language, theme, font);

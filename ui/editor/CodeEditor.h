@@ -6,7 +6,6 @@
 #include <QByteArray>
 #include <QFont>
 #include <QString>
-
 #include <optional>
 
 namespace Sonde {
@@ -65,6 +64,9 @@ public:
     static QFont editorFont();
     /// Sets the font of every editor, those open included; nullopt goes back to the system's.
     static void setEditorFont(const std::optional<QFont> &font);
+    /// Colours every editor with the KSyntaxHighlighting theme `name` (see LexerFactory::themeNames());
+    /// empty: its light or dark theme, as the palette is. No effect in a build without it.
+    static void setHighlightingTheme(const QString &name);
 
     /// Viewer mode: read-only, no caret line, no undo history (saves memory on big bodies).
     void setReadOnlyViewer(bool readOnly);
@@ -87,6 +89,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    static void restyleAll();
     void configureDocument(bool readOnly);
     void afterTextReplaced();
     void applyTheme();

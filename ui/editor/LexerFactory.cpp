@@ -18,14 +18,15 @@
 #undef slots
 
 #include <QFont>
-
+#include <QPalette>
+#include <optional>
 #include <span>
 
 #ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
 #include "editor/KSyntaxLexer.h"
 
 #include <KSyntaxHighlighting/Repository>
-
+#include <KSyntaxHighlighting/Theme>
 #include <memory>
 #endif
 
@@ -42,12 +43,18 @@ struct StyleRole
 using R = TokenRole;
 
 constexpr StyleRole jsonRoles[] = {
-    {QsciLexerJSON::Number, R::Number},           {QsciLexerJSON::String, R::String},
-    {QsciLexerJSON::UnclosedString, R::Error},    {QsciLexerJSON::Property, R::Property},
-    {QsciLexerJSON::EscapeSequence, R::Escape},   {QsciLexerJSON::CommentLine, R::Comment},
-    {QsciLexerJSON::CommentBlock, R::Comment},    {QsciLexerJSON::Operator, R::Operator},
-    {QsciLexerJSON::IRI, R::Special},             {QsciLexerJSON::IRICompact, R::Special},
-    {QsciLexerJSON::Keyword, R::Keyword},         {QsciLexerJSON::KeywordLD, R::Keyword},
+    {QsciLexerJSON::Number, R::Number},
+    {QsciLexerJSON::String, R::String},
+    {QsciLexerJSON::UnclosedString, R::Error},
+    {QsciLexerJSON::Property, R::Property},
+    {QsciLexerJSON::EscapeSequence, R::Escape},
+    {QsciLexerJSON::CommentLine, R::Comment},
+    {QsciLexerJSON::CommentBlock, R::Comment},
+    {QsciLexerJSON::Operator, R::Operator},
+    {QsciLexerJSON::IRI, R::Special},
+    {QsciLexerJSON::IRICompact, R::Special},
+    {QsciLexerJSON::Keyword, R::Keyword},
+    {QsciLexerJSON::KeywordLD, R::Keyword},
     {QsciLexerJSON::Error, R::Error},
 };
 
@@ -117,10 +124,14 @@ constexpr StyleRole javaScriptRoles[] = {
 };
 
 constexpr StyleRole yamlRoles[] = {
-    {QsciLexerYAML::Comment, R::Comment},          {QsciLexerYAML::Identifier, R::Property},
-    {QsciLexerYAML::Keyword, R::Keyword},          {QsciLexerYAML::Number, R::Number},
-    {QsciLexerYAML::Reference, R::Special},        {QsciLexerYAML::DocumentDelimiter, R::Special},
-    {QsciLexerYAML::TextBlockMarker, R::Operator}, {QsciLexerYAML::SyntaxErrorMarker, R::Error},
+    {QsciLexerYAML::Comment, R::Comment},
+    {QsciLexerYAML::Identifier, R::Property},
+    {QsciLexerYAML::Keyword, R::Keyword},
+    {QsciLexerYAML::Number, R::Number},
+    {QsciLexerYAML::Reference, R::Special},
+    {QsciLexerYAML::DocumentDelimiter, R::Special},
+    {QsciLexerYAML::TextBlockMarker, R::Operator},
+    {QsciLexerYAML::SyntaxErrorMarker, R::Error},
     {QsciLexerYAML::Operator, R::Operator},
 };
 
@@ -212,7 +223,8 @@ public:
                    "interface map package range return select struct switch type var";
         if (set == 2)
             return "any append bool byte cap close complex64 complex128 copy delete error false float32 "
-                   "float64 int int8 int16 int32 int64 iota len make new nil panic print println recover rune "
+                   "float64 int int8 int16 int32 int64 iota len make new nil panic print println recover "
+                   "rune "
                    "string true uint uint8 uint16 uint32 uint64 uintptr";
         return nullptr;
     }
@@ -221,13 +233,19 @@ public:
 std::span<const StyleRole> rolesFor(CodeEditor::Language language)
 {
     switch (language) {
-    case CodeEditor::Language::PlainText: return {};
-    case CodeEditor::Language::Json: return jsonRoles;
+    case CodeEditor::Language::PlainText:
+        return {};
+    case CodeEditor::Language::Json:
+        return jsonRoles;
     case CodeEditor::Language::Xml:
-    case CodeEditor::Language::Html: return markupRoles;
-    case CodeEditor::Language::JavaScript: return javaScriptRoles;
-    case CodeEditor::Language::Yaml: return yamlRoles;
-    case CodeEditor::Language::Css: return cssRoles;
+    case CodeEditor::Language::Html:
+        return markupRoles;
+    case CodeEditor::Language::JavaScript:
+        return javaScriptRoles;
+    case CodeEditor::Language::Yaml:
+        return yamlRoles;
+    case CodeEditor::Language::Css:
+        return cssRoles;
     case CodeEditor::Language::Shell:
     case CodeEditor::Language::PowerShell:
         return shellRoles;
@@ -261,22 +279,41 @@ KSyntaxHighlighting::Repository &repository()
 {
     KSyntaxHighlighting::Repository *&shared = sharedRepository();
     if (!shared) {
-        static std::unique_ptr<KSyntaxHighlighting::Repository> own = std::make_unique<KSyntaxHighlighting::Repository>();
+        static std::unique_ptr<KSyntaxHighlighting::Repository> own
+            = std::make_unique<KSyntaxHighlighting::Repository>();
         shared = own.get();
     }
     return *shared;
 }
 
+/// The theme chosen in the settings, when this build has it.
+std::optional<KSyntaxHighlighting::Theme> chosenTheme()
+{
+    if (themeName().isEmpty())
+        return std::nullopt;
+    const KSyntaxHighlighting::Theme theme = repository().theme(themeName());
+    if (!theme.isValid() || theme.name() != themeName())
+        return std::nullopt; // Repository::theme() gives a fallback for a name it does not have
+    return theme;
+}
+
 QString definitionName(CodeEditor::Language language)
 {
     switch (language) {
-    case CodeEditor::Language::PlainText: return {};
-    case CodeEditor::Language::Json: return QStringLiteral("JSON");
-    case CodeEditor::Language::Xml: return QStringLiteral("XML");
-    case CodeEditor::Language::Html: return QStringLiteral("HTML");
-    case CodeEditor::Language::JavaScript: return QStringLiteral("JavaScript");
-    case CodeEditor::Language::Yaml: return QStringLiteral("YAML");
-    case CodeEditor::Language::Css: return QStringLiteral("CSS");
+    case CodeEditor::Language::PlainText:
+        return {};
+    case CodeEditor::Language::Json:
+        return QStringLiteral("JSON");
+    case CodeEditor::Language::Xml:
+        return QStringLiteral("XML");
+    case CodeEditor::Language::Html:
+        return QStringLiteral("HTML");
+    case CodeEditor::Language::JavaScript:
+        return QStringLiteral("JavaScript");
+    case CodeEditor::Language::Yaml:
+        return QStringLiteral("YAML");
+    case CodeEditor::Language::Css:
+        return QStringLiteral("CSS");
     case CodeEditor::Language::Shell:
         return QStringLiteral("Bash");
     case CodeEditor::Language::Python:
@@ -322,7 +359,63 @@ void setBackend(Backend backend)
 
 QString backendName(Backend backend)
 {
-    return backend == Backend::KSyntaxHighlighting ? QStringLiteral("ksyntaxhighlighting") : QStringLiteral("qscintilla");
+    return backend == Backend::KSyntaxHighlighting ? QStringLiteral("ksyntaxhighlighting")
+                                                   : QStringLiteral("qscintilla");
+}
+
+QStringList themeNames()
+{
+    QStringList names;
+#ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
+    const QList<KSyntaxHighlighting::Theme> themes = repository().themes();
+    for (const KSyntaxHighlighting::Theme &theme : themes)
+        names.append(theme.name());
+    names.sort(Qt::CaseInsensitive);
+#endif
+    return names;
+}
+
+namespace {
+
+QString &chosenThemeName()
+{
+    static QString name;
+    return name;
+}
+
+} // namespace
+
+void setThemeName(const QString &name)
+{
+    chosenThemeName() = name;
+}
+
+QString themeName()
+{
+    return chosenThemeName();
+}
+
+SyntaxTheme editorTheme(const QPalette &palette)
+{
+#ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
+    if (const std::optional<KSyntaxHighlighting::Theme> theme = chosenTheme()) {
+        using Colors = KSyntaxHighlighting::Theme;
+        // The theme's colours in the palette's places: the token colours of QScintilla's lexers (used
+        // for large documents) then suit the theme's background too.
+        QPalette themed = palette;
+        themed.setColor(QPalette::Base, QColor::fromRgba(theme->editorColor(Colors::BackgroundColor)));
+        themed.setColor(QPalette::Text, QColor::fromRgba(theme->textColor(Colors::Normal)));
+        themed.setColor(QPalette::Window, QColor::fromRgba(theme->editorColor(Colors::IconBorder)));
+        themed.setColor(QPalette::Highlight, QColor::fromRgba(theme->editorColor(Colors::TextSelection)));
+        themed.setColor(QPalette::HighlightedText, QColor::fromRgba(theme->textColor(Colors::Normal)));
+        SyntaxTheme editor = SyntaxTheme::fromPalette(themed);
+        editor.marginPaper = QColor::fromRgba(theme->editorColor(Colors::IconBorder));
+        editor.marginText = QColor::fromRgba(theme->editorColor(Colors::LineNumbers));
+        editor.caretLine = QColor::fromRgba(theme->editorColor(Colors::CurrentLine));
+        return editor;
+    }
+#endif
+    return SyntaxTheme::fromPalette(palette);
 }
 
 void setRepository([[maybe_unused]] KSyntaxHighlighting::Repository *repository)
@@ -337,13 +430,15 @@ QsciLexer *create(CodeEditor::Language language, QObject *parent, [[maybe_unused
 #ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
     if (chosenBackend() == Backend::KSyntaxHighlighting && language != CodeEditor::Language::PlainText
         && documentSize <= LargeDocumentBytes) {
-        const KSyntaxHighlighting::Definition definition = repository().definitionForName(definitionName(language));
+        const KSyntaxHighlighting::Definition definition
+            = repository().definitionForName(definitionName(language));
         if (definition.isValid())
             return new KSyntaxLexer(definition, parent);
     }
 #endif
     switch (language) {
-    case CodeEditor::Language::PlainText: return nullptr;
+    case CodeEditor::Language::PlainText:
+        return nullptr;
     case CodeEditor::Language::Json: {
         auto *lexer = new QsciLexerJSON(parent);
         lexer->setHighlightEscapeSequences(true);
@@ -365,7 +460,8 @@ QsciLexer *create(CodeEditor::Language language, QObject *parent, [[maybe_unused
         lexer->setFoldCompact(false);
         return lexer;
     }
-    case CodeEditor::Language::Yaml: return new QsciLexerYAML(parent);
+    case CodeEditor::Language::Yaml:
+        return new QsciLexerYAML(parent);
     case CodeEditor::Language::Css: {
         auto *lexer = new QsciLexerCSS(parent);
         lexer->setFoldCompact(false);
@@ -412,10 +508,12 @@ void applyTheme(QsciLexer &lexer, CodeEditor::Language language, const SyntaxThe
 {
 #ifdef SONDE_HAVE_KSYNTAXHIGHLIGHTING
     if (auto *ksyntax = qobject_cast<KSyntaxLexer *>(&lexer)) {
-        // KSyntaxHighlighting's own light or dark theme, as the palette is.
-        ksyntax->setColors(repository().defaultTheme(theme.dark ? KSyntaxHighlighting::Repository::DarkTheme
-                                                                : KSyntaxHighlighting::Repository::LightTheme),
-                           font);
+        // The theme chosen in the settings, else KSyntaxHighlighting's own light or dark one, as the
+        // palette is.
+        ksyntax->setColors(chosenTheme().value_or(repository().defaultTheme(theme.dark
+                                   ? KSyntaxHighlighting::Repository::DarkTheme
+                                   : KSyntaxHighlighting::Repository::LightTheme)),
+            font);
         return;
     }
 #endif

@@ -5,6 +5,7 @@
 
 class QFont;
 class QObject;
+class QPalette;
 class QsciLexer;
 
 namespace KSyntaxHighlighting {
@@ -41,6 +42,17 @@ inline constexpr qint64 LargeDocumentBytes = 4 * 1024 * 1024;
 /// A new lexer for `language`, owned by `parent`, for a document of about `documentSize` bytes;
 /// nullptr for plain text.
 QsciLexer *create(CodeEditor::Language language, QObject *parent, qint64 documentSize = 0);
+
+/// The names of the colour themes KSyntaxHighlighting has, sorted; empty in a build without it.
+QStringList themeNames();
+/// The KSyntaxHighlighting theme editors use (one of themeNames()); empty, or a name this build does
+/// not have: its light or dark theme, as the palette is.
+void setThemeName(const QString &name);
+QString themeName();
+
+/// The colours of an editor on `palette`: the palette's (SyntaxTheme::fromPalette), or, with a theme
+/// chosen with setThemeName(), that theme's background, text, margins, current line and selection.
+SyntaxTheme editorTheme(const QPalette &palette);
 
 /// Gives every style of `lexer` the theme's background, `font` and the colour of its token role.
 void applyTheme(QsciLexer &lexer, CodeEditor::Language language, const SyntaxTheme &theme, const QFont &font);

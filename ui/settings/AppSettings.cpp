@@ -14,6 +14,7 @@ namespace {
 const QString ThemeKey = QStringLiteral("app/theme");
 const QString FontFamilyKey = QStringLiteral("app/editorFontFamily");
 const QString FontSizeKey = QStringLiteral("app/editorFontSize");
+const QString HighlightingThemeKey = QStringLiteral("app/highlightingTheme");
 const QString TimeoutKey = QStringLiteral("app/defaultTimeoutMs");
 const QString ProxyModeKey = QStringLiteral("app/proxy/mode");
 const QString ProxyUrlKey = QStringLiteral("app/proxy/url");
@@ -127,6 +128,7 @@ AppSettings AppSettings::load(const QSettings &settings)
     s.theme = theme == u"light" ? Theme::Light : theme == u"dark" ? Theme::Dark : Theme::System;
     s.editorFontFamily = settings.value(FontFamilyKey).toString();
     s.editorFontSize = qBound(0, settings.value(FontSizeKey, 0).toInt(), 72);
+    s.highlightingTheme = settings.value(HighlightingThemeKey).toString();
     s.defaultTimeoutMs = qBound(0, settings.value(TimeoutKey, s.defaultTimeoutMs).toInt(), 24 * 3600 * 1000);
     const QString mode = settings.value(ProxyModeKey).toString();
     s.defaultProxy.mode = mode == u"system"   ? ProxySettings::Mode::System
@@ -159,6 +161,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(ThemeKey, themeName(theme));
     settings.setValue(FontFamilyKey, editorFontFamily);
     settings.setValue(FontSizeKey, editorFontSize);
+    settings.setValue(HighlightingThemeKey, highlightingTheme);
     settings.setValue(TimeoutKey, defaultTimeoutMs);
     settings.setValue(ProxyModeKey, proxyModeName(defaultProxy.mode));
     settings.setValue(ProxyUrlKey, defaultProxy.url);

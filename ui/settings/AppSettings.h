@@ -28,6 +28,8 @@ struct AppSettings
     QString editorFontFamily {};
     /// Points; 0: the size of the system's fixed-width font.
     int editorFontSize = 0;
+    /// The KSyntaxHighlighting colour theme of editors; empty: its light or dark one, as the theme is.
+    QString highlightingTheme {};
     /// The time limit new requests start with (ms; 0 = none).
     int defaultTimeoutMs = 30000;
     /// The proxy of requests that use the application's (mode None, System or Custom; no password).

@@ -57,6 +57,7 @@ void AppSettingsController::apply()
     if (qobject_cast<QApplication *>(QCoreApplication::instance())) {
         applyTheme(m_settings.theme);
         CodeEditor::setEditorFont(m_settings.editorFont());
+        CodeEditor::setHighlightingTheme(m_settings.highlightingTheme);
     }
     applyToEngine();
     Q_EMIT applied(m_settings);

@@ -1,5 +1,6 @@
 #include "settings/AppSettingsDialog.h"
 
+#include "editor/LexerFactory.h"
 #include "settings/ClientCertificateDialog.h"
 #include "settings/ClientCertificateModel.h"
 
@@ -60,6 +61,8 @@ AppSettingsDialog::AppSettingsDialog(
     layout->addWidget(buttons);
 
     m_theme->setCurrentIndex(qMax(0, m_theme->findData(int(settings.theme))));
+    if (m_highlighting)
+        m_highlighting->setCurrentIndex(qMax(0, m_highlighting->findData(settings.highlightingTheme)));
     m_systemFont->setChecked(settings.editorFontFamily.isEmpty());
     if (!settings.editorFontFamily.isEmpty())
         m_font->setCurrentFont(QFont(settings.editorFontFamily));
@@ -91,6 +94,14 @@ QWidget *AppSettingsDialog::createAppearancePage()
     m_fontSize->setSuffix(tr(" pt"));
     auto *form = new QFormLayout(page);
     form->addRow(tr("&Theme:"), m_theme);
+    if (const QStringList themes = LexerFactory::themeNames(); !themes.isEmpty()) {
+        m_highlighting = new QComboBox(this);
+        m_highlighting->addItem(tr("Light or dark, as the theme"), QString());
+        for (const QString &name : themes)
+            m_highlighting->addItem(name, name);
+        m_highlighting->setToolTip(tr("The colours of highlighted text, from KSyntaxHighlighting's themes"));
+        form->addRow(tr("&Highlighting:"), m_highlighting);
+    }
     form->addRow(tr("Editor font:"), m_systemFont);
     form->addRow(QString(), m_font);
     form->addRow(tr("Font &size:"), m_fontSize);
@@ -109,7 +120,8 @@ QWidget *AppSettingsDialog::createRequestsPage()
     m_timeout->setToolTip(tr("The time limit a new request starts with; each request can change its own"));
     m_threshold->setRange(1, 4096);
     m_threshold->setSuffix(tr(" MiB"));
-    m_threshold->setToolTip(tr("A response body larger than this is kept in a temporary file, not in memory"));
+    m_threshold->setToolTip(
+        tr("A response body larger than this is kept in a temporary file, not in memory"));
     auto *form = new QFormLayout(page);
     form->addRow(tr("Default &timeout:"), m_timeout);
     form->addRow(QString(), m_ctrlEnter);
@@ -145,8 +157,8 @@ QWidget *AppSettingsDialog::createNetworkPage()
     connect(m_proxyMode, &QComboBox::currentIndexChanged, this, &AppSettingsDialog::updateState);
     connect(m_caFiles, &QListWidget::itemSelectionChanged, this, &AppSettingsDialog::updateState);
     connect(addCa, &QPushButton::clicked, this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Certificate Authorities"), QString(),
-            tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Certificate Authorities"),
+            QString(), tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
         for (const QString &file : files)
             addCaCertificateFile(file);
     });
@@ -274,7 +286,8 @@ void AppSettingsDialog::addCaCertificateFile(const QString &path)
 void AppSettingsDialog::updateState()
 {
     m_font->setEnabled(!m_systemFont->isChecked());
-    const bool custom = ProxySettings::Mode(m_proxyMode->currentData().toInt()) == ProxySettings::Mode::Custom;
+    const bool custom
+        = ProxySettings::Mode(m_proxyMode->currentData().toInt()) == ProxySettings::Mode::Custom;
     for (QLineEdit *edit : {m_proxyUrl, m_proxyUser, m_proxyPassword})
         edit->setEnabled(custom);
     m_removeCa->setEnabled(!m_caFiles->selectedItems().isEmpty());
@@ -290,6 +303,8 @@ AppSettings AppSettingsDialog::settings() const
     s.theme = AppSettings::Theme(m_theme->currentData().toInt());
     s.editorFontFamily = m_systemFont->isChecked() ? QString() : m_font->currentFont().family();
     s.editorFontSize = m_fontSize->value();
+    if (m_highlighting)
+        s.highlightingTheme = m_highlighting->currentData().toString();
     s.defaultTimeoutMs = m_timeout->value();
     s.sendOnCtrlEnter = m_ctrlEnter->isChecked();
     s.defaultProxy.mode = ProxySettings::Mode(m_proxyMode->currentData().toInt());

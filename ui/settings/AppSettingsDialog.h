@@ -34,6 +34,8 @@ public:
     QString proxyPassword() const;
 
     QComboBox *themeBox() const { return m_theme; }
+    /// The KSyntaxHighlighting colour themes; null in a build without KSyntaxHighlighting.
+    QComboBox *highlightingBox() const { return m_highlighting; }
     QCheckBox *systemFontBox() const { return m_systemFont; }
     QFontComboBox *fontBox() const { return m_font; }
     QSpinBox *fontSizeBox() const { return m_fontSize; }
@@ -68,6 +70,7 @@ private:
     void updateState();
 
     QComboBox *m_theme;
+    QComboBox *m_highlighting = nullptr;
     QCheckBox *m_systemFont;
     QFontComboBox *m_font;
     QSpinBox *m_fontSize;
