@@ -1,5 +1,6 @@
 #include "FormatCommand.h"
 
+#include "format/HtmlFormatter.h"
 #include "format/JsonFormatter.h"
 #include "format/XmlFormatter.h"
 
@@ -18,7 +19,7 @@ constexpr int ExitIo = 3;
 constexpr int ExitMalformedInput = 5;
 constexpr qint64 ChunkSize = 1024 * 1024;
 
-enum class InputType { Json, Xml };
+enum class InputType { Json, Xml, Html };
 
 void print(QIODevice &device, const QString &text)
 {
@@ -37,17 +38,29 @@ std::optional<InputType> typeFromName(const QString &name)
         return InputType::Json;
     if (name.compare("xml"_L1, Qt::CaseInsensitive) == 0)
         return InputType::Xml;
+    if (name.compare("html"_L1, Qt::CaseInsensitive) == 0)
+        return InputType::Html;
     return std::nullopt;
 }
 
-/// The type from the first non-blank byte (after a byte order mark): '<' is XML, anything else JSON.
+/// The type from the first non-blank bytes (after a byte order mark): "<!doctype html" or "<html" is
+/// HTML, another '<' XML, anything else JSON.
 InputType sniff(QByteArrayView head)
 {
     if (head.startsWith("\xEF\xBB\xBF"))
         head = head.sliced(3);
-    for (const char c : head) {
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
-            return c == '<' ? InputType::Xml : InputType::Json;
+    for (qsizetype i = 0; i < head.size(); ++i) {
+        const char c = head.at(i);
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        if (c != '<')
+            return InputType::Json;
+        const QByteArrayView rest = head.sliced(i);
+        const auto startsWith = [rest](QByteArrayView prefix) {
+            return rest.size() >= prefix.size()
+                && rest.first(prefix.size()).compare(prefix, Qt::CaseInsensitive) == 0;
+        };
+        return startsWith("<!doctype html") || startsWith("<html") ? InputType::Html : InputType::Xml;
     }
     return InputType::Json;
 }
@@ -107,9 +120,9 @@ int formatStream(QIODevice &input, const QByteArray &alreadyRead, bool seekable,
 int runFormatCommand(const QStringList &arguments, QIODevice &in, QIODevice &out, QIODevice &err)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Pretty-print a JSON or XML document."_s);
-    parser.addOption(
-        {u"type"_s, u"The input type: json or xml. Default: from the file name, else sniffed."_s, u"type"_s});
+    parser.setApplicationDescription(u"Pretty-print a JSON, XML or HTML document."_s);
+    parser.addOption({u"type"_s,
+        u"The input type: json, xml or html. Default: from the file name, else sniffed."_s, u"type"_s});
     parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
     parser.addPositionalArgument(
         u"FILE"_s, u"The document to format; - or nothing reads stdin."_s, u"[FILE|-]"_s);
@@ -127,7 +140,8 @@ int runFormatCommand(const QStringList &arguments, QIODevice &in, QIODevice &out
     if (parser.isSet(u"type"_s)) {
         type = typeFromName(parser.value(u"type"_s));
         if (!type)
-            return fail(err, ExitUsage, u"unknown type '%1' (json or xml)"_s.arg(parser.value(u"type"_s)));
+            return fail(
+                err, ExitUsage, u"unknown type '%1' (json, xml or html)"_s.arg(parser.value(u"type"_s)));
     }
 
     const QString fileName = positional.isEmpty() ? u"-"_s : positional.first();
@@ -141,6 +155,10 @@ int runFormatCommand(const QStringList &arguments, QIODevice &in, QIODevice &out
             type = InputType::Json;
         else if (!type && fileName.endsWith(".xml"_L1, Qt::CaseInsensitive))
             type = InputType::Xml;
+        else if (!type
+            && (fileName.endsWith(".html"_L1, Qt::CaseInsensitive)
+                || fileName.endsWith(".htm"_L1, Qt::CaseInsensitive)))
+            type = InputType::Html;
     }
     const QByteArray head = input->read(ChunkSize);
     if (!type)
@@ -148,6 +166,8 @@ int runFormatCommand(const QStringList &arguments, QIODevice &in, QIODevice &out
     const bool seekable = !input->isSequential();
     if (*type == InputType::Xml)
         return formatStream<Sonde::XmlFormatter>(*input, head, seekable, u"XML"_s, out, err);
+    if (*type == InputType::Html)
+        return formatStream<Sonde::HtmlFormatter>(*input, head, seekable, u"HTML"_s, out, err);
     return formatStream<Sonde::JsonFormatter>(*input, head, seekable, u"JSON"_s, out, err);
 }
 

@@ -41,14 +41,22 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QByteArray>("output");
-        QTest::newRow("json from stdin") << QStringList() << QByteArray(R"({"a":[1,2],"b":{}})")
-                                         << QByteArray("{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {}\n}\n");
-        QTest::newRow("json, dash") << QStringList{QStringLiteral("-")} << QByteArray("[true]")
+        QTest::newRow("json from stdin")
+            << QStringList() << QByteArray(R"({"a":[1,2],"b":{}})")
+            << QByteArray("{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {}\n}\n");
+        QTest::newRow("json, dash") << QStringList {QStringLiteral("-")} << QByteArray("[true]")
                                     << QByteArray("[\n  true\n]\n");
         QTest::newRow("xml sniffed") << QStringList() << QByteArray("  <a><b>t</b></a>")
                                      << QByteArray("<a>\n  <b>t</b>\n</a>\n");
-        QTest::newRow("xml by --type") << QStringList{QStringLiteral("--type"), QStringLiteral("xml")}
+        QTest::newRow("xml by --type") << QStringList {QStringLiteral("--type"), QStringLiteral("xml")}
                                        << QByteArray("<r/>") << QByteArray("<r/>\n");
+        QTest::newRow("html sniffed")
+            << QStringList() << QByteArray("<!DOCTYPE html><html><body><p>Hi<br>there</p></body></html>")
+            << QByteArray("<!DOCTYPE html>\n<html>\n  <body>\n    <p>\n      Hi\n      <br>\n      there\n   "
+                          " </p>\n  </body>\n</html>\n");
+        QTest::newRow("html by --type")
+            << QStringList {QStringLiteral("--type"), QStringLiteral("html")}
+            << QByteArray("<ul><li>a<li>b</ul>") << QByteArray("<ul>\n  <li>a\n  <li>b\n</ul>\n");
     }
 
     void formats()
@@ -86,7 +94,8 @@ private Q_SLOTS:
         const Run fromStdin = run({}, raw);
         QCOMPARE(fromStdin.exitCode, 5);
         QCOMPARE(fromStdin.out, raw);
-        QCOMPARE(fromStdin.err, QByteArray("sonde-cli format: not valid JSON: unexpected '}' at line 3, column 5\n"));
+        QCOMPARE(fromStdin.err,
+            QByteArray("sonde-cli format: not valid JSON: unexpected '}' at line 3, column 5\n"));
 
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("bad.json")));
@@ -104,7 +113,7 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 5);
         QCOMPARE(result.out, QByteArray("<a>\n<b></a>"));
         QVERIFY2(result.err.startsWith("sonde-cli format: not valid XML: ") && result.err.contains("line 2"),
-                 result.err.constData());
+            result.err.constData());
     }
 
     void usageErrors()

@@ -1,7 +1,8 @@
-// Golden-file tests of the JSON and XML pretty-printers: tests/data/format/input/* is formatted and
+// Golden-file tests of the JSON, XML and HTML pretty-printers: tests/data/format/input/* is formatted and
 // compared with tests/data/format/reference/* (the formatted text, or "error: <message>" for
 // malformed input). `tst_formatters --regenerate` (or SONDE_REGENERATE=1) rewrites the references.
 
+#include "format/HtmlFormatter.h"
 #include "format/JsonFormatter.h"
 #include "format/XmlFormatter.h"
 
@@ -62,8 +63,7 @@ void checkGolden(const QString &name, const FormatResult &result, const QByteArr
     QCOMPARE(referenceText(result), readFile(referencePath));
 }
 
-template<typename Formatter>
-FormatResult formatInChunks(const QByteArray &input, qsizetype chunkSize)
+template<typename Formatter> FormatResult formatInChunks(const QByteArray &input, qsizetype chunkSize)
 {
     Formatter formatter;
     QByteArray output;
@@ -115,6 +115,35 @@ private Q_SLOTS:
         checkGolden(name, result, input);
     }
 
+    void goldenHtml_data() { addGoldenRows(QStringLiteral("html")); }
+    void goldenHtml()
+    {
+        QFETCH(QString, name);
+        const QByteArray input = readFile(dataDir() + QStringLiteral("/input/") + name);
+        const FormatResult result = formatHtml(input);
+        QVERIFY(result.ok); // HTML has no malformed input
+        checkGolden(name, result, input);
+    }
+
+    void htmlChunksMatchWhole_data() { addChunkRows(QStringLiteral("*.html")); }
+    void htmlChunksMatchWhole()
+    {
+        QFETCH(QString, name);
+        QFETCH(qsizetype, chunkSize);
+        const QByteArray input = readFile(dataDir() + QStringLiteral("/input/") + name);
+        const FormatResult chunked = formatInChunks<HtmlFormatter>(input, chunkSize);
+        QVERIFY(chunked.ok);
+        QCOMPARE(chunked.output, formatHtml(input).output);
+    }
+
+    void htmlCancel()
+    {
+        std::atomic_bool cancel = true;
+        const FormatResult result = formatHtml("<p>x</p>", &cancel);
+        QVERIFY(!result.ok);
+        QVERIFY(result.cancelled);
+    }
+
     void jsonChunksMatchWhole_data() { addChunkRows(QStringLiteral("*.json")); }
     void jsonChunksMatchWhole()
     {
@@ -154,23 +183,27 @@ private Q_SLOTS:
         QTest::addColumn<int>("line");
         QTest::addColumn<int>("column");
 
-        QTest::newRow("brace") << QByteArray("{\n  \"a\": 1,\n    }") << u"Unexpected '}' at line 3, column 5"_s
-                               << qint64(16) << 3 << 5;
-        QTest::newRow("end") << QByteArray("[1,") << u"Unexpected end of input at line 1, column 4"_s << qint64(3)
-                             << 1 << 4;
+        QTest::newRow("brace") << QByteArray("{\n  \"a\": 1,\n    }")
+                               << u"Unexpected '}' at line 3, column 5"_s << qint64(16) << 3 << 5;
+        QTest::newRow("end") << QByteArray("[1,") << u"Unexpected end of input at line 1, column 4"_s
+                             << qint64(3) << 1 << 4;
         QTest::newRow("columns count characters")
             << QByteArray("[\"é日\" 1]") << u"Unexpected '1' at line 1, column 7"_s << qint64(9) << 1 << 7;
-        QTest::newRow("escape") << QByteArray("[\"a\\qb\"]") << u"Invalid escape sequence '\\q' at line 1, column 4"_s
-                                << qint64(3) << 1 << 4;
-        QTest::newRow("after document") << QByteArray("{} x") << u"Unexpected 'x' after the end of the document at line 1, column 4"_s
-                                        << qint64(3) << 1 << 4;
-        QTest::newRow("lone minus") << QByteArray("[-]") << u"Invalid number: unexpected ']' at line 1, column 3"_s
-                                    << qint64(2) << 1 << 3;
-        QTest::newRow("exponent") << QByteArray("1e") << u"Unexpected end of input at line 1, column 3"_s << qint64(2)
-                                  << 1 << 3;
+        QTest::newRow("escape") << QByteArray("[\"a\\qb\"]")
+                                << u"Invalid escape sequence '\\q' at line 1, column 4"_s << qint64(3) << 1
+                                << 4;
+        QTest::newRow("after document")
+            << QByteArray("{} x") << u"Unexpected 'x' after the end of the document at line 1, column 4"_s
+            << qint64(3) << 1 << 4;
+        QTest::newRow("lone minus") << QByteArray("[-]")
+                                    << u"Invalid number: unexpected ']' at line 1, column 3"_s << qint64(2)
+                                    << 1 << 3;
+        QTest::newRow("exponent") << QByteArray("1e") << u"Unexpected end of input at line 1, column 3"_s
+                                  << qint64(2) << 1 << 3;
         QTest::newRow("raw newline in string")
-            << QByteArray("\"a\nb\"") << u"control character U+000A must be escaped in a string at line 1, column 3"_s
-            << qint64(2) << 1 << 3;
+            << QByteArray("\"a\nb\"")
+            << u"control character U+000A must be escaped in a string at line 1, column 3"_s << qint64(2) << 1
+            << 3;
     }
     void jsonErrorPosition()
     {
@@ -220,7 +253,7 @@ private Q_SLOTS:
         QVERIFY(!result.ok);
         QCOMPARE(result.errorLine, 2);
         QVERIFY2(result.error.endsWith(QStringLiteral(" at line 2, column %1").arg(result.errorColumn)),
-                 qPrintable(result.error));
+            qPrintable(result.error));
         QCOMPARE(result.output, input);
     }
 };

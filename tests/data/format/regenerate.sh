@@ -1,5 +1,5 @@
 #!/bin/sh
-# Rewrites tests/data/format/reference/* from tests/data/format/input/* with the current JSON and XML
+# Rewrites tests/data/format/reference/* from tests/data/format/input/* with the current JSON, XML and HTML
 # formatters (the golden files of tst_formatters), then shows what changed. Review the diff before
 # committing: a changed reference is a changed behaviour.
 #
@@ -10,6 +10,6 @@ root=$(cd "$here/../../.." && pwd)
 build=${1:-$root/build/dev}
 
 cmake --build "$build" --target tst_formatters
-SONDE_REGENERATE=1 "$build/tests/core/tst_formatters" goldenJson goldenXml
+SONDE_REGENERATE=1 "$build/tests/core/tst_formatters" goldenJson goldenXml goldenHtml
 git -C "$root" status --short -- tests/data/format/reference
 git -C "$root" diff --stat -- tests/data/format/reference
