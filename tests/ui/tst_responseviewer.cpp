@@ -129,6 +129,22 @@ private Q_SLOTS:
         QCOMPARE(viewer.bodyView()->editor()->language(), CodeEditor::Language::Xml);
     }
 
+    void prettyHtml()
+    {
+        ResponseViewer viewer;
+        showAndWait(viewer,
+            makeExchange("<html><body><ul><li>a<li><b>b</b></ul><pre> x  y</pre></body></html>",
+                "text/html; charset=utf-8"));
+        QCOMPARE(viewer.bodyView()->shown(), BodyRendering::Shown::Pretty);
+        QCOMPARE(editorText(viewer),
+            QByteArray("<html>\n  <body>\n    <ul>\n      <li>a\n      <li>\n        <b>b</b>\n    </ul>\n"
+                       "    <pre> x  y</pre>\n  </body>\n</html>"));
+        QCOMPARE(viewer.bodyView()->editor()->language(), CodeEditor::Language::Html);
+        viewer.bodyView()->setPrettyPreferred(false); // the source as it came
+        QTRY_COMPARE(editorText(viewer), QByteArray("<html><body><ul><li>a<li><b>b</b></ul><pre> x  y</pre></body></html>"));
+        viewer.bodyView()->setPrettyPreferred(true);
+    }
+
     void malformedJsonShowsRawWithNotice()
     {
         ResponseViewer viewer;

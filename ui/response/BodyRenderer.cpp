@@ -1,5 +1,6 @@
 #include "response/BodyRenderer.h"
 
+#include "format/HtmlFormatter.h"
 #include "format/JsonFormatter.h"
 #include "format/XmlFormatter.h"
 #include "response/BodySniffer.h"
@@ -133,7 +134,7 @@ void setProgress(const BodyRenderRequest &request, qint64 done, qint64 total)
         request.progress->store(int(done * 1000 / total), std::memory_order_relaxed);
 }
 
-/// JsonFormatter or XmlFormatter behind one face; neither for text shown as it is.
+/// JsonFormatter, XmlFormatter or HtmlFormatter behind one face; none for text shown as it is.
 class StreamFormatter
 {
 public:
@@ -143,15 +144,24 @@ public:
             m_json.emplace(cancel);
         else if (pretty && language == Language::Xml)
             m_xml.emplace(cancel);
+        else if (pretty && language == Language::Html)
+            m_html.emplace(cancel);
     }
-    bool active() const { return m_json || m_xml; }
-    bool feed(QByteArrayView chunk) { return m_json ? m_json->feed(chunk) : m_xml->feed(chunk); }
-    QByteArray takeOutput() { return m_json ? m_json->takeOutput() : m_xml->takeOutput(); }
-    FormatResult finish() { return m_json ? m_json->finish() : m_xml->finish(); }
+    bool active() const { return m_json || m_xml || m_html; }
+    bool feed(QByteArrayView chunk)
+    {
+        return m_json ? m_json->feed(chunk) : m_xml ? m_xml->feed(chunk) : m_html->feed(chunk);
+    }
+    QByteArray takeOutput()
+    {
+        return m_json ? m_json->takeOutput() : m_xml ? m_xml->takeOutput() : m_html->takeOutput();
+    }
+    FormatResult finish() { return m_json ? m_json->finish() : m_xml ? m_xml->finish() : m_html->finish(); }
 
 private:
     std::optional<JsonFormatter> m_json;
     std::optional<XmlFormatter> m_xml;
+    std::optional<HtmlFormatter> m_html;
 };
 
 /// The length of `bytes` without a UTF-8 sequence cut at its end.
@@ -321,7 +331,9 @@ BodyRendering renderBody(BodyRenderRequest request)
                                         QByteArrayView(utf8).first(std::min<qsizetype>(utf8.size(), 256)));
     const bool json = rendering.language == Language::Json;
     // Above MaxAutoShownBytes (opened anyway) raw only: the pretty document would take gigabytes.
-    rendering.prettyAvailable = (json || rendering.language == Language::Xml) && size <= MaxAutoShownBytes;
+    rendering.prettyAvailable
+        = (json || rendering.language == Language::Xml || rendering.language == Language::Html)
+        && size <= MaxAutoShownBytes;
     addNotice(rendering.notice, charsetNote);
     if (!rendering.highlighted)
         addNotice(rendering.notice,
@@ -358,8 +370,9 @@ BodyRendering renderBody(BodyRenderRequest request)
     } else if (pretty) {
         const QByteArray &whole = utf8;
         setProgress(request, 1, 3);
-        FormatResult result
-            = json ? formatJson(whole, request.cancel.get()) : formatXml(whole, request.cancel.get());
+        FormatResult result = json                ? formatJson(whole, request.cancel.get())
+            : rendering.language == Language::Xml ? formatXml(whole, request.cancel.get())
+                                                  : formatHtml(whole, request.cancel.get());
         if (result.cancelled || cancelled(request))
             return cancelledRendering();
         setProgress(request, 2, 3);
