@@ -5,6 +5,7 @@
 #include "editor/CodeEditor.h"
 #include "format/JsonFormatter.h"
 #include "format/XmlFormatter.h"
+#include "response/BodyFilterBar.h"
 #include "response/BodyView.h"
 
 #include <QSignalSpy>
@@ -163,6 +164,17 @@ private Q_SLOTS:
             long(QsciScintillaBase::SC_DOCUMENTOPTION_STYLES_NONE));
         QVERIFY2(view.notice().contains(QStringLiteral("Not highlighted")), qPrintable(view.notice()));
         QCOMPARE(unbroken(view.editor()->utf8Text()), json);
+
+        // The matches of a filter are small: coloured; cleared, the body is plain again.
+        QSignalSpy filtered(&view, &BodyView::filterFinished);
+        view.filterBar()->setExpression(QStringLiteral("$[2].name"));
+        QTRY_COMPARE_WITH_TIMEOUT(filtered.count(), 1, 60000);
+        QCOMPARE(view.editor()->utf8Text(), QByteArray("[\n  \"User 2\"\n]"));
+        QCOMPARE(view.editor()->language(), CodeEditor::Language::Json);
+        view.filterBar()->setExpression(QString());
+        QTRY_VERIFY(!view.isFiltered());
+        QCOMPARE(view.editor()->language(), CodeEditor::Language::PlainText);
+        QVERIFY(view.editor()->length() >= json.size()); // the whole body, its long lines broken
 
         // A body under the limit is coloured again.
         view.setBody(BodyData::fromBytes(largeJson(Size)), QStringLiteral("application/json"));

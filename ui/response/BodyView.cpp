@@ -421,19 +421,27 @@ void BodyView::showRendering(const BodyRendering &rendering)
     }
     m_image->clear();
     m_pages->setCurrentWidget(m_editor);
-    const qint64 size = rendering.shown == BodyRendering::Shown::Nothing ? 0 : rendering.document.size();
     // A document without styles gets no lexer: there is nowhere to keep its colours.
     const CodeEditor::Language language
         = rendering.highlighted ? rendering.language : CodeEditor::Language::PlainText;
+    if (rendering.shown == BodyRendering::Shown::Nothing)
+        showWithLexer({}, language);
+    else
+        showWithLexer(rendering.document, language);
+}
+
+void BodyView::showWithLexer(const TextDocument &document, CodeEditor::Language language)
+{
+    const qint64 size = document.isNull() ? 0 : document.size();
     if (m_editor->needsNewLexer(language, size)) {
         // A new lexer styles the whole current text at once: switch while the editor holds nothing.
         m_editor->setUtf8Text({});
         m_editor->setLanguage(language, size);
     }
-    if (rendering.shown == BodyRendering::Shown::Nothing)
+    if (document.isNull())
         m_editor->setUtf8Text({});
     else
-        m_editor->showDocument(rendering.document);
+        m_editor->showDocument(document);
 }
 
 void BodyView::applyFilter(const QString &expression)
@@ -470,7 +478,9 @@ void BodyView::applyFilter(const QString &expression)
         } else {
             TextDocument previous = m_filterDocument;
             m_filterDocument = result.document;
-            m_editor->showDocument(m_filterDocument);
+            // The matches are JSON or XML, coloured even when the body is too large to be.
+            const BodyRendering &built = m_built.at(m_shown == BodyRendering::Shown::Pretty ? 1 : 0);
+            showWithLexer(m_filterDocument, built.language);
             releaseInBackground(std::move(previous));
             m_filterBar->setStatus(
                 result.matches == 1 ? tr("1 match") : tr("%n matches", nullptr, int(result.matches)));
@@ -493,10 +503,7 @@ void BodyView::showUnfiltered()
     if (!isFiltered())
         return;
     const BodyRendering &built = m_built.at(m_shown == BodyRendering::Shown::Pretty ? 1 : 0);
-    if (!built.document.isNull())
-        m_editor->showDocument(built.document);
-    else
-        m_editor->setUtf8Text({});
+    showWithLexer(built.document, built.highlighted ? built.language : CodeEditor::Language::PlainText);
     releaseInBackground(std::exchange(m_filterDocument, {}));
 }
 

@@ -110,6 +110,9 @@ private:
     void releaseBuiltDocuments();
     void updateButtons();
     void showRendering(const BodyRendering &rendering);
+    /// Shows `document` coloured as `language` (PlainText: no colours), switching the lexer first
+    /// when it must change.
+    void showWithLexer(const TextDocument &document, CodeEditor::Language language);
     void applyFilter(const QString &expression);
     void cancelFilter();
     void showUnfiltered();
