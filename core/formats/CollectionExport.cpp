@@ -57,7 +57,7 @@ ExportResult exportFolder(
         return exportRequests(requestsIn(chain), format, options);
     ExportResult result;
     result.bytes = PostmanExport::toJson(*chain.constLast(), &result.warnings);
-    result.requestCount = int(requestsIn(chain).size());
+    result.requestCount = int(chain.constLast()->requestCount());
     return result;
 }
 

@@ -2,18 +2,6 @@
 
 namespace Sonde {
 
-namespace {
-
-qsizetype countRequests(const Folder &folder)
-{
-    qsizetype count = folder.requests.size();
-    for (const Folder &child : folder.folders)
-        count += countRequests(child);
-    return count;
-}
-
-} // namespace
-
 const Request *ImportResult::requestAt(const RequestLocation &location) const
 {
     const Folder *folder = &collection;
@@ -38,7 +26,7 @@ const Exchange *ImportResult::exampleAt(const RequestLocation &location) const
 
 qsizetype ImportResult::requestCount() const
 {
-    return countRequests(collection);
+    return collection.requestCount();
 }
 
 ImportResult ImportResult::acceptedPartial() const

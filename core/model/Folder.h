@@ -24,6 +24,15 @@ struct Folder
     /// The folder's directory name on disk, empty until it is saved.
     QString directoryName;
 
+    /// The requests in this folder and every folder below it.
+    qsizetype requestCount() const
+    {
+        qsizetype count = requests.size();
+        for (const Folder &child : folders)
+            count += child.requestCount();
+        return count;
+    }
+
     friend bool operator==(const Folder &, const Folder &) = default;
 };
 

@@ -237,10 +237,9 @@ void WorkspaceSidebar::chooseFileAndExport(ExportFormat format)
     const ItemRef current = currentItem();
     if (!current.isValid())
         return;
-    const QString name = current.isRequest()
-        ? (m_controller->request(current) ? m_controller->request(current)->name : QString())
-        : (m_controller->folder(current.directories) ? m_controller->folder(current.directories)->name
-                                                     : QString());
+    const Request *request = current.isRequest() ? m_controller->request(current) : nullptr;
+    const Folder *folder = current.isRequest() ? nullptr : m_controller->folder(current.directories);
+    const QString name = request ? request->name : folder ? folder->name : QString();
     QString filter;
     switch (format) {
     case ExportFormat::Postman:
